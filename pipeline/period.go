@@ -1,0 +1,41 @@
+package pipeline
+
+import "sort"
+
+// Granularity of the buckets inside a reporting period.
+type Granularity string
+
+const (
+	ByMonth   Granularity = "month"
+	ByQuarter Granularity = "quarter"
+	ByYear    Granularity = "year"
+)
+
+// Bucket is one column of the report: a month, a quarter or a year,
+// labelled as the output contract writes it ("2025-10", "2025-Q3", "2025").
+type Bucket struct {
+	Label    string
+	From, To Date // inclusive
+}
+
+// Period is what a run reports on: whole days From..To (inclusive),
+// split into Buckets that cover it exactly, in order.
+type Period struct {
+	Label   string // as the user wrote it, relative forms resolved: "2025-10", "2012..2015"
+	From    Date
+	To      Date
+	By      Granularity
+	Buckets []Bucket
+}
+
+// Contains reports whether d falls within the period.
+func (p *Period) Contains(d Date) bool { return !d.Before(p.From) && !d.After(p.To) }
+
+// Bucket returns the index of the bucket d falls in, or -1.
+func (p *Period) Bucket(d Date) int {
+	if !p.Contains(d) {
+		return -1
+	}
+	i := sort.Search(len(p.Buckets), func(i int) bool { return !p.Buckets[i].To.Before(d) })
+	return i
+}

@@ -1,0 +1,94 @@
+package pipeline
+
+import "time"
+
+// Counts are the numbers the report gives for one bucket (or the whole
+// period) and one partner country. Their definitions are the output
+// contract's, and they are written once, in package aggregate.
+type Counts struct {
+	Signed       int   // agreements whose signing date falls in the bucket
+	InForce      int   // agreements in force on at least one day of the bucket
+	Activities   int   // activities whose date falls in the bucket
+	Participants int64 // sum of their participants
+}
+
+// IsZero reports whether there is nothing to count.
+func (c Counts) IsZero() bool { return c == Counts{} }
+
+// SummaryRow is one line of summary.csv: Bucket is a bucket label, or the
+// period label for the whole period.
+type SummaryRow struct {
+	Bucket  string
+	Country Country
+	Counts
+}
+
+// FinanceRow is one line of finance.csv: the money spent on activities of
+// one bucket and country in one currency.
+type FinanceRow struct {
+	Bucket   string
+	Country  Country
+	Currency string
+	Amount   Decimal
+	// Rate is the single rate used for every amount of the row; RateKnown
+	// is false when no rate applied, or when several different ones did.
+	Rate      Decimal
+	RateKnown bool
+	// Reporting is the sum of the amounts converted to the reporting
+	// currency, each rounded to that currency's minor unit. Converted is
+	// false when any amount of the row had no rate: then no sum is given.
+	Reporting Decimal
+	Converted bool
+}
+
+// InputFile is one file read: its SHA-256 and its row counts. Rows read =
+// rows accepted + rows rejected, always.
+type InputFile struct {
+	Name     string // path inside the input folder, with forward slashes
+	SHA256   string
+	Tables   []InputTable
+	Read     int
+	Accepted int
+	Rejected int
+}
+
+// InputTable is one CSV file or workbook sheet and what it held.
+type InputTable struct {
+	Sheet    string // empty for CSV
+	Kind     Kind // "" when the table was skipped
+	Read     int
+	Accepted int
+	Rejected int
+}
+
+// Report is everything a run found, ready for the writers: they format it
+// and compute nothing of their own, so that the PDF, the workbook and the
+// CSV files cannot disagree.
+type Report struct {
+	Party    string // reporting party, e.g. "Mongolia"
+	Title    string // report title
+	Currency string // reporting currency; "" when none is set
+	Version  string // tool version
+	Made     time.Time
+	Period   Period
+
+	Summary []SummaryRow // bucket rows in bucket order, then country order
+	Totals  []SummaryRow // whole-period rows, one per country with anything to count
+	Finance       []FinanceRow // bucket rows, in bucket, country and currency order
+	FinanceTotals []FinanceRow // whole-period rows (Bucket = period label)
+
+	Countries []Country // distinct partner countries with an agreement in force or an activity, by name
+
+	Agreements []Agreement // the whole register, in input order
+	Activities []Activity  // the activities of the period, in date order
+	Measures   []Measure
+	Rates      []Rate
+
+	AgreementColumns []string // names of the extra columns in the register, first seen first
+	ActivityColumns  []string
+	MeasureColumns   []string
+
+	Inputs   []InputFile
+	Rejects  []RowError
+	Warnings []string
+}
