@@ -55,7 +55,7 @@ type InputFile struct {
 // InputTable is one CSV file or workbook sheet and what it held.
 type InputTable struct {
 	Sheet    string // empty for CSV
-	Kind     Kind // "" when the table was skipped
+	Kind     Kind   // "" when the table was skipped
 	Read     int
 	Accepted int
 	Rejected int
@@ -72,8 +72,8 @@ type Report struct {
 	Made     time.Time
 	Period   Period
 
-	Summary []SummaryRow // bucket rows in bucket order, then country order
-	Totals  []SummaryRow // whole-period rows, one per country with anything to count
+	Summary       []SummaryRow // bucket rows in bucket order, then country order
+	Totals        []SummaryRow // whole-period rows, one per country with anything to count
 	Finance       []FinanceRow // bucket rows, in bucket, country and currency order
 	FinanceTotals []FinanceRow // whole-period rows (Bucket = period label)
 
