@@ -82,7 +82,8 @@ type Report struct {
 	Agreements []Agreement // the whole register, in input order
 	Activities []Activity  // the activities of the period, in date order
 	Measures   []Measure
-	Rates      []Rate
+	Rates      *Rates // conversion into Currency; never nil in a finished report
+	RateList   []Rate // the exchange rates read, in input order
 
 	AgreementColumns []string // names of the extra columns in the register, first seen first
 	ActivityColumns  []string

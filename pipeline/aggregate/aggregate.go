@@ -1,0 +1,230 @@
+package aggregate
+
+import (
+	"fmt"
+	"sort"
+
+	"coopreport/pipeline"
+)
+
+// Aggregator holds the running counts and sums of one period. It is small:
+// one entry per bucket, country and currency, whatever the number of rows.
+type Aggregator struct {
+	period *pipeline.Period
+	rates  *pipeline.Rates
+
+	counts   map[key]*pipeline.Counts // bucket -1 is the whole period
+	money    map[moneyKey]*moneyAcc
+	names    map[string]pipeline.Country // every country counted, by code
+	partners map[string]bool             // codes with an agreement in force or an activity
+}
+
+type key struct {
+	bucket  int
+	country string // ISO alpha-2; "" for multilateral
+}
+
+type moneyKey struct {
+	key
+	currency string
+}
+
+type moneyAcc struct {
+	amount    pipeline.Decimal
+	reporting pipeline.Decimal
+	rate      pipeline.Decimal
+	rates     int  // how many different rates were used
+	missing   bool // an amount had no rate
+}
+
+const whole = -1
+
+// New returns an Aggregator for period p converting with rates.
+func New(p *pipeline.Period, rates *pipeline.Rates) *Aggregator {
+	return &Aggregator{
+		period:   p,
+		rates:    rates,
+		counts:   make(map[key]*pipeline.Counts),
+		money:    make(map[moneyKey]*moneyAcc),
+		names:    make(map[string]pipeline.Country),
+		partners: make(map[string]bool),
+	}
+}
+
+func (a *Aggregator) at(bucket int, c pipeline.Country) *pipeline.Counts {
+	k := key{bucket, c.Code}
+	n := a.counts[k]
+	if n == nil {
+		n = new(pipeline.Counts)
+		a.counts[k] = n
+	}
+	a.names[c.Code] = c
+	return n
+}
+
+// AddAgreement counts ag as signed in the bucket of its signing date, and
+// as in force in every bucket it is in force on at least one day of.
+func (a *Aggregator) AddAgreement(ag *pipeline.Agreement) {
+	p := a.period
+	if b := p.Bucket(ag.Signed); b >= 0 {
+		a.at(b, ag.Country).Signed++
+		a.at(whole, ag.Country).Signed++
+	}
+	if !ag.InForce(p.From, p.To) {
+		return
+	}
+	a.at(whole, ag.Country).InForce++
+	a.partners[ag.Country.Code] = true
+	for i, b := range p.Buckets {
+		if ag.InForce(b.From, b.To) {
+			a.at(i, ag.Country).InForce++
+		}
+	}
+}
+
+// AddActivity counts ac in the bucket of its date, with its participants
+// and its money. It returns an error only when a sum would overflow.
+func (a *Aggregator) AddActivity(ac *pipeline.Activity) error {
+	b := a.period.Bucket(ac.Date)
+	if b < 0 {
+		return nil
+	}
+	a.partners[ac.Country.Code] = true
+	for _, i := range [2]int{b, whole} {
+		n := a.at(i, ac.Country)
+		n.Activities++
+		n.Participants += ac.Participants
+	}
+	if ac.Amount == nil {
+		return nil
+	}
+	converted, rate, ok, err := a.rates.Convert(*ac.Amount, ac.Date)
+	if err != nil {
+		return fmt.Errorf("%s: converting %s %s: %w", ac.Pos, ac.Amount.Amount, ac.Amount.Currency, err)
+	}
+	for _, i := range [2]int{b, whole} {
+		if err := a.addMoney(moneyKey{key{i, ac.Country.Code}, ac.Amount.Currency}, ac.Amount.Amount, converted, rate, ok); err != nil {
+			return fmt.Errorf("%s: adding %s %s: %w", ac.Pos, ac.Amount.Amount, ac.Amount.Currency, err)
+		}
+	}
+	return nil
+}
+
+func (a *Aggregator) addMoney(k moneyKey, amount, converted, rate pipeline.Decimal, ok bool) error {
+	m := a.money[k]
+	if m == nil {
+		m = new(moneyAcc)
+		a.money[k] = m
+	}
+	var err error
+	if m.amount, err = m.amount.Add(amount); err != nil {
+		return err
+	}
+	if !ok {
+		m.missing = true
+		return nil
+	}
+	if m.reporting, err = m.reporting.Add(converted); err != nil {
+		return err
+	}
+	switch {
+	case m.rates == 0:
+		m.rate, m.rates = rate, 1
+	case m.rates == 1 && m.rate.Cmp(rate) != 0:
+		m.rates = 2
+	}
+	return nil
+}
+
+// Fill writes the aggregates into r: Summary, Totals, Finance,
+// FinanceTotals and Countries, each in a fixed order (bucket, then country
+// by name with multilateral last, then currency), so that outputs are the
+// same bytes for the same inputs.
+func (a *Aggregator) Fill(r *pipeline.Report) {
+	r.Summary, r.Totals = nil, nil
+	for k, n := range a.counts {
+		row := pipeline.SummaryRow{Bucket: a.label(k.bucket), Country: a.country(k.country), Counts: *n}
+		if k.bucket == whole {
+			r.Totals = append(r.Totals, row)
+		} else {
+			r.Summary = append(r.Summary, row)
+		}
+	}
+	r.Finance, r.FinanceTotals = nil, nil
+	for k, m := range a.money {
+		row := pipeline.FinanceRow{
+			Bucket:    a.label(k.bucket),
+			Country:   a.country(k.country),
+			Currency:  k.currency,
+			Amount:    m.amount,
+			Rate:      m.rate,
+			RateKnown: m.rates == 1 && !m.missing,
+			Reporting: m.reporting,
+			Converted: !m.missing && a.rates.Reporting() != "",
+		}
+		if k.bucket == whole {
+			r.FinanceTotals = append(r.FinanceTotals, row)
+		} else {
+			r.Finance = append(r.Finance, row)
+		}
+	}
+	order := a.bucketOrder()
+	sort.Slice(r.Summary, func(i, j int) bool {
+		return less(order, r.Summary[i].Bucket, r.Summary[i].Country, "", r.Summary[j].Bucket, r.Summary[j].Country, "")
+	})
+	sort.Slice(r.Totals, func(i, j int) bool {
+		return less(order, "", r.Totals[i].Country, "", "", r.Totals[j].Country, "")
+	})
+	for _, rows := range [][]pipeline.FinanceRow{r.Finance, r.FinanceTotals} {
+		sort.Slice(rows, func(i, j int) bool {
+			return less(order, rows[i].Bucket, rows[i].Country, rows[i].Currency, rows[j].Bucket, rows[j].Country, rows[j].Currency)
+		})
+	}
+	r.Countries = r.Countries[:0]
+	for code := range a.partners {
+		if code != "" { // multilateral is not a country
+			r.Countries = append(r.Countries, a.names[code])
+		}
+	}
+	sort.Slice(r.Countries, func(i, j int) bool { return countryLess(r.Countries[i], r.Countries[j]) })
+}
+
+func (a *Aggregator) label(bucket int) string {
+	if bucket == whole {
+		return a.period.Label
+	}
+	return a.period.Buckets[bucket].Label
+}
+
+func (a *Aggregator) country(code string) pipeline.Country {
+	return a.names[code] // the zero Country for multilateral
+}
+
+func (a *Aggregator) bucketOrder() map[string]int {
+	order := make(map[string]int, len(a.period.Buckets))
+	for i, b := range a.period.Buckets {
+		order[b.Label] = i
+	}
+	return order
+}
+
+func less(order map[string]int, b1 string, c1 pipeline.Country, cur1 string, b2 string, c2 pipeline.Country, cur2 string) bool {
+	if b1 != b2 {
+		return order[b1] < order[b2]
+	}
+	if c1 != c2 {
+		return countryLess(c1, c2)
+	}
+	return cur1 < cur2
+}
+
+// countryLess orders countries by English name, multilateral last.
+func countryLess(a, b pipeline.Country) bool {
+	if a.Multilateral() != b.Multilateral() {
+		return b.Multilateral()
+	}
+	if a.Name != b.Name {
+		return a.Name < b.Name
+	}
+	return a.Code < b.Code
+}

@@ -1,0 +1,136 @@
+package pipeline
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestDecimal(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		sum        string
+		product    string
+	}{
+		{"plain", "1250000.50", "0.5", "1250001.00", "625000.250"},
+		{"scales align", "0.001", "2", "2.001", "0.002"},
+		{"negative", "-10.25", "10.25", "0.00", "-105.0625"},
+		{"zero", "0", "0.00", "0.00", "0.00"},
+		{"big", "9000000000000000", "1", "9000000000000001", "9000000000000000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ParseDecimal(tt.a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := ParseDecimal(tt.b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s, err := a.Add(b); err != nil || s.String() != tt.sum {
+				t.Errorf("%s + %s = %v, %v; want %s", a, b, s, err, tt.sum)
+			}
+			if p, err := a.Mul(b); err != nil || p.String() != tt.product {
+				t.Errorf("%s × %s = %v, %v; want %s", a, b, p, err, tt.product)
+			}
+		})
+	}
+}
+
+func TestDecimalOverflow(t *testing.T) {
+	big, _ := ParseDecimal("9223372036854775807")
+	if _, err := big.Add(NewDecimal(1, 0)); !errors.Is(err, ErrOverflow) {
+		t.Errorf("max + 1: err = %v, want ErrOverflow", err)
+	}
+	if _, err := big.Mul(NewDecimal(2, 0)); !errors.Is(err, ErrOverflow) {
+		t.Errorf("max × 2: err = %v, want ErrOverflow", err)
+	}
+	if _, err := ParseDecimal("92233720368547758070"); !errors.Is(err, ErrOverflow) {
+		t.Errorf("parse of a too long number: err = %v, want ErrOverflow", err)
+	}
+	small, _ := ParseDecimal("0.000000001")
+	if _, err := small.Mul(small); !errors.Is(err, ErrOverflow) {
+		t.Errorf("scale 18: err = %v, want ErrOverflow", err)
+	}
+}
+
+func TestDecimalRound(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		scale int
+		want  string
+	}{
+		{"2.345", 2, "2.35"}, {"-2.345", 2, "-2.35"}, {"2.344", 2, "2.34"},
+		{"0.5", 0, "1"}, {"-0.5", 0, "-1"}, {"1.2", 3, "1.2"}, {"1999.995", 2, "2000.00"},
+	} {
+		d, _ := ParseDecimal(tt.in)
+		if got := d.Round(tt.scale).String(); got != tt.want {
+			t.Errorf("Round(%s, %d) = %s, want %s", tt.in, tt.scale, got, tt.want)
+		}
+	}
+	d, _ := ParseDecimal("12.5")
+	if got := d.StringFixed(3); got != "12.500" {
+		t.Errorf("StringFixed(3) = %s", got)
+	}
+	if d.Cmp(NewDecimal(125, 1)) != 0 || d.Cmp(NewDecimal(13, 0)) != -1 || d.Neg().Sign() != -1 {
+		t.Error("Cmp or Sign wrong")
+	}
+}
+
+func TestParseDecimalRejects(t *testing.T) {
+	for _, s := range []string{"", "-", "1.", ".5", "1,5", "1e3", "0x10", "1.0000000001", "--1", " 1"} {
+		if _, err := ParseDecimal(s); err == nil {
+			t.Errorf("ParseDecimal(%q) succeeded", s)
+		}
+	}
+}
+
+func FuzzParseDecimal(f *testing.F) {
+	for _, s := range []string{"0", "-1.50", "1250000.50", "0.000000001"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDecimal(s)
+		if err != nil {
+			return
+		}
+		back, err := ParseDecimal(d.String())
+		if err != nil || back != d {
+			t.Fatalf("%q → %v → %v, %v", s, d, back, err)
+		}
+	})
+}
+
+func TestDateExcelSerial(t *testing.T) {
+	for _, tt := range []struct {
+		d    Date
+		want int
+	}{
+		{Date{1900, time.January, 1}, 1},
+		{Date{1900, time.February, 28}, 59},
+		{Date{1900, time.March, 1}, 61}, // Excel's fictitious 29 February 1900 is 60
+		{Date{2013, time.January, 18}, 41292},
+		{Date{2015, time.September, 23}, 42270},
+	} {
+		if got := tt.d.ExcelSerial(); got != tt.want {
+			t.Errorf("%s.ExcelSerial() = %d, want %d", tt.d, got, tt.want)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	if _, ok := MakeDate(2013, time.February, 29); ok {
+		t.Error("2013-02-29 exists?")
+	}
+	d, ok := MakeDate(2015, time.September, 23)
+	if !ok || d.String() != "2015-09-23" || d.Long() != "23 September 2015" {
+		t.Errorf("got %v %q %q", ok, d, d.Long())
+	}
+	if d.AddDays(100).String() != "2016-01-01" || d.AddDays(100).Days()-d.Days() != 100 {
+		t.Error("AddDays/Days disagree")
+	}
+	if !d.Before(d.AddDays(1)) || d.After(d) || d.Compare(d) != 0 {
+		t.Error("Compare wrong")
+	}
+}

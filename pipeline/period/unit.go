@@ -1,0 +1,112 @@
+package period
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"coopreport/pipeline"
+)
+
+// unit is one calendar month, quarter or year: the pieces a period is
+// written with and the buckets it is split into.
+type unit struct {
+	kind pipeline.Granularity
+	year int
+	n    int // month 1–12 or quarter 1–4; 0 for a year
+}
+
+// parseUnit reads "2025", "2025-10" (or "2025-1") or "2025-q3" (lower-cased
+// already). When s is not one of these, ok is false and why says what is
+// wrong, or is "" when s is not even close.
+func parseUnit(s string) (u unit, ok bool, why string) {
+	ys, rest, hasRest := strings.Cut(s, "-")
+	if isDigits(ys) && len(ys) > 4 {
+		return unit{}, false, "years run from 0001 to 9999, written with four digits"
+	}
+	y, isNum := atoi(ys, 4)
+	if !isNum || len(ys) != 4 {
+		return unit{}, false, ""
+	}
+	if y < 1 {
+		return unit{}, false, "there is no year 0; years run from 0001 to 9999"
+	}
+	if !hasRest {
+		return unit{pipeline.ByYear, y, 0}, true, ""
+	}
+	if q, isQ := strings.CutPrefix(rest, "q"); isQ {
+		n, isNum := atoi(q, 1)
+		if !isNum || n < 1 || n > 4 {
+			return unit{}, false, fmt.Sprintf("there is no quarter %s; quarters are Q1 to Q4", strings.ToUpper(rest))
+		}
+		return unit{pipeline.ByQuarter, y, n}, true, ""
+	}
+	m, isNum := atoi(rest, 2)
+	if !isNum {
+		return unit{}, false, ""
+	}
+	if m < 1 || m > 12 {
+		return unit{}, false, fmt.Sprintf("there is no month %s; months are 01 to 12", rest)
+	}
+	return unit{pipeline.ByMonth, y, m}, true, ""
+}
+
+// unitOf returns the unit of kind g that d falls in.
+func unitOf(g pipeline.Granularity, d pipeline.Date) unit {
+	switch g {
+	case pipeline.ByMonth:
+		return unit{g, d.Year, int(d.Month)}
+	case pipeline.ByQuarter:
+		return unit{g, d.Year, (int(d.Month)-1)/3 + 1}
+	}
+	return unit{pipeline.ByYear, d.Year, 0}
+}
+
+// label is the output contract's name: "2025-10", "2025-Q3", "2025".
+func (u unit) label() string {
+	switch u.kind {
+	case pipeline.ByMonth:
+		return fmt.Sprintf("%04d-%02d", u.year, u.n)
+	case pipeline.ByQuarter:
+		return fmt.Sprintf("%04d-Q%d", u.year, u.n)
+	}
+	return fmt.Sprintf("%04d", u.year)
+}
+
+// months returns the unit's first and last month.
+func (u unit) months() (first, last time.Month) {
+	switch u.kind {
+	case pipeline.ByMonth:
+		return time.Month(u.n), time.Month(u.n)
+	case pipeline.ByQuarter:
+		return time.Month(3*u.n - 2), time.Month(3 * u.n)
+	}
+	return time.January, time.December
+}
+
+func (u unit) first() pipeline.Date {
+	m, _ := u.months()
+	return pipeline.Date{Year: u.year, Month: m, Day: 1}
+}
+
+func (u unit) last() pipeline.Date {
+	_, m := u.months()
+	// Day 0 of the next month is the last day of this one.
+	return pipeline.DateOf(time.Date(u.year, m+1, 0, 0, 0, 0, 0, time.UTC))
+}
+
+// buckets splits from..to into calendar units of g, in order; the first
+// and last are clipped to the period but keep their calendar label.
+func buckets(g pipeline.Granularity, from, to pipeline.Date) []pipeline.Bucket {
+	var bs []pipeline.Bucket
+	for d := from; !d.After(to); {
+		u := unitOf(g, d)
+		b := pipeline.Bucket{Label: u.label(), From: d, To: u.last()}
+		if b.To.After(to) {
+			b.To = to
+		}
+		bs = append(bs, b)
+		d = b.To.AddDays(1)
+	}
+	return bs
+}
