@@ -1,0 +1,319 @@
+package country
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/unicode/norm"
+
+	"coopreport/pipeline"
+)
+
+const (
+	// cacheSize bounds the memo of Resolve. A register names a few dozen
+	// countries, so a small memo catches nearly every row; when it fills
+	// (a file of junk cells), it is emptied rather than grown.
+	cacheSize = 10000
+	// Longer cells are not memoised: they are rare and would let one bad
+	// file pin a lot of memory.
+	maxCachedLen = 256
+)
+
+// Resolver turns country cells into countries. It knows the CLDR names of
+// every ISO 3166-1 country in English, Mongolian and Russian, the UN long
+// forms, common abbreviations (DPRK, ОХУ, БНХАУ...) and a few sub-national
+// partners (Inner Mongolia), plus the aliases added to it.
+//
+// A Resolver is safe for concurrent use by several goroutines once its
+// aliases are added; AddAlias itself should be called during setup.
+type Resolver struct {
+	b *base
+
+	mu      sync.RWMutex
+	aliases map[string]entry // key(name) → entry, from AddAlias
+	cands   []candidate      // suggestion candidates from aliases
+	cache   map[string]result
+	gen     uint64 // bumped by AddAlias so a stale result is not cached
+}
+
+type result struct {
+	c      pipeline.Country
+	region string
+	err    error
+}
+
+// New returns a Resolver loaded with the built-in names.
+func New() *Resolver {
+	return &Resolver{b: loadBase(), aliases: map[string]entry{}, cache: map[string]result{}}
+}
+
+// ByCode returns the country with ISO 3166-1 alpha-2 or alpha-3 code code,
+// in any case.
+func ByCode(code string) (pipeline.Country, bool) {
+	if n := len(code); n != 2 && n != 3 {
+		return pipeline.Country{}, false
+	}
+	b := loadBase()
+	i, ok := b.byCode[strings.ToUpper(code)]
+	if !ok {
+		return pipeline.Country{}, false
+	}
+	return b.countries[i], true
+}
+
+// IsMultilateral reports whether a country cell says "multilateral" (in any
+// case, or as Mongolian "олон талт" / "олон талын", or a Russian form of
+// "многосторонний"), possibly followed by more words ("Multilateral
+// (UNESCO)").
+func IsMultilateral(s string) bool { return isMultilateralKey(key(s)) }
+
+func isMultilateralKey(k string) bool {
+	first, _, _ := strings.Cut(k, " ")
+	if first == "multilateral" || strings.HasPrefix(first, "многосторонн") {
+		return true
+	}
+	for _, form := range [...]string{"multi lateral", "олон талт", "олон талын"} {
+		if k == form || strings.HasPrefix(k, form+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// Resolve returns the country a cell names and, for a sub-national partner,
+// its region: "Inner Mongolia (autonomous region of China)" is China with
+// region "Inner Mongolia".
+//
+// The cell may hold a name in English, Mongolian or Russian, official or
+// short, an abbreviation, or an ISO 3166-1 alpha-2 or alpha-3 code. Case,
+// accents, punctuation, extra spaces and a leading "the" do not matter. A
+// region may also be written "X (region of Y)", "X (Y)" or "X, Y" where Y
+// is a country; X is then kept as written. A country is never demoted to a
+// region: "Hong Kong (SAR of China)" is Hong Kong, an ISO country.
+//
+// "multilateral" gives the zero Country and no error. An empty cell is an
+// error wrapping pipeline.ErrMissing; a name that matches nothing is an
+// error wrapping pipeline.ErrUnknownCountry whose message suggests the
+// closest names. Nothing is guessed.
+func (r *Resolver) Resolve(s string) (c pipeline.Country, region string, err error) {
+	r.mu.RLock()
+	res, ok := r.cache[s]
+	gen := r.gen
+	if !ok {
+		res = r.resolve(s)
+	}
+	r.mu.RUnlock()
+	if !ok && len(s) <= maxCachedLen {
+		r.mu.Lock()
+		if r.gen == gen {
+			if len(r.cache) >= cacheSize {
+				clear(r.cache)
+			}
+			r.cache[s] = res
+		}
+		r.mu.Unlock()
+	}
+	return res.c, res.region, res.err
+}
+
+// resolve does the work of Resolve; the caller holds r.mu for reading.
+func (r *Resolver) resolve(s string) result {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return result{err: fmt.Errorf("%w: write a country name or ISO code, or multilateral", pipeline.ErrMissing)}
+	}
+	k := key(t)
+	if isMultilateralKey(k) {
+		return result{}
+	}
+	if e, ok := r.lookup(k); ok {
+		return r.result(e)
+	}
+	if res, ok := r.structured(t); ok {
+		return res
+	}
+	return result{err: r.unknown(t, k)}
+}
+
+func (r *Resolver) result(e entry) result {
+	return result{c: r.b.country(e), region: e.region}
+}
+
+// find looks k up among the aliases and the built-in names.
+func (r *Resolver) find(k string) (entry, bool) {
+	if e, ok := r.aliases[k]; ok {
+		return e, true
+	}
+	e, ok := r.b.index[k]
+	return e, ok
+}
+
+// lookup is find, and then find again without the words Mongolian formal
+// names wrap a short name in: "Бүгд Найрамдах Франц Улс" (the Republic of
+// France) and "Япон Улс" (the State of Japan) are "Франц" and "Япон".
+func (r *Resolver) lookup(k string) (entry, bool) {
+	if e, ok := r.find(k); ok {
+		return e, true
+	}
+	t := strings.TrimPrefix(strings.TrimSuffix(k, mnState), mnRepublic)
+	if t != k && t != "" {
+		return r.find(t)
+	}
+	return entry{}, false
+}
+
+// The words of Mongolian formal names, folded as key folds them (it drops
+// the breve of "й").
+var (
+	mnState    = " " + key("Улс")
+	mnRepublic = key("Бүгд Найрамдах") + " "
+)
+
+// countryIn finds the country a note names: "China", "autonomous region of
+// China", "БНХАУ". Regions and "multilateral" do not count.
+func (r *Resolver) countryIn(note string) (entry, bool) {
+	k := key(note)
+	if e, ok := r.lookup(k); ok && e.idx >= 0 && e.region == "" {
+		return e, true
+	}
+	if i := strings.LastIndex(k, " of "); i >= 0 {
+		y := strings.TrimPrefix(k[i+len(" of "):], "the ")
+		if e, ok := r.lookup(y); ok && e.idx >= 0 && e.region == "" {
+			return e, true
+		}
+	}
+	return entry{}, false
+}
+
+// structured reads the forms "X (note)" and "X, Y" that keepers use for
+// sub-national partners. It reports false when t is neither, or when the
+// parts name nothing it can vouch for; the caller then says "unknown".
+func (r *Resolver) structured(t string) (result, bool) {
+	var head, tail string
+	paren := false
+	if strings.HasSuffix(t, ")") {
+		i := strings.LastIndexByte(t, '(')
+		if i <= 0 {
+			return result{}, false
+		}
+		head, tail, paren = t[:i], t[i+1:len(t)-1], true
+	} else if i := strings.LastIndexByte(t, ','); i > 0 {
+		head, tail = t[:i], t[i+1:]
+	} else {
+		return result{}, false
+	}
+	// "Russia, China, Japan" is a list, not a region of Japan.
+	if strings.ContainsAny(head, ",;()") {
+		return result{}, false
+	}
+	hk := key(head)
+	if hk == "" || isMultilateralKey(hk) {
+		return result{}, false
+	}
+	he, known := r.lookup(hk)
+	ye, hasY := r.countryIn(tail)
+	switch {
+	case known && he.idx < 0:
+		return result{}, false
+	case known && he.region != "":
+		if hasY && ye.idx != he.idx {
+			return result{err: fmt.Errorf("%w %q: %s is a region of %s, not %s; correct the cell or add an alias",
+				pipeline.ErrUnknownCountry, t, he.region, r.b.countries[he.idx].Name, r.b.countries[ye.idx].Name)}, true
+		}
+		return r.result(he), true
+	case known && paren:
+		// "China (Inner Mongolia)" names a region of the country.
+		if te, ok := r.lookup(key(tail)); ok && te.idx == he.idx && te.region != "" {
+			return r.result(te), true
+		}
+		// Otherwise the note is a comment: "Hong Kong (China)" and
+		// "Greenland (Denmark)" are ISO countries of their own.
+		return r.result(he), true
+	case known:
+		if !hasY {
+			return result{}, false
+		}
+		if ye.idx != he.idx {
+			return result{err: fmt.Errorf("%w %q: it names two countries, %s and %s; write one country a row",
+				pipeline.ErrUnknownCountry, t, r.b.countries[he.idx].Name, r.b.countries[ye.idx].Name)}, true
+		}
+		return r.result(he), true
+	case hasY:
+		return result{c: r.b.countries[ye.idx], region: cleanRegion(head)}, true
+	}
+	return result{}, false
+}
+
+// cleanRegion is a region as written, tidied for reports: valid UTF-8,
+// NFC, single spaces.
+func cleanRegion(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
+}
+
+// AddAlias teaches r one more spelling: name stands for country (an ISO
+// 3166-1 code or a name Resolve already knows, "multilateral" included)
+// and, if region is not empty, a region of it. When country is itself a
+// region ("Inner Mongolia") and region is empty, the alias inherits it.
+//
+// It is an error, wrapping pipeline.ErrBadAlias, when the name or the
+// country is empty, the country is unknown, or the name already means a
+// different country or region. Repeating what the name already means is
+// not an error.
+func (r *Resolver) AddAlias(name, country, region string) error {
+	name = strings.TrimSpace(name)
+	country = strings.TrimSpace(country)
+	region = cleanRegion(region)
+	k := key(name)
+	switch {
+	case k == "":
+		return fmt.Errorf("%w: the alias name %q has no letters; write the spelling to teach", pipeline.ErrBadAlias, name)
+	case country == "":
+		return fmt.Errorf("%w: the alias %q gives no country; write an ISO code (e.g. LT) or a known country name", pipeline.ErrBadAlias, name)
+	}
+
+	var e entry
+	if i, ok := r.b.byCode[strings.ToUpper(country)]; ok {
+		e = entry{idx: i}
+	} else {
+		r.mu.RLock()
+		res := r.resolve(country)
+		r.mu.RUnlock()
+		if res.err != nil {
+			return fmt.Errorf("%w: the alias %q points at %q: %w", pipeline.ErrBadAlias, name, country, res.err)
+		}
+		e = r.entryOf(res)
+	}
+	if region != "" {
+		if e.idx < 0 {
+			return fmt.Errorf("%w: the alias %q is multilateral and cannot have a region (%q)", pipeline.ErrBadAlias, name, region)
+		}
+		e.region = region
+	}
+
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if old := r.resolve(name); old.err == nil {
+		oe := r.entryOf(old)
+		if oe.idx == e.idx && (oe.region == e.region || region == "") {
+			return nil
+		}
+		return fmt.Errorf("%w: %q already means %s; it cannot also mean %s", pipeline.ErrBadAlias, name, r.b.label(oe), r.b.label(e))
+	}
+	r.aliases[k] = e
+	if len([]rune(k)) >= 4 {
+		r.cands = append(r.cands, newCandidate(k, r.b.label(e)))
+	}
+	r.gen++
+	clear(r.cache)
+	return nil
+}
+
+// entryOf turns a successful result back into an entry.
+func (r *Resolver) entryOf(res result) entry {
+	if res.c.Multilateral() {
+		return entry{idx: -1}
+	}
+	return entry{idx: r.b.byCode[res.c.Code], region: res.region}
+}
