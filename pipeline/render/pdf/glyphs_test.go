@@ -1,0 +1,112 @@
+package pdf
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"coopreport/pipeline"
+)
+
+func TestFontCoverage(t *testing.T) {
+	cov, err := fontCoverage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		r    rune
+		want bool
+	}{
+		{'A', true}, {'é', true}, {'Ж', true}, {'я', true}, {'ё', true},
+		{'Ө', true}, {'ө', true}, {'Ү', true}, {'ү', true}, // Mongolian Cyrillic
+		{'₮', true}, {'€', true}, {'«', true}, {'№', true}, {'–', true}, {'…', true},
+		{Replacement, true},
+		{'😀', false},                                                     // beyond U+FFFF: fpdf cannot draw it at all
+		{'\u4e2d', false},                                                // CJK: not in DejaVu Sans
+		{'\u1820', false},                                                // traditional Mongolian script: not in DejaVu Sans
+		{'\t', false}, {'\r', false}, {'\x00', false}, {'\u0085', false}, // control characters
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.r), func(t *testing.T) {
+			if got := cov.has(tt.r); got != tt.want {
+				t.Errorf("has(%U) = %v; want %v", tt.r, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseCmapBad(t *testing.T) {
+	for _, in := range [][]byte{nil, []byte("not a font at all"), fontRegular[:200]} {
+		if _, err := parseCmap(in); err == nil {
+			t.Errorf("parseCmap(%d bytes) = nil error", len(in))
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	cov, _ := fontCoverage()
+	tests := []struct {
+		name, in, want string
+		missing        []rune
+	}{
+		{"plain", "Улаанбаатар ₮ Өвөр", "Улаанбаатар ₮ Өвөр", nil},
+		{"emoji", "a😀b😀", "a\uFFFDb\uFFFD", []rune{'😀'}}, // once per place
+		{"two kinds", "中😀", "\uFFFD\uFFFD", []rune{'中', '😀'}},
+		{"line breaks", "a\r\nb\rc\nd", "a\nb\nc\nd", nil},
+		{"tab", "a\tb", "a b", nil},
+		{"control", "a\x07b", "a\uFFFDb", []rune{7}},
+		{"invalid utf-8", "a\xffb", "a\uFFFDb", []rune{utf8.RuneError}},
+		{"empty", "", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var reported []MissingGlyph
+			g := &glyphs{cov: cov, report: func(m MissingGlyph) { reported = append(reported, m) }}
+			if got := g.clean(tt.in, "here"); got != tt.want {
+				t.Errorf("clean(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+			if len(g.missing) != len(tt.missing) || len(reported) != len(tt.missing) {
+				t.Fatalf("missing = %v, reported %v; want runes %q", g.missing, reported, tt.missing)
+			}
+			for i, r := range tt.missing {
+				if g.missing[i] != (MissingGlyph{r, "here"}) {
+					t.Errorf("missing[%d] = %v; want %U here", i, g.missing[i], r)
+				}
+			}
+		})
+	}
+}
+
+// Whatever text a ledger holds, Write draws it without an error or a
+// panic, and every character it cannot draw is reported.
+func FuzzWriteText(f *testing.F) {
+	for _, s := range []string{"Өвөр ₮", "😀", "a\r\n\tb", "\xff\xfe", "\u202e\u200b", strings.Repeat("ү", 500), "\x00"} {
+		f.Add(s)
+	}
+	base := sampleReport(2)
+	base.Rejects = nil
+	base.Measures = base.Measures[:0]
+	f.Fuzz(func(t *testing.T, s string) {
+		r := *base
+		r.Title = s
+		r.Party = s
+		acts := append([]pipeline.Activity(nil), r.Activities...)
+		acts[0].Title = s
+		acts[1].Country.Name = s
+		r.Activities = acts
+		var missing int
+		var buf bytes.Buffer
+		if err := Write(&buf, &r, Options{MissingGlyph: func(MissingGlyph) { missing++ }}); err != nil {
+			t.Fatalf("Write(%q): %v", s, err)
+		}
+		cov, _ := fontCoverage()
+		lacks := false
+		for _, c := range s {
+			lacks = lacks || (c != '\n' && c != '\r' && c != '\t' && !cov.has(c))
+		}
+		if lacks && missing == 0 {
+			t.Errorf("%q holds characters the font lacks, and none was reported", s)
+		}
+	})
+}
