@@ -25,10 +25,10 @@ func MinorUnits(code string) int {
 // from the digits CLDR (golang.org/x/text/currency) gives: CLDR follows
 // what is used in practice (0 for MNT), the ISO list what accounts use.
 var isoMinorUnits = map[string]int{
-	"AFN": 2, "ALL": 2, "AMD": 2, "COP": 2, "IDR": 2, "IQD": 3, "IRR": 2,
-	"KPW": 2, "LAK": 2, "LBP": 2, "MGA": 2, "MMK": 2, "MNT": 2, "MRU": 2,
-	"PKR": 2, "RSD": 2, "SLE": 2, "SLL": 2, "SOS": 2, "SYP": 2, "TZS": 2,
-	"UZS": 2, "YER": 2,
+	"AFN": 2, "ALL": 2, "AMD": 2, "COP": 2, "GYD": 2, "IDR": 2, "IQD": 3,
+	"IRR": 2, "KPW": 2, "LAK": 2, "LBP": 2, "MGA": 2, "MMK": 2, "MNT": 2,
+	"MRO": 2, "MRU": 2, "MUR": 2, "PKR": 2, "RSD": 2, "SLE": 2, "SLL": 2,
+	"SOS": 2, "SYP": 2, "TZS": 2, "UZS": 2, "YER": 2,
 }
 
 // Rates converts amounts into the reporting currency. The most specific

@@ -1,0 +1,182 @@
+package normalize
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"coopreport/pipeline"
+)
+
+// choiceCase is one cell of a closed list and what it must give.
+type choiceCase[T comparable] struct {
+	in      string
+	want    T
+	wantErr error
+	msg     string
+}
+
+func testChoice[T comparable](t *testing.T, parse func(string) (T, error), tests []choiceCase[T]) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := parse(tt.in)
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("parse(%q) = %v, %v; want error %v", tt.in, got, err, tt.wantErr)
+				}
+				if !strings.Contains(err.Error(), tt.msg) {
+					t.Errorf("parse(%q) error %q does not say %q", tt.in, err, tt.msg)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("parse(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSector(t *testing.T) {
+	gov, ngo := pipeline.Governmental, pipeline.NonGovernmental
+	testChoice(t, Sector, []choiceCase[pipeline.Sector]{
+		{in: "", want: gov},
+		{in: "  ", want: gov},
+		{in: "governmental", want: gov},
+		{in: "Gov", want: gov},
+		{in: "GOVERNMENT", want: gov},
+		{in: "public", want: gov},
+		{in: "state", want: gov},
+		{in: "төрийн", want: gov},
+		{in: "государственный", want: gov},
+		{in: "non-governmental", want: ngo},
+		{in: "Non governmental", want: ngo},
+		{in: "nongovernmental", want: ngo},
+		{in: "non_gov", want: ngo},
+		{in: "NGO", want: ngo},
+		{in: "private", want: ngo},
+		{in: "Төрийн бус", want: ngo},
+		{in: "негосударственный", want: ngo},
+		{in: "mixed", wantErr: pipeline.ErrBadChoice, msg: "governmental or non-governmental"},
+	})
+}
+
+func TestInstrument(t *testing.T) {
+	testChoice(t, Instrument, []choiceCase[pipeline.Instrument]{
+		{in: "agreement", want: pipeline.InstrumentAgreement},
+		{in: "Agreement", want: pipeline.InstrumentAgreement},
+		{in: "гэрээ", want: pipeline.InstrumentAgreement},
+		{in: "соглашение", want: pipeline.InstrumentAgreement},
+		{in: "договор", want: pipeline.InstrumentAgreement},
+		{in: "plan", want: pipeline.InstrumentPlan},
+		{in: "programme", want: pipeline.InstrumentPlan},
+		{in: "Program", want: pipeline.InstrumentPlan},
+		{in: "төлөвлөгөө", want: pipeline.InstrumentPlan},
+		{in: "план", want: pipeline.InstrumentPlan},
+		{in: "программа", want: pipeline.InstrumentPlan},
+		{in: "mou", want: pipeline.InstrumentMoU},
+		{in: "MoU", want: pipeline.InstrumentMoU},
+		{in: "memorandum", want: pipeline.InstrumentMoU},
+		{in: "Memorandum of Understanding", want: pipeline.InstrumentMoU},
+		{in: "санамж бичиг", want: pipeline.InstrumentMoU},
+		{in: "меморандум", want: pipeline.InstrumentMoU},
+		{in: "treaty", want: pipeline.InstrumentTreaty},
+		{in: "convention", want: pipeline.InstrumentTreaty},
+		{in: "accession", want: pipeline.InstrumentTreaty},
+		{in: "конвенц", want: pipeline.InstrumentTreaty},
+		{in: "конвенция", want: pipeline.InstrumentTreaty},
+		{in: "protocol", want: pipeline.InstrumentProtocol},
+		{in: "протокол", want: pipeline.InstrumentProtocol},
+		{in: "other", want: pipeline.InstrumentOther},
+		{in: "", wantErr: pipeline.ErrMissing},
+		{in: "contract", wantErr: pipeline.ErrBadChoice, msg: "agreement, plan, mou, treaty, protocol or other"},
+	})
+}
+
+func TestStatus(t *testing.T) {
+	testChoice(t, Status, []choiceCase[pipeline.Status]{
+		{in: "", want: ""},
+		{in: "in force", want: pipeline.StatusInForce},
+		{in: "In Force", want: pipeline.StatusInForce},
+		{in: "in-force", want: pipeline.StatusInForce},
+		{in: "active", want: pipeline.StatusInForce},
+		{in: "valid", want: pipeline.StatusInForce},
+		{in: "хүчинтэй", want: pipeline.StatusInForce},
+		{in: "suspended", want: pipeline.StatusSuspended},
+		{in: "түдгэлзсэн", want: pipeline.StatusSuspended},
+		{in: "terminated", want: pipeline.StatusTerminated},
+		{in: "цуцалсан", want: pipeline.StatusTerminated},
+		{in: "expired", wantErr: pipeline.ErrBadChoice, msg: "leave the status empty and give the end date"},
+		{in: "Expired", wantErr: pipeline.ErrBadChoice, msg: "valid_to"},
+		{in: "дууссан", wantErr: pipeline.ErrBadChoice, msg: "valid_to"},
+		{in: "pending", wantErr: pipeline.ErrBadChoice, msg: "in force, suspended or terminated"},
+	})
+}
+
+func TestActivityType(t *testing.T) {
+	testChoice(t, ActivityType, []choiceCase[pipeline.ActivityType]{
+		{in: "training", want: pipeline.TypeTraining},
+		{in: "Trainings", want: pipeline.TypeTraining},
+		{in: "сургалт", want: pipeline.TypeTraining},
+		{in: "festival", want: pipeline.TypeFestival},
+		{in: "festivals", want: pipeline.TypeFestival},
+		{in: "фестиваль", want: pipeline.TypeFestival},
+		{in: "exhibition", want: pipeline.TypeExhibition},
+		{in: "үзэсгэлэн", want: pipeline.TypeExhibition},
+		{in: "выставка", want: pipeline.TypeExhibition},
+		{in: "exchange", want: pipeline.TypeExchange},
+		{in: "exchanges", want: pipeline.TypeExchange},
+		{in: "meeting", want: pipeline.TypeMeeting},
+		{in: "commission", want: pipeline.TypeMeeting},
+		{in: "conference", want: pipeline.TypeMeeting},
+		{in: "заседание", want: pipeline.TypeMeeting},
+		{in: "study", want: pipeline.TypeStudy},
+		{in: "studies", want: pipeline.TypeStudy},
+		{in: "treaty", want: pipeline.TypeTreaty},
+		{in: "accession", want: pipeline.TypeTreaty},
+		{in: "other", want: pipeline.TypeOther},
+		{in: "бусад", want: pipeline.TypeOther},
+		{in: "", wantErr: pipeline.ErrMissing},
+		{in: "party", wantErr: pipeline.ErrBadChoice, msg: "training, festival"},
+	})
+}
+
+func TestNatures(t *testing.T) {
+	all := []pipeline.Nature{pipeline.Legislative, pipeline.Regulatory, pipeline.Financial, pipeline.Institutional}
+	tests := []struct {
+		in      string
+		want    []pipeline.Nature
+		wantErr error
+		msg     string
+	}{
+		{in: "legislative, regulatory, financial, institutional", want: all},
+		{in: "Legislative;Regulatory; financial ,institutional", want: all},
+		{in: "financial", want: []pipeline.Nature{pipeline.Financial}},
+		{in: "financial, legislative", want: []pipeline.Nature{pipeline.Financial, pipeline.Legislative}},
+		{in: "financial, financial", want: []pipeline.Nature{pipeline.Financial}},
+		{in: "institutional,", want: []pipeline.Nature{pipeline.Institutional}},
+		{in: "санхүүгийн, финансовая", want: []pipeline.Nature{pipeline.Financial}},
+		{in: "", wantErr: pipeline.ErrMissing},
+		{in: " , ;", wantErr: pipeline.ErrMissing},
+		{in: "legislative, legal", wantErr: pipeline.ErrBadChoice, msg: `"legal" is not a nature`},
+		{in: "legislative and financial", wantErr: pipeline.ErrBadChoice, msg: "separated by commas"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := Natures(tt.in)
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) || got != nil {
+					t.Fatalf("Natures(%q) = %v, %v; want error %v", tt.in, got, err, tt.wantErr)
+				}
+				if !strings.Contains(err.Error(), tt.msg) {
+					t.Errorf("Natures(%q) error %q does not say %q", tt.in, err, tt.msg)
+				}
+				return
+			}
+			if err != nil || !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("Natures(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
