@@ -1,0 +1,94 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// definitions say in plain words what every number in the workbook is.
+var definitions = [][2]string{
+	{"Summary: Agreements signed", "Agreements whose signing date falls in the bucket."},
+	{"Summary: Agreements in force", "Agreements in force on at least one day of the bucket: valid from on or before its last day, and valid to empty or on or after its first day. A terminated or suspended agreement stops on the date it gives. " + inForceNote},
+	{"Summary: Activities", "Activities whose date falls in the bucket."},
+	{"Summary: Participants", "The sum of the participants of those activities."},
+	{"Summary: Totals by bucket", "SUM formulas over the bucket's rows, for all countries together. Agreements in force are left out (see above)."},
+	{"Summary: Whole period, by country", "SUMIF formulas over the rows of each country. Agreements in force over the whole period are counted over the whole period, not added up."},
+	{"Summary: Multilateral", "Agreements and activities with no single partner country. They are counted in the totals but are not a country."},
+	{"Finance: Amount", "The exact sum of the amounts of the activities of the bucket and country in one currency, to the last digit given. Each currency has its own number format with its ISO 4217 decimals."},
+	{"Finance: Rate", "How many units of the reporting currency one unit of the currency was worth; 1 for the reporting currency itself. Empty where several rates applied within the row (see the Activities sheet) or none did."},
+	{"Finance: Amount in reporting currency", "The sum of the row's amounts, each multiplied by the rate whose span covers its date (a month's rate before a quarter's, a quarter's before a year's) and rounded to the reporting currency's minor unit, halves away from zero. Empty, and marked, where any amount had no rate: nothing is estimated."},
+	{"Finance: totals", "SUMIF and SUMIFS formulas that add amounts of one currency only. A total in the reporting currency is given only where every amount it covers was converted."},
+	{"Agreements: Status during the period", "in force, not yet in force, expired, expired during the period, or the status the register gives (terminated, suspended) when the agreement ended before the period's last day."},
+	{"Agreements: Days until expiry", "Valid to minus the last day of the period, in days; negative when the agreement ended before; empty when it is open-ended."},
+	{"Activities: Amount in reporting currency", "The amount times the rate covering the activity's date, rounded to the reporting currency's minor unit, halves away from zero; empty when no rate covers it (see Conversion)."},
+	{"Data issues: Row", "The row number the spreadsheet program shows, counting title and header rows."},
+	{"About: Rows read, accepted, rejected", "Per input file and table: rows read = rows accepted + rows rejected."},
+}
+
+// about writes the About sheet: what the file is, how and from what it
+// was made, and what its numbers mean.
+func (b *book) about() error {
+	r := b.r
+	bold := func(s string) any { return excelize.Cell{StyleID: b.st.bold, Value: s} }
+	wrap := func(s string) any { return excelize.Cell{StyleID: b.st.wrap, Value: text(s)} }
+	var rows [][]any
+	kv := func(k string, v any) { rows = append(rows, []any{bold(k), v}) }
+
+	rows = append(rows, []any{bold("coopreport finance workbook")})
+	kv("What this file is", wrap("The finance workbook of the periodic report on international cultural cooperation: "+
+		"agreements and activities by period and partner country, money by currency, the agreement register, "+
+		"the activity ledger and the input rows that could not be used."))
+	kv("Reporting party", b.str(r.Party))
+	kv("Report title", b.str(r.Title))
+	kv("Period", b.str(r.Period.Label))
+	kv("From", b.date(r.Period.From))
+	kv("To", b.date(r.Period.To))
+	labels := make([]string, len(r.Period.Buckets))
+	for i, bk := range r.Period.Buckets {
+		labels[i] = bk.Label
+	}
+	kv("Buckets", wrap(fmt.Sprintf("%d by %s: %s", len(labels), r.Period.By, strings.Join(labels, ", "))))
+	if r.Currency != "" {
+		kv("Reporting currency", b.code(r.Currency))
+	} else {
+		kv("Reporting currency", "none set: amounts are not converted")
+	}
+	kv("Partner countries", b.count(int64(len(r.Countries))))
+	kv("Made", r.Made.UTC().Format(time.RFC3339))
+	kv("Made by", "coopreport "+r.Version)
+	kv("Sheets", wrap(strings.Join(append(append([]string{}, b.sheets...), sheetName(sheetAbout, b.sheets)), ", ")))
+	for _, s := range b.splits {
+		kv("Sheet continued", wrap(s))
+	}
+
+	rows = append(rows, nil, []any{bold("Input file"), bold("SHA-256"), bold("Rows read"), bold("Rows accepted"), bold("Rows rejected")})
+	for _, in := range r.Inputs {
+		rows = append(rows, []any{b.str(in.Name), b.code(in.SHA256), b.count(int64(in.Read)), b.count(int64(in.Accepted)), b.count(int64(in.Rejected))})
+		for _, t := range in.Tables {
+			what := "  "
+			if t.Sheet != "" {
+				what += "sheet " + t.Sheet + ", "
+			}
+			if t.Kind != "" {
+				what += string(t.Kind)
+			} else {
+				what += "skipped"
+			}
+			rows = append(rows, []any{b.str(what), nil, b.count(int64(t.Read)), b.count(int64(t.Accepted)), b.count(int64(t.Rejected))})
+		}
+	}
+	if len(r.Warnings) > 0 {
+		rows = append(rows, nil, []any{bold("Warnings")})
+		for _, w := range r.Warnings {
+			rows = append(rows, []any{nil, wrap(w)})
+		}
+	}
+	rows = append(rows, nil, []any{bold("Number"), bold("Definition")})
+	for _, d := range definitions {
+		rows = append(rows, []any{excelize.Cell{StyleID: b.st.wrap, Value: d[0]}, wrap(d[1])})
+	}
+	return b.write(sheetSpec{name: sheetAbout, landscape: true}, len(rows), func(i int) ([]any, error) { return rows[i], nil })
+}

@@ -1,0 +1,2 @@
+// Package xlsx writes the finance workbook report-<period>.xlsx from a pipeline.Report.
+package xlsx

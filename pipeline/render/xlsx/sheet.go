@@ -1,0 +1,365 @@
+package xlsx
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"coopreport/pipeline"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetSpec describes one streamed worksheet: an optional header row (row
+// 1, frozen and repeated on printed pages), then rows. The first data rows
+// after the header form the register a filter, a table or a pivot table
+// works on; any rows after them are blocks of totals and notes.
+type sheetSpec struct {
+	name      string
+	headers   []string // nil: no header row
+	table     string   // name of the Excel table over header and data rows; "" for an autofilter
+	data      int      // rows of the register
+	landscape bool
+	// split lets a register longer than a worksheet continue on further
+	// sheets, "Name (2)" and on; every row must then be a data row.
+	split bool
+	// before runs once the rows are written and before the sheet is
+	// flushed: the last moment to add a chart or a comment to it.
+	before func(s *sheet) error
+}
+
+// sheet is a worksheet being streamed.
+type sheet struct {
+	b      *book
+	name   string
+	sw     *excelize.StreamWriter
+	widths []float64
+	row    int // last row written
+	ncols  int // widest row written
+}
+
+// widthSample is how many rows column widths are measured on: all of a
+// register up to this size, an even sample beyond.
+const widthSample = 50000
+
+// maxWidth caps a column's width in characters; longer texts wrap or run
+// on. It fits a SHA-256 in hex.
+const maxWidth = 66
+
+// write streams a sheet of n rows, row(i) giving row i (0-based, after the
+// header). A nil value is an empty cell.
+func (b *book) write(spec sheetSpec, n int, row func(i int) ([]any, error)) error {
+	widths, err := b.measure(spec.headers, n, row)
+	if err != nil {
+		return err
+	}
+	per := n
+	if spec.split && spec.headers != nil {
+		per = maxRows - 1
+	}
+	for part, start := 1, 0; part == 1 || start < n; part, start = part+1, start+per {
+		end := min(n, start+per)
+		name, table := spec.name, spec.table
+		if part > 1 {
+			name = fmt.Sprintf("%s (%d)", spec.name, part)
+			if table != "" {
+				table += strconv.Itoa(part)
+			}
+			b.splits = append(b.splits, fmt.Sprintf(
+				"The sheet %q holds rows %d to %d of %d; %q is continued there because a worksheet holds at most %d rows.",
+				"", start+1, end, n, spec.name, maxRows))
+		}
+		s, err := b.open(name, spec, widths)
+		if err != nil {
+			return err
+		}
+		if part > 1 { // now that the final name is known
+			b.splits[len(b.splits)-1] = fmt.Sprintf(
+				"The sheet %q holds rows %d to %d of the %d rows of %q: a worksheet holds at most %d rows.",
+				s.name, start+1, end, n, spec.name, maxRows)
+		}
+		for i := start; i < end; i++ {
+			vals, err := row(i)
+			if err != nil {
+				return err
+			}
+			if err := s.add(vals...); err != nil {
+				return err
+			}
+		}
+		data := spec.data
+		if spec.split {
+			data = end - start
+		}
+		if err := s.close(spec, table, data); err != nil {
+			return err
+		}
+		if !spec.split {
+			break
+		}
+	}
+	return nil
+}
+
+// open creates the worksheet and everything that must precede its rows.
+func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, error) {
+	name = sheetName(name, b.sheets)
+	if len(b.sheets) == 0 {
+		// The new file's only sheet becomes the first one, keeping its
+		// place and path (sheet1.xml).
+		if err := b.f.SetSheetName("Sheet1", name); err != nil {
+			return nil, err
+		}
+	} else if _, err := b.f.NewSheet(name); err != nil {
+		return nil, fmt.Errorf("adding the sheet %q: %w", name, err)
+	}
+	b.sheets = append(b.sheets, name)
+	fail := func(err error) (*sheet, error) {
+		return nil, fmt.Errorf("setting up the sheet %q: %w", name, err)
+	}
+	// Page setup lives in parts of the sheet XML that the stream writer
+	// emits early (sheetPr) or late (pageSetup, headerFooter); both are
+	// taken from the worksheet object, so set them before streaming.
+	yes, zero, one := true, 0, 1
+	orient := "portrait"
+	if spec.landscape {
+		orient = "landscape"
+	}
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return fail(err)
+	}
+	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{
+		Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return fail(err)
+	}
+	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&A",
+		OddFooter: "&LPeriod " + strings.ReplaceAll(cutRunes(b.r.Period.Label, 60), "&", "&&") + "&RPage &P of &N",
+	}); err != nil {
+		return fail(err)
+	}
+	if spec.headers != nil {
+		if err := b.f.SetDefinedName(&excelize.DefinedName{
+			Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(name) + "!$1:$1", Scope: name,
+		}); err != nil {
+			return fail(err)
+		}
+	}
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return fail(err)
+	}
+	// Highest column first: the stream writer emits <col> elements in
+	// call order and Excel wants them ascending.
+	for c := len(widths); c >= 1; c-- {
+		if err := sw.SetColWidth(c, c, widths[c-1]); err != nil {
+			return fail(err)
+		}
+	}
+	if spec.headers != nil {
+		if err := sw.SetPanes(&excelize.Panes{
+			Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+		}); err != nil {
+			return fail(err)
+		}
+	}
+	s := &sheet{b: b, name: name, sw: sw, widths: widths}
+	if spec.headers != nil {
+		hs := headers(spec.headers)
+		vals := make([]any, len(hs))
+		for i, h := range hs {
+			vals[i] = excelize.Cell{StyleID: b.st.header, Value: h}
+		}
+		if err := s.add(vals...); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// add writes the next row.
+func (s *sheet) add(vals ...any) error {
+	s.row++
+	last := len(vals)
+	for last > 0 && vals[last-1] == nil {
+		last--
+	}
+	s.ncols = max(s.ncols, last)
+	if last == 0 {
+		return nil // an empty row needs no element
+	}
+	cell, _ := excelize.CoordinatesToCellName(1, s.row)
+	// Streamed rows get no automatic height: give rows with wrapped text
+	// enough lines to show it.
+	var opts []excelize.RowOpts
+	if lines := s.lines(vals[:last]); lines > 1 {
+		opts = append(opts, excelize.RowOpts{Height: math.Min(409, 15*float64(lines))})
+	}
+	if err := s.sw.SetRow(cell, vals[:last], opts...); err != nil {
+		return fmt.Errorf("writing row %d of the sheet %q: %w", s.row, s.name, err)
+	}
+	return nil
+}
+
+// lines is how many lines the wrapped cells of a row need at the
+// column widths set.
+func (s *sheet) lines(vals []any) int {
+	n := 1
+	for i, v := range vals {
+		c, ok := v.(excelize.Cell)
+		if !ok || (c.StyleID != s.b.st.wrap && c.StyleID != s.b.st.header) || i >= len(s.widths) {
+			continue
+		}
+		str, _ := c.Value.(string)
+		per := max(1, int(s.widths[i])-1)
+		k := 0
+		for line := range strings.SplitSeq(str, "\n") {
+			k += max(1, (utf8.RuneCountInString(line)+per-1)/per)
+		}
+		n = max(n, k)
+	}
+	return n
+}
+
+// ref returns the A1 reference of column col (1-based) in row.
+func ref(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col, row)
+	return c
+}
+
+// absRef returns the absolute reference ($A$1) of column col in row.
+func absRef(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col, row, true)
+	return c
+}
+
+// close adds the filter or table over the register, the sheet's last
+// touches, and flushes it; it records the real used range for the zip
+// writer to put into <dimension>.
+func (s *sheet) close(spec sheetSpec, table string, data int) error {
+	b := s.b
+	fail := func(err error) error { return fmt.Errorf("finishing the sheet %q: %w", s.name, err) }
+	if spec.headers != nil {
+		cols := len(spec.headers)
+		switch {
+		case table != "" && data > 0:
+			// A table carries its own filter buttons and is what a pivot
+			// table is best pointed at.
+			if err := s.sw.AddTable(&excelize.Table{
+				Range: "A1:" + ref(cols, data+1), Name: table, StyleName: "TableStyleLight9",
+			}); err != nil {
+				return fail(err)
+			}
+		default:
+			if err := b.f.AutoFilter(s.name, "A1:"+ref(cols, max(data+1, 2)), nil); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	if s.row > 0 && s.ncols > 0 {
+		// Ids and codes are text on purpose; spare users the green
+		// "number stored as text" triangles.
+		if err := b.f.AddIgnoredErrors(s.name, "A1:"+ref(s.ncols, s.row), excelize.IgnoredErrorsNumberStoredAsText); err != nil {
+			return fail(err)
+		}
+	}
+	if spec.before != nil {
+		if err := spec.before(s); err != nil {
+			return fail(err)
+		}
+	}
+	if err := s.sw.Flush(); err != nil {
+		return fail(err)
+	}
+	if s.row > 0 && s.ncols > 0 {
+		b.dims[fmt.Sprintf("xl/worksheets/sheet%d.xml", s.sw.SheetID)] = "A1:" + ref(s.ncols, s.row)
+	}
+	return nil
+}
+
+// measure fits column widths to the content, since excelize's auto-fit
+// does nothing on streamed sheets: the widest value in characters, within
+// bounds, headers counting only up to a wrapped line's worth.
+func (b *book) measure(hs []string, n int, row func(i int) ([]any, error)) ([]float64, error) {
+	var w []float64
+	see := func(i int, chars float64) {
+		for len(w) <= i {
+			w = append(w, 0)
+		}
+		w[i] = max(w[i], chars)
+	}
+	for i, h := range hs {
+		see(i, float64(min(utf8.RuneCountInString(h), 16)))
+	}
+	step := 1
+	if n > widthSample {
+		step = n / widthSample
+	}
+	for i := 0; i < n; i += step {
+		vals, err := row(i)
+		if err != nil {
+			return nil, err
+		}
+		for c, v := range vals {
+			see(c, b.width(v))
+		}
+	}
+	for i := range w {
+		w[i] = math.Min(math.Max(w[i]+2, 6), maxWidth)
+	}
+	return w, nil
+}
+
+// width is roughly how many characters v takes when shown.
+func (b *book) width(v any) float64 {
+	style := 0
+	if c, ok := v.(excelize.Cell); ok {
+		if c.StyleID == b.st.note || c.StyleID == b.st.section {
+			return 0 // notes and titles may run over empty cells to their right
+		}
+		style, v = c.StyleID, c.Value
+	}
+	switch v := v.(type) {
+	case nil:
+		return 0
+	case string:
+		longest := 0
+		for line := range strings.SplitSeq(v, "\n") {
+			longest = max(longest, utf8.RuneCountInString(line))
+		}
+		return float64(longest)
+	case int:
+		if style == b.st.date {
+			return 10
+		}
+		return digits(int64(v))
+	case int64:
+		return digits(v)
+	case float64:
+		// grouped integer part, up to three decimals, and a currency code
+		return digits(int64(v)) + 4 + 6
+	}
+	return 10
+}
+
+// digits is the width of n with thousands separators.
+func digits(n int64) float64 {
+	s := strconv.FormatInt(n, 10)
+	return float64(len(s) + (len(s)-1)/3)
+}
+
+// posCells are the source columns every register ends with, so a reader
+// can find the row in the input.
+func (b *book) posCells(p pipeline.Pos) []any {
+	var row any
+	if p.Row > 0 {
+		row = int64(p.Row)
+	}
+	return []any{b.str(p.File), b.str(p.Sheet), row}
+}
+
+var posHeaders = []string{"Source file", "Source sheet", "Source row"}

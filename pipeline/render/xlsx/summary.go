@@ -1,0 +1,158 @@
+package xlsx
+
+import (
+	"fmt"
+
+	"coopreport/pipeline"
+
+	"github.com/xuri/excelize/v2"
+)
+
+const inForceNote = "Agreements in force are not added up: an agreement counts in every bucket " +
+	"in which it was in force on at least one day, so a sum over buckets would count it several " +
+	"times. The whole-period figure is counted over the whole period."
+
+// summary writes the Summary sheet: one row per bucket and country, then
+// totals by bucket and by country as SUM/SUMIF formulas carrying their
+// values, then a chart of activities per country.
+func (b *book) summary() error {
+	r := b.r
+	hs := []string{"Period", "Country code", "Country", "Agreements signed", "Agreements in force", "Activities", "Participants"}
+	d := len(r.Summary)
+	first, last := 2, d+1 // rows of the register
+	var rows [][]any
+	counts := func(c pipeline.Counts, inForce bool) []any {
+		var f any
+		if inForce {
+			f = b.count(int64(c.InForce))
+		}
+		return []any{b.count(int64(c.Signed)), f, b.count(int64(c.Activities)), b.count(c.Participants)}
+	}
+	labels := map[string]string{} // country label → code, to be sure SUMIF over labels is sound
+	for _, s := range r.Summary {
+		if code, ok := labels[s.Country.Label()]; ok && code != s.Country.Code {
+			return fmt.Errorf("two countries are both called %q in the report (%s and %s); the workbook cannot total them apart", s.Country.Label(), code, s.Country.Code)
+		}
+		labels[s.Country.Label()] = s.Country.Code
+		row := append([]any{b.str(s.Bucket), b.code(s.Country.Code), b.str(s.Country.Label())}, counts(s.Counts, true)...)
+		rows = append(rows, row)
+	}
+
+	// Totals by bucket: the register is in bucket order, so each bucket is
+	// a contiguous range and a plain SUM covers it.
+	rows = append(rows, nil, b.section("Totals by bucket, all countries"))
+	at := 0
+	for _, bk := range r.Period.Buckets {
+		from := at
+		var sum pipeline.Counts
+		for at < d && r.Summary[at].Bucket == bk.Label {
+			sum.Signed += r.Summary[at].Signed
+			sum.Activities += r.Summary[at].Activities
+			sum.Participants += r.Summary[at].Participants
+			at++
+		}
+		row := []any{b.str(bk.Label), nil, "All countries"}
+		if at == from {
+			row = append(row, b.count(0), nil, b.count(0), b.count(0))
+		} else {
+			rng := func(col int) string { return ref(col, first+from) + ":" + ref(col, first+at-1) }
+			row = append(row,
+				b.formula("SUM("+rng(4)+")", int64(sum.Signed)), b.note("see note"),
+				b.formula("SUM("+rng(6)+")", int64(sum.Activities)),
+				b.formula("SUM("+rng(7)+")", sum.Participants))
+		}
+		rows = append(rows, row)
+	}
+	if at != d {
+		return fmt.Errorf("the report's summary row %d (bucket %q) is not in bucket order; the workbook cannot total it", at+1, r.Summary[at].Bucket)
+	}
+
+	// Totals by country over the whole period: SUMIF over the country
+	// column; in force comes from the report, being no sum.
+	rows = append(rows, nil, b.section("Whole period "+r.Period.Label+", by country"))
+	byCountry := map[string]pipeline.Counts{}
+	for _, s := range r.Summary {
+		c := byCountry[s.Country.Label()]
+		c.Signed += s.Signed
+		c.Activities += s.Activities
+		c.Participants += s.Participants
+		byCountry[s.Country.Label()] = c
+	}
+	chartFrom := first + len(rows)
+	var all pipeline.Counts
+	seen := map[string]bool{}
+	for _, t := range r.Totals {
+		label := t.Country.Label()
+		got := byCountry[label]
+		if got.Signed != t.Signed || got.Activities != t.Activities || got.Participants != t.Participants {
+			return fmt.Errorf("the report's whole-period totals for %s (signed %d, activities %d, participants %d) disagree with its bucket rows (%d, %d, %d); this is a bug in coopreport, please report it",
+				label, t.Signed, t.Activities, t.Participants, got.Signed, got.Activities, got.Participants)
+		}
+		seen[label] = true
+		all.Signed += t.Signed
+		all.Activities += t.Activities
+		all.Participants += t.Participants
+		rn := first + len(rows)
+		sumif := func(col int) string {
+			return fmt.Sprintf("SUMIF(%s:%s,%s,%s:%s)", absRef(3, first), absRef(3, last), ref(3, rn), ref(col, first), ref(col, last))
+		}
+		row := []any{b.str(r.Period.Label), b.code(t.Country.Code), b.str(label)}
+		if d == 0 {
+			row = append(row, b.count(0), b.count(int64(t.InForce)), b.count(0), b.count(0))
+		} else {
+			row = append(row,
+				b.formula(sumif(4), int64(t.Signed)), b.count(int64(t.InForce)),
+				b.formula(sumif(6), int64(t.Activities)), b.formula(sumif(7), t.Participants))
+		}
+		rows = append(rows, row)
+	}
+	chartTo := first + len(rows) - 1
+	for label, c := range byCountry {
+		if !seen[label] && !c.IsZero() {
+			return fmt.Errorf("the report's bucket rows count %s, but its whole-period totals do not; this is a bug in coopreport, please report it", label)
+		}
+	}
+	grand := []any{b.str(r.Period.Label), nil, "All countries"}
+	if d == 0 {
+		grand = append(grand, b.count(0), b.note("see note"), b.count(0), b.count(0))
+	} else {
+		grand = append(grand,
+			b.formula(fmt.Sprintf("SUM(%s:%s)", ref(4, first), ref(4, last)), int64(all.Signed)), b.note("see note"),
+			b.formula(fmt.Sprintf("SUM(%s:%s)", ref(6, first), ref(6, last)), int64(all.Activities)),
+			b.formula(fmt.Sprintf("SUM(%s:%s)", ref(7, first), ref(7, last)), all.Participants))
+	}
+	rows = append(rows, grand, nil)
+	rows = append(rows, b.notes("Note: "+inForceNote)...)
+	rows = append(rows, b.notes("Totals are formulas (SUM, SUMIF) over the rows above; they also carry their value for programs that do not recalculate.")...)
+
+	return b.write(sheetSpec{
+		name: sheetSummary, headers: hs, data: d,
+		before: func(s *sheet) error {
+			if err := b.f.AddComment(s.name, excelize.Comment{
+				Author: "coopreport", Cell: "E1", Text: inForceNote, Width: 300, Height: 120,
+			}); err != nil {
+				return err
+			}
+			if chartTo < chartFrom {
+				return nil
+			}
+			q := quoteSheet(s.name)
+			return b.f.AddChart(s.name, "I2", &excelize.Chart{
+				Type: excelize.Bar,
+				Series: []excelize.ChartSeries{{
+					Name:       q + "!$F$1",
+					Categories: fmt.Sprintf("%s!%s:%s", q, absRef(3, chartFrom), absRef(3, chartTo)),
+					Values:     fmt.Sprintf("%s!%s:%s", q, absRef(6, chartFrom), absRef(6, chartTo)),
+				}},
+				Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Activities per country, " + cutRunes(r.Period.Label, 60)}}},
+				Legend:    excelize.ChartLegend{Position: "none"},
+				Dimension: excelize.ChartDimension{Width: 520, Height: uint(min(1400, max(300, 22*(chartTo-chartFrom+1)+120)))},
+			})
+		},
+	}, len(rows), func(i int) ([]any, error) { return rows[i], nil })
+}
+
+// formula is a live formula that also carries its value.
+func (b *book) formula(f string, v any) any {
+	return excelize.Cell{StyleID: b.st.count, Formula: f, Value: v}
+}

@@ -1,0 +1,447 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+
+	"coopreport/pipeline"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func writeBook(t testing.TB, r *pipeline.Report) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, r, Options{}); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func openBook(t testing.TB, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatalf("excelize cannot open the workbook: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// zipEntries returns the workbook's parts by name, in archive order.
+func zipEntries(t testing.TB, data []byte) (names []string, parts map[string]string) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts = map[string]string{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, zf.Name)
+		parts[zf.Name] = string(b)
+	}
+	return names, parts
+}
+
+func serial(d pipeline.Date) string { return strconv.Itoa(d.ExcelSerial()) }
+
+func TestSheetNames(t *testing.T) {
+	f := openBook(t, writeBook(t, testReport(t)))
+	want := []string{"Summary", "Finance", "Agreements", "Activities", "Data issues", "About"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets = %q, want %q", got, want)
+	}
+}
+
+// TestCells checks values, cell types, number formats and formulas with
+// their cached values, cell by cell.
+func TestCells(t *testing.T) {
+	f := openBook(t, writeBook(t, testReport(t)))
+	const (
+		text = "text"
+		num  = "number"
+		date = "date"
+		none = "empty"
+	)
+	tests := []struct {
+		sheet, cell, kind, value, formula, numFmt string
+	}{
+		{"Summary", "A2", text, "2025-Q1", "", ""},
+		{"Summary", "B2", text, "JP", "", ""},
+		{"Summary", "F2", num, "1", "", ""},
+		{"Summary", "G3", num, "120", "", ""},
+		{"Summary", "E3", num, "1", "", ""},
+		{"Summary", "B8", none, "", "", ""}, // multilateral has no code
+		{"Summary", "C8", text, "Multilateral", "", ""},
+		{"Summary", "D15", num, "0", "SUM(D2:D3)", ""},
+		{"Summary", "F15", num, "2", "SUM(F2:F3)", ""},
+		{"Summary", "G15", num, "150", "SUM(G2:G3)", ""},
+		{"Summary", "D16", num, "1", "SUM(D4:D6)", ""},
+		{"Summary", "D21", num, "1", "SUMIF($C$2:$C$12,C21,D2:D12)", ""},
+		{"Summary", "E21", num, "1", "", ""}, // in force: counted, not summed
+		{"Summary", "G21", num, "37", "SUMIF($C$2:$C$12,C21,G2:G12)", ""},
+		{"Summary", "G24", num, "120", "SUMIF($C$2:$C$12,C24,G2:G12)", ""},
+		{"Summary", "D25", num, "2", "SUM(D2:D12)", ""},
+		{"Summary", "G25", num, "174", "SUM(G2:G12)", ""},
+		{"Finance", "E2", num, "250000", "", `#,##0 "JPY"`},
+		{"Finance", "E3", num, "1500000.5", "", `#,##0.00 "MNT"`},
+		{"Finance", "E4", num, "1234.567", "", `#,##0.000 "KWD"`},
+		{"Finance", "G2", num, "24", "", ""},
+		{"Finance", "H2", num, "6000000", "", `#,##0.00 "MNT"`},
+		{"Finance", "H4", num, "13580391.32", "", ""},
+		{"Finance", "H5", none, "", "", ""}, // USD: no rate, never guessed
+		{"Finance", "I5", text, "not converted: no rate covers some of these amounts", "", ""},
+		{"Finance", "E9", num, "251000", "SUMIF($D$2:$D$6,D9,$E$2:$E$6)", `#,##0 "JPY"`},
+		{"Finance", "H9", num, "6023500", "SUMIF($D$2:$D$6,D9,$H$2:$H$6)", ""},
+		{"Finance", "E10", num, "1234.567", "SUMIF($D$2:$D$6,D10,$E$2:$E$6)", `#,##0.000 "KWD"`},
+		{"Finance", "H12", none, "", "", ""},
+		{"Finance", "E15", num, "251000", "SUMIFS($E$2:$E$6,$C$2:$C$6,C15,$D$2:$D$6,D15)", ""},
+		{"Finance", "G15", none, "", "", ""}, // two JPY rates: no single rate
+		{"Finance", "H15", num, "6023500", "SUMIFS($H$2:$H$6,$C$2:$C$6,C15,$D$2:$D$6,D15)", ""},
+		{"Finance", "H17", none, "", "", ""},
+		{"Agreements", "A2", text, "007", "", ""},
+		{"Agreements", "I2", text, "Соглашение о культурном сотрудничестве", "", ""},
+		{"Agreements", "J2", date, serial(day(2024, 6, 1)), "", "yyyy-mm-dd"},
+		{"Agreements", "L2", none, "", "", ""},
+		{"Agreements", "N2", text, "in force", "", ""},
+		{"Agreements", "O2", none, "", "", ""}, // open-ended
+		{"Agreements", "N3", text, "expired during the period", "", ""},
+		{"Agreements", "O3", num, "-92", "", ""},
+		{"Agreements", "N4", text, "terminated", "", ""},
+		{"Agreements", "N5", text, "not yet in force", "", ""},
+		{"Agreements", "R1", text, "Файл ссылки", "", ""},
+		{"Agreements", "R2", text, "=cmd|' /C calc'!A0", "", ""},
+		{"Agreements", "S2", text, "agreements.xlsx", "", ""},
+		{"Agreements", "U2", num, "3", "", ""},
+		{"Activities", "B2", date, serial(day(2025, 2, 10)), "", "yyyy-mm-dd"},
+		{"Activities", "C3", date, serial(day(2025, 3, 9)), "", "yyyy-mm-dd"},
+		{"Activities", "J2", text, "Дни культуры Монголии", "", ""},
+		{"Activities", "K2", num, "120", "", ""},
+		{"Activities", "L3", num, "250000", "", `#,##0 "JPY"`},
+		{"Activities", "N3", num, "24", "", ""},
+		{"Activities", "O3", num, "6000000", "", `#,##0.00 "MNT"`},
+		{"Activities", "L4", num, "1234.567", "", `#,##0.000 "KWD"`},
+		{"Activities", "O4", num, "13580391.32", "", ""},
+		{"Activities", "J5", text, hostileTitle, "", ""},
+		{"Activities", "O5", none, "", "", ""},
+		{"Activities", "P5", text, "not converted: no rate for USD on 2025-08-01", "", ""},
+		{"Activities", "J6", text, "+1", "", ""},
+		{"Activities", "S6", text, "-2", "", ""},
+		{"Activities", "R6", text, "@SUM(A1)", "", ""},
+		{"Activities", "Q6", text, "\tTabbed\r", "", ""},
+		{"Activities", "T6", text, "007", "", ""},
+		{"Activities", "A7", text, "0042", "", ""},
+		{"Activities", "O7", num, "23500", "", ""},
+		{"Data issues", "C2", num, "7", "", ""},
+		{"Data issues", "E3", text, "0012", "", ""},
+		{"Data issues", "E4", text, "=1+1", "", ""},
+		{"Data issues", "F4", text, "not an amount", "", ""},
+		{"About", "B4", text, hostileTitle, "", ""},
+		{"About", "B6", date, serial(day(2025, 1, 1)), "", "yyyy-mm-dd"},
+		{"About", "B11", text, "2026-01-15T00:30:00Z", "", ""},
+		{"About", "B12", text, "coopreport v0.1.0-test", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sheet+"!"+tc.cell, func(t *testing.T) {
+			v, err := f.GetCellValue(tc.sheet, tc.cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v != tc.value {
+				t.Errorf("value = %q, want %q", v, tc.value)
+			}
+			typ, _ := f.GetCellType(tc.sheet, tc.cell)
+			switch tc.kind {
+			case text:
+				if typ != excelize.CellTypeInlineString {
+					t.Errorf("type = %v, want an inline string", typ)
+				}
+			case num, date:
+				if typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber && typ != excelize.CellTypeFormula {
+					t.Errorf("type = %v, want a number", typ)
+				}
+				if _, err := strconv.ParseFloat(v, 64); err != nil {
+					t.Errorf("value %q is not a number", v)
+				}
+			}
+			formula, _ := f.GetCellFormula(tc.sheet, tc.cell)
+			if formula != tc.formula {
+				t.Errorf("formula = %q, want %q", formula, tc.formula)
+			}
+			if tc.numFmt != "" {
+				id, _ := f.GetCellStyle(tc.sheet, tc.cell)
+				st, err := f.GetStyle(id)
+				if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != tc.numFmt {
+					t.Errorf("number format = %v, want %q", st.CustomNumFmt, tc.numFmt)
+				}
+			}
+		})
+	}
+}
+
+// TestCraft checks what makes the registers usable: frozen headers,
+// filters, tables, print titles, column widths, the chart, properties.
+func TestCraft(t *testing.T) {
+	data := writeBook(t, testReport(t))
+	f := openBook(t, data)
+	for _, sh := range []string{"Summary", "Finance", "Agreements", "Activities", "Data issues"} {
+		p, err := f.GetPanes(sh)
+		if err != nil || !p.Freeze || p.YSplit != 1 || p.TopLeftCell != "A2" {
+			t.Errorf("%s: panes = %+v, %v; want the header row frozen", sh, p, err)
+		}
+	}
+	tables := map[string]string{"Agreements": "A1:U5", "Activities": "A1:W7", "Data issues": "A1:F4"}
+	for sh, rng := range tables {
+		ts, err := f.GetTables(sh)
+		if err != nil || len(ts) != 1 || ts[0].Range != rng {
+			t.Errorf("%s: tables = %+v, %v; want one over %s", sh, ts, err, rng)
+		}
+	}
+	_, parts := zipEntries(t, data)
+	for path, filter := range map[string]string{
+		"xl/worksheets/sheet1.xml": `<autoFilter ref="$A$1:$G$12">`,
+		"xl/worksheets/sheet2.xml": `<autoFilter ref="$A$1:$I$6">`,
+	} {
+		if !strings.Contains(parts[path], filter) {
+			t.Errorf("%s has no %s", path, filter)
+		}
+	}
+	for i := 1; i <= 3; i++ {
+		if !strings.Contains(parts["xl/tables/table"+strconv.Itoa(i)+".xml"], "<autoFilter") {
+			t.Errorf("table %d has no filter buttons", i)
+		}
+	}
+	titles := map[string]bool{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = true
+			if !strings.HasSuffix(dn.RefersTo, "!$1:$1") {
+				t.Errorf("print titles of %s = %q", dn.Scope, dn.RefersTo)
+			}
+		}
+	}
+	for _, sh := range []string{"Summary", "Finance", "Agreements", "Activities", "Data issues"} {
+		if !titles[sh] {
+			t.Errorf("%s: no print titles", sh)
+		}
+	}
+	for i := 1; i <= 6; i++ {
+		sheetXML := parts["xl/worksheets/sheet"+strconv.Itoa(i)+".xml"]
+		if !strings.Contains(sheetXML, `fitToPage="true"`) || !strings.Contains(sheetXML, `fitToWidth="1"`) ||
+			!strings.Contains(sheetXML, "&amp;P of &amp;N") {
+			t.Errorf("sheet%d: print setup missing", i)
+		}
+		// <col> elements must ascend, and widths follow the content.
+		var mins []int
+		for _, m := range regexp.MustCompile(`<col min="(\d+)"`).FindAllStringSubmatch(sheetXML, -1) {
+			n, _ := strconv.Atoi(m[1])
+			mins = append(mins, n)
+		}
+		if len(mins) == 0 || !slices.IsSorted(mins) {
+			t.Errorf("sheet%d: <col> mins %v, want ascending", i, mins)
+		}
+	}
+	if w, _ := f.GetColWidth("Agreements", "I"); w < 30 || w > maxWidth {
+		t.Errorf("Agreements title column width = %v, want it fitted to the Cyrillic title", w)
+	}
+	if w, _ := f.GetColWidth("Agreements", "A"); w > 10 {
+		t.Errorf("Agreements id column width = %v, want narrow", w)
+	}
+	if !strings.Contains(parts["xl/worksheets/sheet3.xml"], `orientation="landscape"`) {
+		t.Error("Agreements: not landscape")
+	}
+	if !strings.Contains(parts["xl/charts/chart1.xml"], "Summary&#39;!$F$21:$F$24") {
+		t.Error("the chart does not plot activities per country")
+	}
+	if !strings.Contains(parts["xl/comments1.xml"], "not added up") {
+		t.Error("no comment explaining agreements in force")
+	}
+	props, err := f.GetDocProps()
+	if err != nil || props.Created != "2026-01-15T00:30:00Z" || props.Modified != props.Created || props.Creator != "coopreport v0.1.0-test" {
+		t.Errorf("doc props = %+v, %v", props, err)
+	}
+}
+
+// TestDimension checks <dimension> on streamed sheets: readers that trust
+// it (pandas, openpyxl read-only) would otherwise see one cell.
+func TestDimension(t *testing.T) {
+	f := openBook(t, writeBook(t, testReport(t)))
+	want := map[string]string{"Summary": "A1:G31", "Finance": "A1:I26", "Agreements": "A1:U5",
+		"Activities": "A1:W7", "Data issues": "A1:F4"}
+	for sh, w := range want {
+		if got, err := f.GetSheetDimension(sh); err != nil || got != w {
+			t.Errorf("%s: dimension = %q, %v; want %q", sh, got, err, w)
+		}
+	}
+	if got, _ := f.GetSheetDimension("About"); got == "A1" {
+		t.Error("About: dimension left at A1")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	first := writeBook(t, testReport(t))
+	for i := 0; i < 8; i++ {
+		if again := writeBook(t, testReport(t)); !bytes.Equal(first, again) {
+			t.Fatalf("run %d wrote different bytes", i+2)
+		}
+	}
+	names, _ := zipEntries(t, first)
+	if !slices.IsSorted(names) {
+		t.Errorf("zip entries not sorted: %q", names)
+	}
+}
+
+// TestSplit lets the ledger outgrow a (shrunken) worksheet: it continues
+// on further sheets, each a table with its header, and About says so.
+func TestSplit(t *testing.T) {
+	defer func(n int) { maxRows = n }(maxRows)
+	maxRows = 4 // a header and three rows
+	r := testReport(t)
+	r.Activities = append(r.Activities, r.Activities[0])
+	data := writeBook(t, r)
+	f := openBook(t, data)
+	want := []string{"Summary", "Finance", "Agreements", "Agreements (2)", "Activities", "Activities (2)", "Activities (3)",
+		"Data issues", "About"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets = %q, want %q", got, want)
+	}
+	for sh, dim := range map[string]string{"Activities": "A1:W4", "Activities (2)": "A1:W4", "Activities (3)": "A1:W2", "Agreements (2)": "A1:U2"} {
+		if got, _ := f.GetSheetDimension(sh); got != dim {
+			t.Errorf("%s: dimension %q, want %q", sh, got, dim)
+		}
+		if h, _ := f.GetCellValue(sh, "A1"); h != "ID" {
+			t.Errorf("%s: header A1 = %q", sh, h)
+		}
+	}
+	if v, _ := f.GetCellValue("Activities (2)", "A2"); v != "A-004" {
+		t.Errorf("Activities (2)!A2 = %q, want the 4th activity", v)
+	}
+	if v, _ := f.GetCellValue("Activities (3)", "A2"); v != "A-001" {
+		t.Errorf("Activities (3)!A2 = %q, want the 7th activity", v)
+	}
+	if ts, _ := f.GetTables("Activities (3)"); len(ts) != 1 || ts[0].Name != "Activities3" {
+		t.Errorf("Activities (3) tables = %+v", ts)
+	}
+	rows, _ := f.GetRows("About")
+	found := false
+	for _, row := range rows {
+		if len(row) > 1 && strings.Contains(row[1], `"Activities (3)" holds rows 7 to 7 of the 7 rows of "Activities"`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("About does not say the ledger continues on another sheet")
+	}
+	if !bytes.Equal(data, writeBook(t, r)) {
+		t.Error("split workbook not deterministic")
+	}
+}
+
+func TestLongText(t *testing.T) {
+	r := testReport(t)
+	r.Title = strings.Repeat("я", 40000)
+	r.Activities[0].Notes = strings.Repeat("😀", 20000) // two UTF-16 units each
+	f := openBook(t, writeBook(t, r))
+	for _, c := range []struct{ sheet, cell string }{{"About", "B4"}, {"Activities", "S2"}} {
+		v, _ := f.GetCellValue(c.sheet, c.cell)
+		if n := len(utf16.Encode([]rune(v))); n > maxCellChars {
+			t.Errorf("%s!%s: %d characters, more than a cell holds", c.sheet, c.cell, n)
+		}
+		if !strings.HasSuffix(v, " [cut: 40000 characters in the input]") && !strings.HasSuffix(v, " [cut: 20000 characters in the input]") {
+			t.Errorf("%s!%s ends %q, want the cut note", c.sheet, c.cell, v[max(0, len(v)-60):])
+		}
+	}
+}
+
+func TestInconsistentReport(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(r *pipeline.Report)
+		want   string
+	}{
+		{"country total", func(r *pipeline.Report) { r.Totals[0].Activities++ }, "whole-period totals for Japan"},
+		{"missing country", func(r *pipeline.Report) { r.Totals = r.Totals[1:] }, "Japan"},
+		{"bucket order", func(r *pipeline.Report) { r.Summary[0], r.Summary[3] = r.Summary[3], r.Summary[0] }, "bucket order"},
+		{"money total", func(r *pipeline.Report) { r.FinanceTotals[0].Amount = pipeline.NewDecimal(1, 0) }, "total in JPY"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testReport(t)
+			tc.change(r)
+			err := Write(io.Discard, r, Options{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Write = %v, want an error about %s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestEmptyReport(t *testing.T) {
+	r := &pipeline.Report{Version: "v0", Made: time.Unix(0, 0), Period: year2025(), Rates: pipeline.NewRates("", nil)}
+	f := openBook(t, writeBook(t, r))
+	if n := len(f.GetSheetList()); n != 6 {
+		t.Errorf("%d sheets, want 6", n)
+	}
+}
+
+func TestText(t *testing.T) {
+	long := strings.Repeat("a", maxCellChars+5)
+	tests := []struct{ in, wantSuffix string }{
+		{"short", "short"},
+		{strings.Repeat("a", maxCellChars), "aaaa"},
+		{long, "a… [cut: 32772 characters in the input]"},
+	}
+	for _, tc := range tests {
+		got := text(tc.in)
+		if !strings.HasSuffix(got, tc.wantSuffix) || utf16Len(got) > maxCellChars {
+			t.Errorf("text(%d chars) ends %q (%d units)", len(tc.in), got[max(0, len(got)-50):], utf16Len(got))
+		}
+	}
+}
+
+func TestSheetName(t *testing.T) {
+	tests := []struct {
+		in    string
+		taken []string
+		want  string
+	}{
+		{"Activities", nil, "Activities"},
+		{"Activities", []string{"activities"}, "Activities (2)"},
+		{"Activities", []string{"Activities", "Activities (2)"}, "Activities (3)"},
+		{"a[b]c:d*e?f/g\\h", nil, "a_b_c_d_e_f_g_h"},
+		{"'quoted'", nil, "quoted"},
+		{"", nil, "Sheet"},
+		{strings.Repeat("Ж", 40), nil, strings.Repeat("Ж", 31)},
+		{strings.Repeat("Ж", 40), []string{strings.Repeat("Ж", 31)}, strings.Repeat("Ж", 27) + " (2)"},
+	}
+	for _, tc := range tests {
+		if got := sheetName(tc.in, tc.taken); got != tc.want {
+			t.Errorf("sheetName(%q, %q) = %q, want %q", tc.in, tc.taken, got, tc.want)
+		}
+	}
+}
+
+func TestHeaders(t *testing.T) {
+	got := headers([]string{"ID", "id", "", "a\nb", "ID"})
+	want := []string{"ID", "id (2)", "Column 3", "a b", "ID (3)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("headers = %q, want %q", got, want)
+	}
+}
