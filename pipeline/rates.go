@@ -21,6 +21,16 @@ func MinorUnits(code string) int {
 	return scale
 }
 
+// Plain formats an amount in currency code for machines: a point as the
+// decimal mark, no grouping, and at least the currency's minor units
+// (1250000 MNT is "1250000.00"); digits given beyond them are kept.
+func Plain(d Decimal, code string) string {
+	if n := MinorUnits(code); d.Scale() < n {
+		return d.StringFixed(n)
+	}
+	return d.String()
+}
+
 // isoMinorUnits lists the currencies whose ISO 4217 minor unit differs
 // from the digits CLDR (golang.org/x/text/currency) gives: CLDR follows
 // what is used in practice (0 for MNT), the ISO list what accounts use.

@@ -81,7 +81,7 @@ func Finance(w io.Writer, r *pipeline.Report) error {
 			CountryCode: f.Country.Code,
 			Country:     f.Country.Label(),
 			Currency:    f.Currency,
-			Amount:      f.Amount.String(),
+			Amount:      pipeline.Plain(f.Amount, f.Currency),
 		}
 		if r.Currency != "" {
 			row.ReportingCurrency = r.Currency
@@ -89,7 +89,7 @@ func Finance(w io.Writer, r *pipeline.Report) error {
 				row.Rate = f.Rate.String()
 			}
 			if f.Converted {
-				row.AmountReporting = f.Reporting.String()
+				row.AmountReporting = pipeline.Plain(f.Reporting, r.Currency)
 			}
 		}
 		rows = append(rows, row)

@@ -1,0 +1,101 @@
+package run
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"coopreport/pipeline"
+)
+
+// ManifestName is the run's manifest, written last.
+const ManifestName = "manifest.json"
+
+// Manifest is the audit record of a run: what was read, what was made.
+type Manifest struct {
+	Tool              string         `json:"tool"`
+	Version           string         `json:"version"`
+	Made              string         `json:"made"`
+	Party             string         `json:"party,omitempty"`
+	Period            manifestPeriod `json:"period"`
+	ReportingCurrency string         `json:"reporting_currency,omitempty"`
+	Inputs            []manifestFile `json:"inputs"`
+	RowsRead          int            `json:"rows_read"`
+	RowsAccepted      int            `json:"rows_accepted"`
+	RowsRejected      int            `json:"rows_rejected"`
+	Warnings          []string       `json:"warnings"`
+	Outputs           []Output       `json:"outputs"`
+}
+
+type manifestPeriod struct {
+	Label   string           `json:"label"`
+	From    string           `json:"from"`
+	To      string           `json:"to"`
+	By      string           `json:"by"`
+	Buckets []manifestBucket `json:"buckets"`
+}
+
+type manifestBucket struct {
+	Label string `json:"label"`
+	From  string `json:"from"`
+	To    string `json:"to"`
+}
+
+type manifestFile struct {
+	File     string          `json:"file"`
+	SHA256   string          `json:"sha256"`
+	Read     int             `json:"rows_read"`
+	Accepted int             `json:"rows_accepted"`
+	Rejected int             `json:"rows_rejected"`
+	Tables   []manifestTable `json:"tables"`
+}
+
+type manifestTable struct {
+	Sheet    string `json:"sheet,omitempty"`
+	Kind     string `json:"kind"`
+	Read     int    `json:"rows_read"`
+	Accepted int    `json:"rows_accepted"`
+	Rejected int    `json:"rows_rejected"`
+}
+
+func newManifest(r *pipeline.Report, outputs []Output) Manifest {
+	m := Manifest{
+		Tool:              "coopreport",
+		Version:           r.Version,
+		Made:              r.Made.UTC().Format(time.RFC3339),
+		Party:             r.Party,
+		ReportingCurrency: r.Currency,
+		Period: manifestPeriod{
+			Label: r.Period.Label, From: r.Period.From.String(), To: r.Period.To.String(), By: string(r.Period.By),
+			Buckets: []manifestBucket{},
+		},
+		Inputs:   []manifestFile{},
+		Warnings: append([]string{}, r.Warnings...),
+		Outputs:  outputs,
+	}
+	for _, b := range r.Period.Buckets {
+		m.Period.Buckets = append(m.Period.Buckets, manifestBucket{b.Label, b.From.String(), b.To.String()})
+	}
+	for _, in := range r.Inputs {
+		f := manifestFile{File: in.Name, SHA256: in.SHA256, Read: in.Read, Accepted: in.Accepted, Rejected: in.Rejected, Tables: []manifestTable{}}
+		for _, t := range in.Tables {
+			kind := string(t.Kind)
+			if kind == "" {
+				kind = "skipped"
+			}
+			f.Tables = append(f.Tables, manifestTable{t.Sheet, kind, t.Read, t.Accepted, t.Rejected})
+		}
+		m.Inputs = append(m.Inputs, f)
+		m.RowsRead += in.Read
+		m.RowsAccepted += in.Accepted
+		m.RowsRejected += in.Rejected
+	}
+	return m
+}
+
+func writeManifest(w io.Writer, r *pipeline.Report, outputs []Output) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(newManifest(r, outputs))
+}

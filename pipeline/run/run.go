@@ -1,0 +1,241 @@
+package run
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"coopreport/pipeline"
+	"coopreport/pipeline/aggregate"
+	"coopreport/pipeline/ingest"
+	"coopreport/pipeline/period"
+	csvout "coopreport/pipeline/render/csv"
+	"coopreport/pipeline/render/pdf"
+	"coopreport/pipeline/render/xlsx"
+)
+
+// Options are everything a run needs, flags and configuration merged.
+type Options struct {
+	Input    string // the input folder
+	Out      string // the output folder; each run writes Out/<period label>/
+	Period   string // --period; "" means all
+	By       string // --by; "" means the default for the period
+	Currency string // reporting currency; "" means none: nothing is converted
+	Party    string
+	Title    string
+	PageSize string
+
+	Now      time.Time      // "today" for relative periods and every timestamp written
+	Location *time.Location // the configured time zone
+	Wait     time.Duration  // how long to wait for another run's lock
+
+	Ingest  ingest.Options
+	Version string
+}
+
+// Result is what a run produced.
+type Result struct {
+	Report  *pipeline.Report
+	Dir     string   // the published folder
+	Outputs []Output // in the order they were written
+}
+
+// Output is one file of a run.
+type Output struct {
+	Name   string `json:"file"`
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+// Read reads and checks the input folder and aggregates it, writing
+// nothing: what validate shows and what Run writes out.
+func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
+	today := period.Today(opt.Now, opt.Location)
+	spec, err := period.Parse(orAll(opt.Period), today)
+	if err != nil {
+		return nil, err
+	}
+	by, err := period.ParseBy(opt.By)
+	if err != nil {
+		return nil, err
+	}
+	var p pipeline.Period
+	in := opt.Ingest
+	if !spec.IsAll() {
+		if p, err = spec.Resolve(by, pipeline.Date{}, pipeline.Date{}); err != nil {
+			return nil, err
+		}
+		in.Keep = func(a *pipeline.Activity) bool { return p.Contains(a.Date) }
+	}
+	data, err := ingest.Read(ctx, opt.Input, in)
+	if err != nil {
+		return nil, err
+	}
+	if spec.IsAll() {
+		if p, err = spec.Resolve(by, data.First, data.Last); err != nil {
+			return nil, err
+		}
+	}
+	r := &pipeline.Report{
+		Party:            opt.Party,
+		Title:            opt.Title,
+		Currency:         opt.Currency,
+		Version:          opt.Version,
+		Made:             opt.Now.UTC(),
+		Period:           p,
+		Agreements:       data.Agreements,
+		Activities:       data.Activities,
+		Measures:         data.Measures,
+		RateList:         data.Rates,
+		Rates:            pipeline.NewRates(opt.Currency, data.Rates),
+		AgreementColumns: data.AgreementColumns,
+		ActivityColumns:  data.ActivityColumns,
+		MeasureColumns:   data.MeasureColumns,
+		Inputs:           data.Inputs,
+		Rejects:          data.Rejects,
+		Warnings:         data.Warnings,
+	}
+	agg := aggregate.New(&r.Period, r.Rates)
+	for i := range r.Agreements {
+		agg.AddAgreement(&r.Agreements[i])
+	}
+	for i := range r.Activities {
+		if err := agg.AddActivity(&r.Activities[i]); err != nil {
+			return nil, err
+		}
+	}
+	agg.Fill(r)
+	return r, nil
+}
+
+func orAll(s string) string {
+	if s == "" {
+		return "all"
+	}
+	return s
+}
+
+// Run reads the input folder and publishes every output in Out/<label>/.
+// On any error nothing is replaced: the previous outputs stay as they were.
+func Run(ctx context.Context, opt Options) (*Result, error) {
+	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create the output folder: %w", err)
+	}
+	release, err := lock(opt.Out, opt.Wait, func() time.Time { return opt.Now })
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	if err := cleanup(opt.Out); err != nil {
+		return nil, fmt.Errorf("cannot clean up after an earlier run: %w", err)
+	}
+
+	r, err := Read(ctx, opt)
+	if err != nil {
+		return nil, err
+	}
+	label := r.Period.Label
+	if err := safeLabel(label); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(opt.Out, tmpPrefix)
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a temporary folder in the output folder: %w", err)
+	}
+	defer os.RemoveAll(tmp) // after a successful publish it is gone already
+
+	res := &Result{Report: r, Dir: filepath.Join(opt.Out, label)}
+	writers := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{"summary.csv", func(w io.Writer) error { return csvout.Summary(w, r) }},
+		{"finance.csv", func(w io.Writer) error { return csvout.Finance(w, r) }},
+		{"rejects.csv", func(w io.Writer) error { return csvout.Rejects(w, r.Rejects) }},
+		// The PDF goes before the workbook: characters its fonts lack
+		// become warnings that the workbook's About sheet and the
+		// manifest then list.
+		{"report-" + label + ".pdf", func(w io.Writer) error {
+			return pdf.Write(w, r, pdf.Options{PageSize: opt.PageSize, MissingGlyph: func(m pdf.MissingGlyph) {
+				r.Warnings = append(r.Warnings, "the PDF shows "+m.String()+" as a replacement character: its fonts have no glyph for it")
+			}})
+		}},
+		{"report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.Write(w, r, xlsx.Options{}) }},
+	}
+	for _, wr := range writers {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		out, err := writeFile(tmp, wr.name, wr.write)
+		if err != nil {
+			return nil, fmt.Errorf("writing %s: %w", wr.name, err)
+		}
+		res.Outputs = append(res.Outputs, out)
+	}
+	if _, err := writeFile(tmp, ManifestName, func(w io.Writer) error { return writeManifest(w, r, res.Outputs) }); err != nil {
+		return nil, fmt.Errorf("writing %s: %w", ManifestName, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	syncDir(tmp)
+	if err := os.Chmod(tmp, 0o755); err != nil { // MkdirTemp made it private
+		return nil, err
+	}
+	if err := publish(opt.Out, tmp, label); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// writeFile writes one output and returns its size and SHA-256. The file
+// is synced before the folder is published, so a power cut cannot publish
+// an empty file.
+func writeFile(dir, name string, write func(io.Writer) error) (Output, error) {
+	f, err := os.OpenFile(filepath.Join(dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return Output{}, err
+	}
+	h := sha256.New()
+	cw := &countWriter{w: io.MultiWriter(f, h)}
+	bw := bufio.NewWriterSize(cw, 256<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return Output{}, err
+	}
+	return Output{Name: name, Bytes: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// Failed reports whether err means the input could not be read at all (a
+// *pipeline.FileError), as opposed to a problem of the machine.
+func Failed(err error) bool {
+	var fe *pipeline.FileError
+	return errors.As(err, &fe)
+}

@@ -1,0 +1,134 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"coopreport/pipeline"
+)
+
+// DefaultMaxUnzipSize is the unpacked size limit of a workbook when
+// Options.MaxUnzipSize is zero. A million-row sheet unpacks to about 600 MB.
+const DefaultMaxUnzipSize = 1 << 30
+
+// Options tune how files are opened. The zero value is ready to use.
+type Options struct {
+	// MaxUnzipSize limits the total unpacked size of an XLSX workbook;
+	// a workbook over it is refused (zip bomb protection).
+	MaxUnzipSize int64
+	// TmpDir is where large worksheets are unpacked while they are read
+	// ("" means the system's temporary folder).
+	TmpDir string
+}
+
+func (o Options) maxUnzipSize() int64 {
+	if o.MaxUnzipSize <= 0 {
+		return DefaultMaxUnzipSize
+	}
+	return o.MaxUnzipSize
+}
+
+// Reasons a whole file cannot be read. The *pipeline.FileError that Open and
+// Next return wraps one of them, so callers and tests use errors.Is.
+var (
+	ErrNotXLSX    = errors.New("this is not an .xlsx workbook (it may be an old .xls, encrypted with a password, or damaged); open it in Excel and save it as .xlsx without a password")
+	ErrTooLarge   = errors.New("the workbook is too large when unpacked")
+	ErrTruncated  = errors.New("the sheet looks truncated")
+	ErrDamaged    = errors.New("the workbook is damaged")
+	ErrBadCSV     = errors.New("the CSV file cannot be read")
+	ErrUnknownExt = errors.New("only .csv and .xlsx files can be read; save it as .xlsx or .csv")
+)
+
+// File is one opened input file and its tables.
+type File struct {
+	Name     string // as given to Open, e.g. relative to the input folder
+	Date1904 bool   // XLSX only: date serials count from 1904, not 1900
+
+	tables []*Table
+	close  func() error
+}
+
+// Tables lists the tables of the file: one for a CSV file, one per
+// worksheet of a workbook, in workbook order (chart sheets are left out).
+func (f *File) Tables() []*Table { return f.tables }
+
+// Close releases the file and any temporary files its reading made.
+func (f *File) Close() error {
+	if f.close == nil {
+		return nil
+	}
+	c := f.close
+	f.close = nil
+	return c()
+}
+
+// Table is a CSV file or a worksheet: a sequence of rows.
+type Table struct {
+	File      string // the file's name
+	Sheet     string // the worksheet's name; "" for CSV
+	Delimiter rune   // CSV only: ',', ';' or '\t'
+	Encoding  string // CSV only: "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE" or "Windows-1251"
+
+	next func() (Row, error)
+}
+
+// Row is one row of a table that holds at least one non-blank cell.
+type Row struct {
+	// Number is the row number the spreadsheet program shows, from 1. For
+	// CSV it is the line the record starts on, so a cell that holds line
+	// breaks moves the numbers of the rows after it, as in Excel.
+	Number int
+	// Cells are the cell texts from the first column. Trailing empty cells
+	// may be missing. The slice may be reused by the next call to Next.
+	Cells []string
+}
+
+// Next returns the next row. Rows whose cells are all blank are skipped,
+// but they still count for the numbers of the rows after them. At the end
+// Next returns io.EOF; a file that cannot be read gives a
+// *pipeline.FileError.
+func (t *Table) Next() (Row, error) { return t.next() }
+
+// Open opens the file at path, whose name (used in positions and errors) is
+// name, and lists its tables. The kind of file follows the extension of name.
+func Open(path, name string, opt Options) (*File, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv":
+		return openCSV(path, name)
+	case ".xlsx":
+		return openXLSX(path, name, opt)
+	}
+	return nil, &pipeline.FileError{File: name, Err: ErrUnknownExt}
+}
+
+// fileError is a *pipeline.FileError whose Err reads msg (a plain sentence
+// with the detail the operator needs) and unwraps to reason, one of the
+// sentinels above. An empty msg uses the sentinel's own words.
+func fileError(name, sheet string, reason error, msg string, args ...any) error {
+	err := reason
+	if msg != "" {
+		err = &reasonError{reason: reason, msg: fmt.Sprintf(msg, args...)}
+	}
+	return &pipeline.FileError{File: name, Sheet: sheet, Err: err}
+}
+
+type reasonError struct {
+	reason error
+	msg    string
+}
+
+func (e *reasonError) Error() string { return e.msg }
+func (e *reasonError) Unwrap() error { return e.reason }
+
+// blank reports whether a row holds nothing but spaces: such rows are
+// separators to a reader, not records.
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
