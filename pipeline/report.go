@@ -77,6 +77,12 @@ type Report struct {
 	Finance       []FinanceRow // bucket rows, in bucket, country and currency order
 	FinanceTotals []FinanceRow // whole-period rows (Bucket = period label)
 
+	// Grand is the whole period over all partners (multilateral included);
+	// GrandMoney the whole period's money per currency over all partners
+	// (Country is the zero Country), in currency order.
+	Grand      Counts
+	GrandMoney []FinanceRow
+
 	Countries []Country // distinct partner countries with an agreement in force or an activity, by name
 
 	Agreements []Agreement // the whole register, in input order

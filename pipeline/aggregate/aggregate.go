@@ -17,6 +17,7 @@ type Aggregator struct {
 	money    map[moneyKey]*moneyAcc
 	names    map[string]pipeline.Country // every country counted, by code
 	partners map[string]bool             // codes with an agreement in force or an activity
+	grand    pipeline.Counts             // the whole period over all partners
 }
 
 type key struct {
@@ -37,7 +38,12 @@ type moneyAcc struct {
 	missing   bool // an amount had no rate
 }
 
-const whole = -1
+// Bucket indexes beyond the period's buckets: the whole period, and the
+// whole period over all countries (money only; counts go to grand).
+const (
+	whole        = -1
+	allCountries = -2
+)
 
 // New returns an Aggregator for period p converting with rates.
 func New(p *pipeline.Period, rates *pipeline.Rates) *Aggregator {
@@ -69,10 +75,12 @@ func (a *Aggregator) AddAgreement(ag *pipeline.Agreement) {
 	if b := p.Bucket(ag.Signed); b >= 0 {
 		a.at(b, ag.Country).Signed++
 		a.at(whole, ag.Country).Signed++
+		a.grand.Signed++
 	}
 	if !ag.InForce(p.From, p.To) {
 		return
 	}
+	a.grand.InForce++
 	a.at(whole, ag.Country).InForce++
 	a.partners[ag.Country.Code] = true
 	for i, b := range p.Buckets {
@@ -90,6 +98,8 @@ func (a *Aggregator) AddActivity(ac *pipeline.Activity) error {
 		return nil
 	}
 	a.partners[ac.Country.Code] = true
+	a.grand.Activities++
+	a.grand.Participants += ac.Participants
 	for _, i := range [2]int{b, whole} {
 		n := a.at(i, ac.Country)
 		n.Activities++
@@ -102,8 +112,8 @@ func (a *Aggregator) AddActivity(ac *pipeline.Activity) error {
 	if err != nil {
 		return fmt.Errorf("%s: converting %s %s: %w", ac.Pos, ac.Amount.Amount, ac.Amount.Currency, err)
 	}
-	for _, i := range [2]int{b, whole} {
-		if err := a.addMoney(moneyKey{key{i, ac.Country.Code}, ac.Amount.Currency}, ac.Amount.Amount, converted, rate, ok); err != nil {
+	for _, k := range [3]key{{b, ac.Country.Code}, {whole, ac.Country.Code}, {allCountries, ""}} {
+		if err := a.addMoney(moneyKey{k, ac.Amount.Currency}, ac.Amount.Amount, converted, rate, ok); err != nil {
 			return fmt.Errorf("%s: adding %s %s: %w", ac.Pos, ac.Amount.Amount, ac.Amount.Currency, err)
 		}
 	}
@@ -150,7 +160,8 @@ func (a *Aggregator) Fill(r *pipeline.Report) {
 			r.Summary = append(r.Summary, row)
 		}
 	}
-	r.Finance, r.FinanceTotals = nil, nil
+	r.Finance, r.FinanceTotals, r.GrandMoney = nil, nil, nil
+	r.Grand = a.grand
 	for k, m := range a.money {
 		row := pipeline.FinanceRow{
 			Bucket:    a.label(k.bucket),
@@ -162,9 +173,13 @@ func (a *Aggregator) Fill(r *pipeline.Report) {
 			Reporting: m.reporting,
 			Converted: !m.missing && a.rates.Reporting() != "",
 		}
-		if k.bucket == whole {
+		switch k.bucket {
+		case whole:
 			r.FinanceTotals = append(r.FinanceTotals, row)
-		} else {
+		case allCountries:
+			row.Country = pipeline.Country{}
+			r.GrandMoney = append(r.GrandMoney, row)
+		default:
 			r.Finance = append(r.Finance, row)
 		}
 	}
@@ -175,7 +190,7 @@ func (a *Aggregator) Fill(r *pipeline.Report) {
 	sort.Slice(r.Totals, func(i, j int) bool {
 		return less(order, "", r.Totals[i].Country, "", "", r.Totals[j].Country, "")
 	})
-	for _, rows := range [][]pipeline.FinanceRow{r.Finance, r.FinanceTotals} {
+	for _, rows := range [][]pipeline.FinanceRow{r.Finance, r.FinanceTotals, r.GrandMoney} {
 		sort.Slice(rows, func(i, j int) bool {
 			return less(order, rows[i].Bucket, rows[i].Country, rows[i].Currency, rows[j].Bucket, rows[j].Country, rows[j].Currency)
 		})
@@ -190,7 +205,7 @@ func (a *Aggregator) Fill(r *pipeline.Report) {
 }
 
 func (a *Aggregator) label(bucket int) string {
-	if bucket == whole {
+	if bucket < 0 {
 		return a.period.Label
 	}
 	return a.period.Buckets[bucket].Label

@@ -148,4 +148,10 @@ func TestMoney(t *testing.T) {
 	if people != 10 || n != 5 {
 		t.Errorf("whole period: %d activities with %d participants, want 5 with 10", n, people)
 	}
+	if r.Grand != (pipeline.Counts{Activities: 5, Participants: 10}) {
+		t.Errorf("grand = %+v", r.Grand)
+	}
+	if g := got(r.GrandMoney); len(g) != 2 || g[1] != (row{"2014..2015", "", "USD", "5.30", "", ""}) {
+		t.Errorf("grand money = %+v", g)
+	}
 }
