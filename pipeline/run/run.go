@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	"coopreport/pipeline"
@@ -83,6 +84,10 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 			return nil, err
 		}
 	}
+	// The ledger reads in date order; rows of one day keep their input order.
+	sort.SliceStable(data.Activities, func(i, j int) bool {
+		return data.Activities[i].Date.Before(data.Activities[j].Date)
+	})
 	r := &pipeline.Report{
 		Party:            opt.Party,
 		Title:            opt.Title,
