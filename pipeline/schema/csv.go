@@ -35,6 +35,7 @@ type CSVDecoder[T any] struct {
 	um         *gocsv.Unmarshaller
 	h          *Header
 	lineOffset int
+	folded     int // line breaks inside the cells read so far (see Next)
 	names      *namer
 	fields     []int // T's string fields, for the blank check
 	unknown    []int // the header's unknown columns
@@ -44,7 +45,7 @@ type CSVDecoder[T any] struct {
 // FindHeader chose as h) and returns a decoder for the rows below it. The
 // caller sets r.FieldsPerRecord = -1, so that short and long rows are
 // read. lineOffset is added to r's line numbers, for a reader that starts
-// mid-file.
+// mid-file: the spreadsheet row of the header, less one.
 func NewCSV[T any](r *csv.Reader, h *Header, lineOffset int) (*CSVDecoder[T], error) {
 	if _, err := tagIndex[T](h); err != nil {
 		return nil, err
@@ -59,10 +60,11 @@ func NewCSV[T any](r *csv.Reader, h *Header, lineOffset int) (*CSVDecoder[T], er
 	if err := h.sameRow(um.Headers); err != nil {
 		return nil, err
 	}
+	folded := lineBreaks(um.Headers...)
 	if err := um.RenormalizeHeaders(h.normalize); err != nil {
 		return nil, err
 	}
-	d := &CSVDecoder[T]{r: r, um: um, h: h, lineOffset: lineOffset, names: h.namer(), fields: stringFields[T]()}
+	d := &CSVDecoder[T]{r: r, um: um, h: h, lineOffset: lineOffset, folded: folded, names: h.namer(), fields: stringFields[T]()}
 	for i, c := range h.Columns {
 		if c.Field == "" {
 			d.unknown = append(d.unknown, i)
@@ -130,8 +132,8 @@ func padIndex(name string) (int, bool) {
 }
 
 // Next returns the next record that is not blank, the row number the
-// spreadsheet shows for it (the line its first cell starts on, so right
-// under multi-line cells), and its extra fields as Mapper.Map gives them.
+// spreadsheet shows for it (a record is one row, however many lines its
+// cells take in the file), and its extra fields as Mapper.Map gives them.
 // At the end it returns io.EOF. A CSV syntax error is returned with the
 // row it starts on; reading may go on after it.
 func (d *CSVDecoder[T]) Next() (rec *T, row int, extra []pipeline.Field, err error) {
@@ -143,20 +145,22 @@ func (d *CSVDecoder[T]) Next() (rec *T, row int, extra []pipeline.Field, err err
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, pe.StartLine + d.lineOffset, nil, err
+				return nil, pe.StartLine + d.lineOffset - d.folded, nil, err
 			}
 			line, _ := d.r.FieldPos(0)
-			return nil, line + d.lineOffset, nil, err
+			return nil, line + d.lineOffset - d.folded, nil, err
 		}
 		line, _ := d.r.FieldPos(0)
+		row := line + d.lineOffset - d.folded
 		rec, ok := v.(*T)
 		if !ok {
-			return nil, line + d.lineOffset, nil, fmt.Errorf("schema: gocsv returned %T, not *%v", v, reflect.TypeFor[T]())
+			return nil, row, nil, fmt.Errorf("schema: gocsv returned %T, not *%v", v, reflect.TypeFor[T]())
 		}
+		d.folded += d.lineBreaks(rec, unmatched)
 		if d.blank(rec, unmatched) {
 			continue
 		}
-		return rec, line + d.lineOffset, d.extras(unmatched), nil
+		return rec, row, d.extras(unmatched), nil
 	}
 }
 
@@ -169,6 +173,27 @@ func (d *CSVDecoder[T]) read() (v any, unmatched map[string]string, err error) {
 		}
 	}()
 	return d.um.ReadUnmatched()
+}
+
+// lineBreaks counts the line breaks inside a record's cells.
+func (d *CSVDecoder[T]) lineBreaks(rec *T, unmatched map[string]string) int {
+	v := reflect.ValueOf(rec).Elem()
+	n := 0
+	for _, i := range d.fields {
+		n += strings.Count(v.Field(i).String(), "\n")
+	}
+	for _, s := range unmatched {
+		n += strings.Count(s, "\n")
+	}
+	return n
+}
+
+func lineBreaks(cells ...string) int {
+	n := 0
+	for _, c := range cells {
+		n += strings.Count(c, "\n")
+	}
+	return n
 }
 
 func (d *CSVDecoder[T]) blank(rec *T, unmatched map[string]string) bool {

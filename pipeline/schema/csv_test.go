@@ -40,12 +40,15 @@ func decodeAll[T any](t *testing.T, kind pipeline.Kind, src string) (*Header, []
 	}
 	r = csv.NewReader(strings.NewReader(src))
 	r.FieldsPerRecord = -1
+	folded := 0 // line breaks in the cells of the skipped rows
 	for range h.Index {
-		if _, err := r.Read(); err != nil {
+		rec, err := r.Read()
+		if err != nil {
 			t.Fatal(err)
 		}
+		folded += lineBreaks(rec...)
 	}
-	d, err := NewCSV[T](r, h, 0)
+	d, err := NewCSV[T](r, h, -folded)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,12 +95,12 @@ func TestCSVDecoder(t *testing.T) {
 		return []pipeline.Field{fld("Tags", tags), fld("Tags (2)", tags2), fld("notes (2)", notes2)}
 	}
 	want := []got[AgreementRecord]{
-		{AgreementRecord{ID: "A-1", Country: "Russia", Instrument: "agreement", Title: "Culture", Signed: "2013-01-18", Notes: "n1"}, 6, none("x", "y", "z")},
-		{AgreementRecord{ID: "A-2", Country: "China", Instrument: "mou", Title: "Opera\n\nand ballet", Signed: "18.01.2013"}, 10, none("", "", "")},
-		{AgreementRecord{ID: "A-3", Country: "Korea", Instrument: "plan", Title: "Short row"}, 13, none("", "", "")},
-		{AgreementRecord{ID: "A-4", Country: "Japan", Instrument: "plan", Title: "Long row", Signed: "2014", Notes: "n4"}, 14,
+		{AgreementRecord{ID: "A-1", Country: "Russia", Instrument: "agreement", Title: "Culture", Signed: "2013-01-18", Notes: "n1"}, 5, none("x", "y", "z")},
+		{AgreementRecord{ID: "A-2", Country: "China", Instrument: "mou", Title: "Opera\n\nand ballet", Signed: "18.01.2013"}, 9, none("", "", "")},
+		{AgreementRecord{ID: "A-3", Country: "Korea", Instrument: "plan", Title: "Short row"}, 10, none("", "", "")},
+		{AgreementRecord{ID: "A-4", Country: "Japan", Instrument: "plan", Title: "Long row", Signed: "2014", Notes: "n4"}, 11,
 			append(none("t1", "t2", "z4"), fld("column 11", "beyond"), fld("column 13", "far\nbeyond"))},
-		{AgreementRecord{ID: "A-5", Country: "Mongolia, \"Inner\"", Instrument: "treaty", Title: "Last", Signed: "2015"}, 16, none("", "", "")},
+		{AgreementRecord{ID: "A-5", Country: "Mongolia, \"Inner\"", Instrument: "treaty", Title: "Last", Signed: "2015"}, 12, none("", "", "")},
 	}
 	if len(recs) != len(want) {
 		t.Fatalf("%d records, want %d: %+v", len(recs), len(want), recs)
@@ -198,8 +201,8 @@ func TestCSVDecoderLineOffset(t *testing.T) {
 		}
 		rows = append(rows, row)
 	}
-	if !slices.Equal(rows, []int{4, 6}) {
-		t.Errorf("rows %v, want [4 6]", rows)
+	if !slices.Equal(rows, []int{4, 5}) { // a record is one row, whatever its lines
+		t.Errorf("rows %v, want [4 5]", rows)
 	}
 }
 

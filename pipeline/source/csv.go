@@ -94,6 +94,11 @@ type csvTable struct {
 	tail *tailReader
 	err  error // sticky: io.EOF or the error that ended the table
 
+	// folded counts the line breaks inside the cells of the records read:
+	// a spreadsheet program shows a record as one row, whatever lines its
+	// cells take in the file.
+	folded int
+
 	// Where the last record's last cell began if it held a line break:
 	// that cell may be a quote never closed (see next).
 	openLine int
@@ -126,13 +131,25 @@ func (c *csvTable) next() (Row, error) {
 		if last := len(rec) - 1; strings.ContainsAny(rec[last], "\r\n") {
 			c.openLine, _ = c.r.FieldPos(last)
 		}
+		line, _ := c.r.FieldPos(0)
+		number := line - c.folded
+		c.folded += LineBreaks(rec)
 		if blank(rec) {
 			continue
 		}
-		line, _ := c.r.FieldPos(0)
-		return Row{Number: line, Cells: rec}, nil
+		return Row{Number: number, Line: line, Cells: rec}, nil
 	}
 	return Row{}, c.err
+}
+
+// LineBreaks counts the line breaks inside the cells of a CSV record: the
+// lines the record takes in the file beyond its first.
+func LineBreaks(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		n += strings.Count(c, "\n")
+	}
+	return n
 }
 
 // tailReader remembers the last byte it passed on that is not part of a

@@ -64,11 +64,11 @@ func readAll(t testing.TB, path, name string) (*Table, []Row, error) {
 		if err != nil {
 			return tab, rows, err
 		}
-		rows = append(rows, Row{r.Number, append([]string(nil), r.Cells...)})
+		rows = append(rows, Row{Number: r.Number, Cells: append([]string(nil), r.Cells...)})
 	}
 }
 
-func row(n int, cells ...string) Row { return Row{n, cells} }
+func row(n int, cells ...string) Row { return Row{Number: n, Cells: cells} }
 
 func TestCSV(t *testing.T) {
 	tests := []struct {
@@ -120,15 +120,16 @@ func TestCSV(t *testing.T) {
 			want:      []Row{row(1, "id", "country"), row(2, "7", "ОХУ")},
 		},
 		{
-			name:      "multi-line quoted cell moves later row numbers",
+			name:      "a multi-line quoted cell is one row, as spreadsheets show it",
 			data:      []byte("id,notes,x\n1,\"line one\nline two\r\nline three\",a\n2,b,c\n\n3,\"\",d\n"),
 			encoding:  "UTF-8",
 			delimiter: ',',
 			want: []Row{
 				row(1, "id", "notes", "x"),
 				row(2, "1", "line one\nline two\nline three", "a"),
-				row(5, "2", "b", "c"),
-				row(7, "3", "", "d"),
+				row(3, "2", "b", "c"),
+				row(5, "3", "", "d"), // the blank line is row 4
+
 			},
 		},
 		{

@@ -49,5 +49,5 @@ func ExampleOpen() {
 	// agreements.csv: UTF-8 BOM, delimiter ','
 	// row 1: ["id" "notes"]
 	// row 2: ["A-1" "two\nlines"]
-	// row 5: ["A-2" ""]
+	// row 4: ["A-2" ""]
 }

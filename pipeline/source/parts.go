@@ -17,8 +17,9 @@ const partLimit = 64 << 20
 
 // nonWorksheets reads the workbook part and its relationships and returns
 // the sheets that are not worksheets (chart, dialog and macro sheets):
-// excelize lists them among the sheets but they hold no rows.
-func nonWorksheets(zr *zip.Reader) (map[string]bool, error) {
+// excelize lists them among the sheets but they hold no rows. It also
+// returns the zip entry of each worksheet it could place.
+func nonWorksheets(zr *zip.Reader) (skip map[string]bool, parts map[string]string, err error) {
 	files := make(map[string]*zip.File, len(zr.File))
 	for _, f := range zr.File {
 		files[strings.TrimPrefix(f.Name, "/")] = f
@@ -32,33 +33,82 @@ func nonWorksheets(zr *zip.Reader) (map[string]bool, error) {
 		}
 	}
 	if files[wb] == nil {
-		return nil, errNoWorkbook
+		return nil, nil, errNoWorkbook
 	}
 	sheets, err := readSheetIDs(files[wb])
 	if err != nil {
 		// A workbook part this reader cannot parse (say, in an unusual
 		// charset) is excelize's to judge; list every sheet.
-		return map[string]bool{}, nil
+		return map[string]bool{}, nil, nil
 	}
 	relsPath := path.Join(path.Dir(wb), "_rels", path.Base(wb)+".rels")
 	rels, err := readRels(files[relsPath])
 	if err != nil {
 		// excelize will say more when it opens the sheets.
-		return map[string]bool{}, nil
+		return map[string]bool{}, nil, nil
 	}
 	types := make(map[string]string, len(rels))
+	targets := make(map[string]string, len(rels))
 	for _, r := range rels {
 		types[r.ID] = r.Type
+		if strings.HasPrefix(r.Target, "/") {
+			targets[r.ID] = strings.TrimPrefix(path.Clean(r.Target), "/")
+		} else {
+			targets[r.ID] = path.Join(path.Dir(wb), r.Target)
+		}
 	}
-	skip := map[string]bool{}
+	skip, parts = map[string]bool{}, map[string]string{}
 	for _, s := range sheets {
 		// Strict OOXML spells the type with another base URL, so match
 		// the last segment only.
 		if t, ok := types[s.rid]; ok && !strings.HasSuffix(t, "/worksheet") {
 			skip[s.name] = true
+		} else if files[targets[s.rid]] != nil {
+			parts[s.name] = targets[s.rid]
 		}
 	}
-	return skip, nil
+	return skip, parts, nil
+}
+
+// sheetComplete reports whether the worksheet part of the workbook at
+// zipPath ends with its closing tag. excelize's row iterator stops without
+// an error at XML that breaks off, so a sheet cut short inside an intact
+// zip would lose its last rows silently; when the sheet's dimension does
+// not say how many rows to expect, its last bytes tell whether it is whole.
+func sheetComplete(zipPath, part string) (bool, error) {
+	zr, err := zip.OpenReader(zipPath)
+	if err != nil {
+		return false, err
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if strings.TrimPrefix(f.Name, "/") != part {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return false, err
+		}
+		defer rc.Close()
+		var tail []byte // the last bytes read, at least 256 of them when there are
+		buf := make([]byte, 64<<10)
+		for {
+			k, err := rc.Read(buf)
+			tail = append(tail, buf[:k]...)
+			if len(tail) > 1024 {
+				tail = append(tail[:0:0], tail[len(tail)-256:]...)
+			}
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return false, err
+			}
+		}
+		end := strings.TrimSpace(string(tail))
+		return strings.HasSuffix(end, "worksheet>") && strings.Contains(end[max(0, len(end)-40):], "</"), nil
+	}
+	return true, nil // no such part: excelize found the sheet elsewhere
 }
 
 type rel struct{ ID, Type, Target string }

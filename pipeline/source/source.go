@@ -76,10 +76,12 @@ type Table struct {
 
 // Row is one row of a table that holds at least one non-blank cell.
 type Row struct {
-	// Number is the row number the spreadsheet program shows, from 1. For
-	// CSV it is the line the record starts on, so a cell that holds line
-	// breaks moves the numbers of the rows after it, as in Excel.
+	// Number is the row number the spreadsheet program shows, from 1. A
+	// CSV record is one row however many lines its cells take in the file.
 	Number int
+	// Line is, for CSV, the line of the file the record starts on (the
+	// number a text editor shows); for XLSX it equals Number.
+	Line int
 	// Cells are the cell texts from the first column. Trailing empty cells
 	// may be missing. The slice may be reused by the next call to Next.
 	Cells []string

@@ -25,7 +25,7 @@ const (
 
 func openXLSX(path, name string, opt Options) (f *File, err error) {
 	limit := opt.maxUnzipSize()
-	skip, err := inspectZip(path, name, limit)
+	skip, parts, err := inspectZip(path, name, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func openXLSX(path, name string, opt Options) (f *File, err error) {
 		if skip[sheet] {
 			continue
 		}
-		x := &xlsxTable{xf: xf, file: name, sheet: sheet}
+		x := &xlsxTable{xf: xf, file: name, sheet: sheet, path: path, part: parts[sheet]}
 		sheets = append(sheets, x)
 		f.tables = append(f.tables, &Table{File: name, Sheet: sheet, next: x.next})
 	}
@@ -87,44 +87,44 @@ func notXLSX(name string, cause error) error {
 // inspectZip checks the zip directory before excelize unpacks anything: the
 // sizes it declares bound what archive/zip will ever unpack. It returns the
 // names of the sheets that are not worksheets (chart sheets and the like).
-func inspectZip(path, name string, limit int64) (map[string]bool, error) {
+func inspectZip(path, name string, limit int64) (skip map[string]bool, parts map[string]string, err error) {
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, fileError(name, "", ErrNotXLSX, "the file cannot be opened: %v", err)
+		return nil, nil, fileError(name, "", ErrNotXLSX, "the file cannot be opened: %v", err)
 	}
 	defer fh.Close()
 	fi, err := fh.Stat()
 	if err != nil {
-		return nil, fileError(name, "", ErrNotXLSX, "the file cannot be opened: %v", err)
+		return nil, nil, fileError(name, "", ErrNotXLSX, "the file cannot be opened: %v", err)
 	}
 	magic := make([]byte, len(oleMagic))
 	if _, err := io.ReadFull(fh, magic); err == nil && bytes.Equal(magic, oleMagic) {
-		return nil, fileError(name, "", ErrNotXLSX,
+		return nil, nil, fileError(name, "", ErrNotXLSX,
 			"this is not an .xlsx workbook: it is an old .xls workbook or is encrypted with a password; open it in Excel and save it as .xlsx without a password")
 	}
 	zr, err := zip.NewReader(fh, fi.Size())
 	if err != nil {
-		return nil, notXLSX(name, err)
+		return nil, nil, notXLSX(name, err)
 	}
 	var total uint64
 	for _, e := range zr.File {
 		size := e.UncompressedSize64
 		if size > uint64(limit) || total > uint64(limit)-size {
-			return nil, fileError(name, "", ErrTooLarge,
+			return nil, nil, fileError(name, "", ErrTooLarge,
 				"the workbook is larger than %s when unpacked; refusing to read it (zip bomb protection). If the file is genuine, raise the unpack size limit", byteSize(uint64(limit)))
 		}
 		total += size
 		if size > bombSize && size/bombRatio > e.CompressedSize64 {
-			return nil, fileError(name, "", ErrTooLarge,
+			return nil, nil, fileError(name, "", ErrTooLarge,
 				"the workbook part %s is larger than %s when unpacked but only %s packed; refusing to read it (zip bomb protection)",
 				e.Name, byteSize(size), byteSize(e.CompressedSize64))
 		}
 	}
-	skip, err := nonWorksheets(zr)
+	skip, parts, err = nonWorksheets(zr)
 	if err != nil {
-		return nil, notXLSX(name, err)
+		return nil, nil, notXLSX(name, err)
 	}
-	return skip, nil
+	return skip, parts, nil
 }
 
 func byteSize(n uint64) string {
@@ -145,6 +145,7 @@ func byteSize(n uint64) string {
 type xlsxTable struct {
 	xf          *excelize.File
 	file, sheet string
+	path, part  string // the workbook on disk, and the sheet's zip entry ("" if unknown)
 
 	rows    *excelize.Rows // opened on the first Next
 	lastRow int            // from the sheet's dimension; 0 if unknown
@@ -184,13 +185,16 @@ func (x *xlsxTable) next() (row Row, err error) {
 		if blank(cells) {
 			continue
 		}
-		return Row{Number: x.n, Cells: cells}, nil
+		return Row{Number: x.n, Line: x.n, Cells: cells}, nil
 	}
 	err = x.rows.Error()
 	x.closeRows()
 	switch {
 	case err != nil:
 		x.err = x.damaged(err)
+	case x.lastRow == 0 && x.part != "" && !x.complete():
+		x.err = fileError(x.file, x.sheet, ErrTruncated,
+			"the sheet looks truncated: it breaks off after row %d; the file may be damaged or cut short, open it in Excel and save it again", x.n)
 	case x.lastRow > x.n:
 		// Rows.Next stops silently at broken XML; the dimension Excel
 		// wrote tells how far the sheet should go.
@@ -200,6 +204,13 @@ func (x *xlsxTable) next() (row Row, err error) {
 		x.err = io.EOF
 	}
 	return Row{}, x.err
+}
+
+// complete checks the end of the sheet's XML (see sheetComplete); a part
+// that cannot be read says so too.
+func (x *xlsxTable) complete() bool {
+	ok, err := sheetComplete(x.path, x.part)
+	return ok && err == nil
 }
 
 func (x *xlsxTable) open() error {

@@ -50,7 +50,7 @@ func tableRows(t *testing.T, tab *Table) ([]Row, error) {
 		if err != nil {
 			return rows, err
 		}
-		rows = append(rows, Row{r.Number, append([]string(nil), r.Cells...)})
+		rows = append(rows, Row{Number: r.Number, Cells: append([]string(nil), r.Cells...)})
 	}
 }
 
