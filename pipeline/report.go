@@ -99,3 +99,27 @@ type Report struct {
 	Rejects  []RowError
 	Warnings []string
 }
+
+// RowsRead, RowsAccepted and RowsRejected add up the row counts of every
+// input file: rows read = rows accepted + rows rejected. A rejected row
+// may have several entries in Rejects, one per problem.
+func (r *Report) RowsRead() (n int) {
+	for _, in := range r.Inputs {
+		n += in.Read
+	}
+	return n
+}
+
+func (r *Report) RowsAccepted() (n int) {
+	for _, in := range r.Inputs {
+		n += in.Accepted
+	}
+	return n
+}
+
+func (r *Report) RowsRejected() (n int) {
+	for _, in := range r.Inputs {
+		n += in.Rejected
+	}
+	return n
+}

@@ -16,8 +16,8 @@ import (
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/config"
-	"coopreport/pipeline/ingest"
 	"coopreport/pipeline/normalize"
+	"coopreport/pipeline/period"
 	"coopreport/pipeline/run"
 )
 
@@ -285,6 +285,16 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (opt run.
 	if opt.Now, err = parseNow(*now, getenv("SOURCE_DATE_EPOCH"), opt.Location); err != nil {
 		return opt, false, false, err
 	}
+	// Check the period now, so that a bad one is a bad command line (or a
+	// bad configuration) before anything is read or written.
+	if p := opt.Period; p != "" {
+		if _, err := period.Parse(p, period.Today(opt.Now, opt.Location)); err != nil {
+			return opt, false, false, configError(set["period"], cfg, "period", err.Error())
+		}
+	}
+	if _, err := period.ParseBy(opt.By); err != nil {
+		return opt, false, false, configError(set["by"], cfg, "by", err.Error())
+	}
 	strict = *strictF
 	if !set["strict"] && cfg.Strict != nil {
 		strict = *cfg.Strict
@@ -321,4 +331,3 @@ func parseNow(flagValue, epoch string, loc *time.Location) (time.Time, error) {
 	return time.Now().In(loc), nil
 }
 
-var _ = ingest.Options{}

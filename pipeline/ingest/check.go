@@ -173,6 +173,28 @@ func (r *row) date(field, v string, required bool) pipeline.Date {
 	return d
 }
 
+// number is a money cell's text: a workbook's number cell is rounded to
+// the 15 significant digits Excel keeps (a formula showing 1,100.00 may
+// store 1100.0000000000002).
+func (r *row) number(v string) string {
+	if r.xlsx {
+		return normalize.ExcelNumber(v)
+	}
+	return v
+}
+
+// shown is how a date cell is quoted in a reject: as written, except a
+// workbook's date cell, whose stored serial number nobody typed.
+func (r *row) shown(v string, d pipeline.Date) string {
+	v = normalize.Text(v)
+	if r.xlsx && !d.IsZero() {
+		if _, ok := normalize.ExcelDate(v, r.d1904); ok {
+			return d.String()
+		}
+	}
+	return v
+}
+
 func isSerial(v string) bool {
 	if len(v) != 5 {
 		return false
@@ -269,7 +291,7 @@ func (c *checker) rate(r *row, rec *schema.RateRecord) bool {
 	value := r.required("rate", rec.Rate)
 	var rate pipeline.Decimal
 	if value != "" {
-		x, _, err := normalize.Amount(value, r.decimalComma)
+		x, _, err := normalize.Amount(r.number(value), r.decimalComma)
 		switch {
 		case err != nil:
 			r.fail("rate", value, fmt.Errorf("%w: %v", pipeline.ErrBadRate, err))
@@ -355,7 +377,7 @@ func (c *checker) agreement(r *row, rec *schema.AgreementRecord) bool {
 		a.ValidFrom = a.Signed
 	}
 	if !a.ValidTo.IsZero() && !a.ValidFrom.IsZero() && a.ValidTo.Before(a.ValidFrom) {
-		r.fail("valid_to", r.text(rec.ValidTo), fmt.Errorf("%w: the agreement ends (%s) before it takes effect (%s)", pipeline.ErrEndBeforeStart, a.ValidTo, a.ValidFrom))
+		r.fail("valid_to", r.shown(rec.ValidTo, a.ValidTo), fmt.Errorf("%w: the agreement ends (%s) before it takes effect (%s)", pipeline.ErrEndBeforeStart, a.ValidTo, a.ValidFrom))
 	}
 	if (a.Status == pipeline.StatusTerminated || a.Status == pipeline.StatusSuspended) && a.ValidTo.IsZero() && r.text(rec.ValidTo) == "" {
 		r.fail("valid_to", "", fmt.Errorf("%w: a %s agreement must give the date it stopped in %s", pipeline.ErrNoEndDate, a.Status, r.colName("valid_to")))
@@ -394,7 +416,7 @@ func (c *checker) activity(r *row, rec *schema.ActivityRecord) bool {
 		a.Region = v
 	}
 	if !a.End.IsZero() && !a.Date.IsZero() && a.End.Before(a.Date) {
-		r.fail("end", r.text(rec.End), fmt.Errorf("%w: the activity ends (%s) before it starts (%s)", pipeline.ErrEndBeforeStart, a.End, a.Date))
+		r.fail("end", r.shown(rec.End, a.End), fmt.Errorf("%w: the activity ends (%s) before it starts (%s)", pipeline.ErrEndBeforeStart, a.End, a.Date))
 	}
 	var err error
 	if v := r.required("type", rec.Type); v != "" {
@@ -436,7 +458,7 @@ func (r *row) money(amount, cur string) *pipeline.Money {
 	if amount == "" {
 		return nil
 	}
-	x, written, err := normalize.Amount(amount, r.decimalComma)
+	x, written, err := normalize.Amount(r.number(amount), r.decimalComma)
 	if err != nil {
 		r.fail("amount", amount, err)
 		return nil

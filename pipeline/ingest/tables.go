@@ -40,15 +40,17 @@ func eachCSV[T any](t *table, count func(*T, int, []pipeline.Field)) error {
 		return err
 	}
 	defer closer.Close()
-	headerRow := t.peek[t.header.Index].Number
+	header := t.peek[t.header.Index]
 	br := bufio.NewReaderSize(text, 64<<10)
-	for line := 1; line < headerRow; line++ {
+	for line := 1; line < header.Line; line++ {
 		if _, err := br.ReadString('\n'); err != nil {
 			return &pipeline.FileError{File: t.file.Name, Err: fmt.Errorf("the file changed while it was read: %w", err)}
 		}
 	}
 	r := source.NewCSVReader(br, delim)
-	dec, err := schema.NewCSV[T](r, t.header, headerRow-1)
+	// The reader starts at the header: its line 1 is the header's
+	// spreadsheet row.
+	dec, err := schema.NewCSV[T](r, t.header, header.Number-1)
 	if err != nil {
 		return &pipeline.FileError{File: t.file.Name, Err: err}
 	}
@@ -68,7 +70,7 @@ func eachCSV[T any](t *table, count func(*T, int, []pipeline.Field)) error {
 			}
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return &pipeline.FileError{File: t.file.Name, Err: fmt.Errorf("line %d: the CSV cannot be read: %v", pe.Line+headerRow-1, pe.Err)}
+				return &pipeline.FileError{File: t.file.Name, Err: fmt.Errorf("line %d: the CSV cannot be read: %v", pe.Line+header.Line-1, pe.Err)}
 			}
 			return &pipeline.FileError{File: t.file.Name, Err: err}
 		}
