@@ -330,4 +330,3 @@ func parseNow(flagValue, epoch string, loc *time.Location) (time.Time, error) {
 	}
 	return time.Now().In(loc), nil
 }
-
