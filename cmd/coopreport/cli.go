@@ -14,7 +14,6 @@ import (
 	"syscall"
 	"time"
 
-	"coopreport/pipeline"
 	"coopreport/pipeline/config"
 	"coopreport/pipeline/normalize"
 	"coopreport/pipeline/period"
@@ -58,7 +57,11 @@ Flags (run and validate):
   --strict           exit with status 3 when any row was rejected
   --wait DURATION    wait this long (e.g. 30s, 5m) for another run on the same output folder
                      to finish (default 0: stop at once)
-  -v                 print a summary of the run on stderr
+  --if-changed       skip the run when the published outputs for the period were made from
+                     the same inputs, settings, configuration, template and version
+  --log-format F     text (default) or json: one structured line per message, for log collectors
+  -v                 print a summary of the run on stderr (a run is silent on success
+                     unless stderr is a terminal)
 
 Exit status:
   0  done
@@ -92,91 +95,61 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		fmt.Fprintf(stderr, "coopreport: unknown command %q (the commands are run, validate, version and help)\n", cmd)
 		return ExitUsage
 	}
-	opt, verbose, strict, err := parseFlags(cmd, rest, getenv)
+	c, err := parseFlags(cmd, rest, getenv)
+	rp := &reporter{w: stderr, cmd: cmd, json: c.logJSON, verbose: c.verbose, tty: isTerminal(stderr)}
 	if err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "coopreport %s: %s (see coopreport help)\n", cmd, ue.msg)
 			return ExitUsage
 		}
-		fmt.Fprintf(stderr, "coopreport %s failed: %v\n", cmd, err)
+		rp.failure(err, c.Options)
 		return ExitFailed
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if cmd == "validate" {
-		return validate(ctx, opt, stdout, stderr)
+		return validate(ctx, c.Options, stdout, rp)
 	}
-	start := time.Now()
-	res, err := run.Run(ctx, opt)
+	if rp.tty && !rp.json {
+		c.Ingest.Progress = rp.progressFunc(c.Started)
+	}
+	res, err := run.Run(ctx, c.Options)
+	rp.endProgress()
 	if err != nil {
-		fmt.Fprint(stderr, failure(err, opt))
+		rp.failure(err, c.Options)
 		return ExitFailed
 	}
-	r := res.Report
-	if verbose || isTerminal(stderr) {
-		summarize(stderr, res, time.Since(start))
+	if res.Skipped {
+		rp.skipped(res)
+		return ExitOK
 	}
-	if strict && len(r.Rejects) > 0 {
-		fmt.Fprintf(stderr, "coopreport run: %d problem(s) in the input rows (--strict); the report was written, see %s\n", len(r.Rejects), filepath.Join(res.Dir, "rejects.csv"))
+	rp.done(res, time.Since(c.Started))
+	if rejected := res.Report.RowsRejected(); c.strict && rejected > 0 {
+		rp.strict(res, rejected)
 		return ExitRejected
 	}
 	return ExitOK
 }
 
-func validate(ctx context.Context, opt run.Options, stdout, stderr io.Writer) int {
+func validate(ctx context.Context, opt run.Options, stdout io.Writer, rp *reporter) int {
 	r, err := run.Read(ctx, opt)
 	if err != nil {
-		fmt.Fprint(stderr, failure(err, opt))
+		rp.failure(err, opt)
 		return ExitFailed
 	}
 	for _, w := range r.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
+		rp.warn(w)
 	}
 	for _, e := range r.Rejects {
 		fmt.Fprintln(stdout, e.Error())
 	}
-	read, rejected := 0, 0
-	for _, in := range r.Inputs {
-		read += in.Read
-		rejected += in.Rejected
-	}
-	fmt.Fprintf(stdout, "%d rows read in %d files: %d accepted, %d rejected\n", read, len(r.Inputs), read-rejected, rejected)
-	if rejected > 0 {
+	fmt.Fprintf(stdout, "%d rows read in %d files: %d accepted, %d rejected\n", r.RowsRead(), len(r.Inputs), r.RowsAccepted(), r.RowsRejected())
+	if r.RowsRejected() > 0 {
 		return ExitRejected
 	}
 	return ExitOK
-}
-
-// failure is the one paragraph an administrator reads when a run fails:
-// what failed, where, and what to do.
-func failure(err error, opt run.Options) string {
-	var fe *pipeline.FileError
-	switch {
-	case errors.As(err, &fe):
-		return fmt.Sprintf("coopreport: the run failed: %v.\nFix or remove that file in %s and run again; the outputs in %s were left as they were.\n", err, opt.Input, opt.Out)
-	case errors.Is(err, run.ErrLocked):
-		return fmt.Sprintf("coopreport: the run did not start: %v.\n", err)
-	case errors.Is(err, context.Canceled):
-		return fmt.Sprintf("coopreport: the run was interrupted; the outputs in %s were left as they were.\n", opt.Out)
-	}
-	return fmt.Sprintf("coopreport: the run failed: %v.\nThe outputs in %s were left as they were.\n", err, opt.Out)
-}
-
-func summarize(w io.Writer, res *run.Result, took time.Duration) {
-	r := res.Report
-	fmt.Fprintf(w, "coopreport: period %s (%s to %s), %d partner countries\n", r.Period.Label, r.Period.From, r.Period.To, len(r.Countries))
-	for _, in := range r.Inputs {
-		fmt.Fprintf(w, "  read %-28s %6d rows: %6d accepted, %6d rejected\n", in.Name, in.Read, in.Accepted, in.Rejected)
-	}
-	for _, warn := range r.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", warn)
-	}
-	for _, o := range res.Outputs {
-		fmt.Fprintf(w, "  wrote %s (%d bytes)\n", filepath.Join(res.Dir, o.Name), o.Bytes)
-	}
-	fmt.Fprintf(w, "  done in %s\n", took.Round(time.Millisecond))
 }
 
 func isTerminal(w io.Writer) bool {
@@ -188,9 +161,17 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
+// cliOptions are the run options and what only the command line needs.
+type cliOptions struct {
+	run.Options
+	verbose, strict, logJSON bool
+}
+
 // parseFlags merges the flags over the configuration file into run
 // options. Flag errors are *usageError; a bad configuration is not.
-func parseFlags(cmd string, args []string, getenv func(string) string) (opt run.Options, verbose, strict bool, err error) {
+func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOptions, err error) {
+	c.Started = time.Now()
+	opt := &c.Options
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var (
@@ -205,13 +186,23 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (opt run.
 		wait     = fs.Duration("wait", 0, "")
 		strictF  = fs.Bool("strict", false, "")
 		verboseF = fs.Bool("v", false, "")
+		ifChange = fs.Bool("if-changed", false, "")
+		logFmt   = fs.String("log-format", "text", "")
 	)
 	if err := fs.Parse(args); err != nil {
-		return opt, false, false, &usageError{err.Error()}
+		return c, &usageError{err.Error()}
 	}
 	if fs.NArg() > 0 {
-		return opt, false, false, &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+		return c, &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	}
+	switch *logFmt {
+	case "text":
+	case "json":
+		c.logJSON = true
+	default:
+		return c, &usageError{fmt.Sprintf("--log-format %q: use text or json", *logFmt)}
+	}
+	c.verbose = *verboseF
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 
@@ -221,7 +212,7 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (opt run.
 	}
 	cfg, err := config.Load(path, optional)
 	if err != nil {
-		return opt, false, false, err
+		return c, err
 	}
 	pick := func(flagValue, name, cfgValue string) string {
 		if set[name] {
@@ -229,17 +220,20 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (opt run.
 		}
 		return cfgValue
 	}
-	opt = run.Options{
-		Input:    *input,
-		Out:      pick(*out, "out", cfg.Output),
-		Period:   pick(*per, "period", cfg.Period),
-		By:       pick(*by, "by", cfg.By),
-		Currency: strings.ToUpper(pick(*cur, "currency", cfg.Currency)),
-		Party:    cfg.Party,
-		Title:    cfg.Title,
-		PageSize: cfg.PageSize,
-		Wait:     *wait,
-		Version:  Version,
+	*opt = run.Options{
+		Started:    c.Started,
+		ConfigPath: cfg.Path,
+		IfChanged:  *ifChange,
+		Input:      *input,
+		Out:        pick(*out, "out", cfg.Output),
+		Period:     pick(*per, "period", cfg.Period),
+		By:         pick(*by, "by", cfg.By),
+		Currency:   strings.ToUpper(pick(*cur, "currency", cfg.Currency)),
+		Party:      cfg.Party,
+		Title:      cfg.Title,
+		PageSize:   cfg.PageSize,
+		Wait:       *wait,
+		Version:    Version,
 	}
 	if opt.Out == "" {
 		opt.Out = "output"
@@ -248,31 +242,31 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (opt run.
 		opt.Title = "Periodic report on international cultural cooperation"
 	}
 	if t := pick(*tmpl, "template", cfg.Template); t != "" && t != "default" {
-		return opt, false, false, configError(set["template"], cfg, "template", fmt.Sprintf("unknown template %q: this version has only \"default\"", t))
+		return c, configError(set["template"], cfg, "template", fmt.Sprintf("unknown template %q: this version has only \"default\"", t))
 	}
 	if opt.Currency != "" {
 		code, err := normalize.Currency(opt.Currency)
 		if err != nil {
-			return opt, false, false, configError(set["currency"], cfg, "currency", err.Error())
+			return c, configError(set["currency"], cfg, "currency", err.Error())
 		}
 		opt.Currency = code
 	}
 	opt.Location = time.Local
 	if cfg.Timezone != "" {
 		if opt.Location, err = time.LoadLocation(cfg.Timezone); err != nil {
-			return opt, false, false, configError(false, cfg, "timezone", fmt.Sprintf("unknown time zone %q: write an IANA name such as Asia/Ulaanbaatar", cfg.Timezone))
+			return c, configError(false, cfg, "timezone", fmt.Sprintf("unknown time zone %q: write an IANA name such as Asia/Ulaanbaatar", cfg.Timezone))
 		}
 	}
 	if cfg.DateOrder != "" {
 		if opt.Ingest.DateOrder, err = normalize.ParseDateOrder(cfg.DateOrder); err != nil {
-			return opt, false, false, configError(false, cfg, "date_order", err.Error())
+			return c, configError(false, cfg, "date_order", err.Error())
 		}
 	}
 	switch cfg.DecimalMark {
 	case "", ".", ",":
 		opt.Ingest.DecimalMark = cfg.DecimalMark
 	default:
-		return opt, false, false, configError(false, cfg, "decimal_mark", fmt.Sprintf("%q is not a decimal mark: write \".\" or \",\"", cfg.DecimalMark))
+		return c, configError(false, cfg, "decimal_mark", fmt.Sprintf("%q is not a decimal mark: write \".\" or \",\"", cfg.DecimalMark))
 	}
 	switch strings.ToLower(opt.PageSize) {
 	case "", "a4":
@@ -280,26 +274,27 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (opt run.
 	case "letter":
 		opt.PageSize = "Letter"
 	default:
-		return opt, false, false, configError(false, cfg, "page_size", fmt.Sprintf("%q is not a page size: write A4 or Letter", cfg.PageSize))
+		return c, configError(false, cfg, "page_size", fmt.Sprintf("%q is not a page size: write A4 or Letter", cfg.PageSize))
 	}
+	opt.Pinned = *now != "" || getenv("SOURCE_DATE_EPOCH") != ""
 	if opt.Now, err = parseNow(*now, getenv("SOURCE_DATE_EPOCH"), opt.Location); err != nil {
-		return opt, false, false, err
+		return c, err
 	}
 	// Check the period now, so that a bad one is a bad command line (or a
 	// bad configuration) before anything is read or written.
 	if p := opt.Period; p != "" {
 		if _, err := period.Parse(p, period.Today(opt.Now, opt.Location)); err != nil {
-			return opt, false, false, configError(set["period"], cfg, "period", err.Error())
+			return c, configError(set["period"], cfg, "period", err.Error())
 		}
 	}
 	if _, err := period.ParseBy(opt.By); err != nil {
-		return opt, false, false, configError(set["by"], cfg, "by", err.Error())
+		return c, configError(set["by"], cfg, "by", err.Error())
 	}
-	strict = *strictF
+	c.strict = *strictF
 	if !set["strict"] && cfg.Strict != nil {
-		strict = *cfg.Strict
+		c.strict = *cfg.Strict
 	}
-	return opt, *verboseF, strict, nil
+	return c, nil
 }
 
 // configError blames the flag when the user gave it, else the key of the

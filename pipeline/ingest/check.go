@@ -26,6 +26,8 @@ type checker struct {
 	rateSeen map[string]pipeline.Pos
 	// extra column names by kind, first seen first.
 	extras map[pipeline.Kind]*nameSet
+	// rows read so far, for Options.Progress.
+	rows int
 }
 
 type idSeen struct {
@@ -99,6 +101,9 @@ func forTable[T any](c *checker, t *table, check func(*row, *T) bool) recordFunc
 	comma := c.opt.DecimalMark == "," || (c.opt.DecimalMark == "" && t.csv && t.delim == ';')
 	kind := t.header.Kind
 	return func(rec *T, pos pipeline.Pos, extra []pipeline.Field) bool {
+		if c.rows++; c.rows%progressEvery == 0 && c.opt.Progress != nil {
+			c.opt.Progress(c.rows)
+		}
 		r := &row{c: c, pos: pos, headers: headers, decimalComma: comma, xlsx: !t.csv, d1904: t.d1904, extra: extra}
 		ok := check(r, rec)
 		if len(r.errs) > 0 {
@@ -111,6 +116,9 @@ func forTable[T any](c *checker, t *table, check func(*row, *T) bool) recordFunc
 		return ok
 	}
 }
+
+// progressEvery is how many rows go by between calls of Options.Progress.
+const progressEvery = 1 << 14
 
 // row collects the problems of one record.
 type row struct {

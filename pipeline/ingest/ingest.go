@@ -29,6 +29,9 @@ type Options struct {
 	// Keep says which accepted activities to hold in the Dataset (those
 	// of the period); nil holds all. Every row is read and counted anyway.
 	Keep func(*pipeline.Activity) bool
+	// Progress, when set, is told now and then how many rows have been
+	// read so far, for a progress display.
+	Progress func(rows int)
 }
 
 // Dataset is what an input folder holds, checked.

@@ -3,6 +3,7 @@ package run
 import (
 	"encoding/json"
 	"io"
+	"math"
 	"time"
 
 	"coopreport/pipeline"
@@ -13,10 +14,19 @@ const ManifestName = "manifest.json"
 
 // Manifest is the audit record of a run: what was read, what was made.
 type Manifest struct {
-	Tool              string         `json:"tool"`
-	Version           string         `json:"version"`
-	Made              string         `json:"made"`
-	Party             string         `json:"party,omitempty"`
+	Tool     string   `json:"tool"`
+	Version  string   `json:"version"`
+	Made     string   `json:"made"`
+	Party    string   `json:"party,omitempty"`
+	Settings Settings `json:"settings"`
+	Config   string   `json:"config,omitempty"`
+	// Fingerprint identifies the version, settings, configuration,
+	// template and inputs the outputs were made from (--if-changed).
+	Fingerprint string `json:"fingerprint"`
+	// Seconds is how long the run took; left out when the run is pinned
+	// to a time (--now, SOURCE_DATE_EPOCH), whose outputs must be the
+	// same bytes every time.
+	Seconds           *float64       `json:"duration_seconds,omitempty"`
 	Period            manifestPeriod `json:"period"`
 	ReportingCurrency string         `json:"reporting_currency,omitempty"`
 	Inputs            []manifestFile `json:"inputs"`
@@ -58,8 +68,11 @@ type manifestTable struct {
 	Rejected int    `json:"rows_rejected"`
 }
 
-func newManifest(r *pipeline.Report, outputs []Output) Manifest {
+func newManifest(r *pipeline.Report, outputs []Output, opt Options, fp string) Manifest {
 	m := Manifest{
+		Settings:          opt.settings(),
+		Config:            opt.ConfigPath,
+		Fingerprint:       fp,
 		Tool:              "coopreport",
 		Version:           r.Version,
 		Made:              r.Made.UTC().Format(time.RFC3339),
@@ -72,6 +85,10 @@ func newManifest(r *pipeline.Report, outputs []Output) Manifest {
 		Inputs:   []manifestFile{},
 		Warnings: append([]string{}, r.Warnings...),
 		Outputs:  outputs,
+	}
+	if !opt.Pinned && !opt.Started.IsZero() {
+		secs := math.Round(time.Since(opt.Started).Seconds()*1000) / 1000
+		m.Seconds = &secs
 	}
 	for _, b := range r.Period.Buckets {
 		m.Period.Buckets = append(m.Period.Buckets, manifestBucket{b.Label, b.From.String(), b.To.String()})
@@ -93,9 +110,9 @@ func newManifest(r *pipeline.Report, outputs []Output) Manifest {
 	return m
 }
 
-func writeManifest(w io.Writer, r *pipeline.Report, outputs []Output) error {
+func writeManifest(w io.Writer, r *pipeline.Report, outputs []Output, opt Options, fp string) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(newManifest(r, outputs))
+	return enc.Encode(newManifest(r, outputs, opt, fp))
 }

@@ -39,13 +39,43 @@ type Options struct {
 
 	Ingest  ingest.Options
 	Version string
+
+	// IfChanged skips the run when the published outputs for the period
+	// were made from the same inputs, settings, configuration, template
+	// and version (their manifests' fingerprints are equal).
+	IfChanged bool
+	// Pinned says that Now came from --now or SOURCE_DATE_EPOCH: the run
+	// must be reproducible, so the manifest leaves out its duration.
+	Pinned bool
+	// Started is when the run started, for the duration in the manifest.
+	Started time.Time
+
+	ConfigPath   string // the configuration file read, if any
+	TemplatePath string // the user's template file, if any ("" for the default)
+	DateOrder    string // as configured, for the manifest
+}
+
+func (opt Options) settings() Settings {
+	tmpl := "default"
+	if opt.TemplatePath != "" {
+		tmpl = opt.TemplatePath
+	}
+	return Settings{
+		Period: orAll(opt.Period), By: opt.By, Currency: opt.Currency, Party: opt.Party, Title: opt.Title,
+		PageSize: opt.PageSize, DateOrder: opt.Ingest.DateOrder.String(), DecimalMark: opt.Ingest.DecimalMark, Template: tmpl,
+	}
 }
 
 // Result is what a run produced.
 type Result struct {
-	Report  *pipeline.Report
-	Dir     string   // the published folder
-	Outputs []Output // in the order they were written
+	Report  *pipeline.Report // nil when the run was skipped
+	Dir     string           // the published folder
+	Outputs []Output         // in the order they were written
+
+	// Skipped is set when IfChanged found nothing changed since the
+	// outputs in Dir were made, at Made.
+	Skipped bool
+	Made    string
 }
 
 // Output is one file of a run.
@@ -141,6 +171,24 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := cleanup(opt.Out); err != nil {
 		return nil, fmt.Errorf("cannot clean up after an earlier run: %w", err)
 	}
+	spec, err := period.Parse(orAll(opt.Period), period.Today(opt.Now, opt.Location))
+	if err != nil {
+		return nil, err
+	}
+	fp, err := fingerprint(opt, spec.Label())
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the input folder: %w", err)
+	}
+	if opt.IfChanged {
+		dir := filepath.Join(opt.Out, spec.Label())
+		m, ok, err := published(dir)
+		if err != nil {
+			return nil, err
+		}
+		if ok && m.Fingerprint == fp {
+			return &Result{Dir: dir, Skipped: true, Made: m.Made}, nil
+		}
+	}
 
 	r, err := Read(ctx, opt)
 	if err != nil {
@@ -168,7 +216,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		// become warnings that the workbook's About sheet and the
 		// manifest then list.
 		{"report-" + label + ".pdf", func(w io.Writer) error {
-			return pdf.Write(w, r, pdf.Options{PageSize: opt.PageSize, MissingGlyph: func(m pdf.MissingGlyph) {
+			return pdf.Write(w, []byte("# "+r.Title+"\n"), r, pdf.Options{PageSize: opt.PageSize, MissingGlyph: func(m pdf.MissingGlyph) {
 				r.Warnings = append(r.Warnings, "the PDF shows "+m.String()+" as a replacement character: its fonts have no glyph for it")
 			}})
 		}},
@@ -184,7 +232,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		res.Outputs = append(res.Outputs, out)
 	}
-	if _, err := writeFile(tmp, ManifestName, func(w io.Writer) error { return writeManifest(w, r, res.Outputs) }); err != nil {
+	if _, err := writeFile(tmp, ManifestName, func(w io.Writer) error { return writeManifest(w, r, res.Outputs, opt, fp) }); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", ManifestName, err)
 	}
 	if err := ctx.Err(); err != nil {

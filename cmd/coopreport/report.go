@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"coopreport/pipeline"
+	"coopreport/pipeline/run"
+)
+
+// reporter is everything the command says on stderr. Cron mails whatever a
+// job prints, so a successful run is silent unless stderr is a terminal or
+// -v was given; a failure is one paragraph saying what failed, where, and
+// what to do; with --log-format json every message is a structured line
+// for a log collector instead.
+type reporter struct {
+	w       io.Writer
+	cmd     string
+	json    bool
+	verbose bool
+	tty     bool
+
+	shown bool // a progress line is on the terminal
+}
+
+func (rp *reporter) logger() *slog.Logger {
+	return slog.New(slog.NewJSONHandler(rp.w, nil)).With("command", rp.cmd)
+}
+
+func (rp *reporter) warn(msg string) {
+	if rp.json {
+		rp.logger().Warn(msg)
+		return
+	}
+	fmt.Fprintf(rp.w, "warning: %s\n", msg)
+}
+
+// failure reports a failed run.
+func (rp *reporter) failure(err error, opt run.Options) {
+	what, todo := explain(err, opt)
+	if rp.json {
+		attrs := []any{"error", err.Error(), "action", todo}
+		var fe *pipeline.FileError
+		if errors.As(err, &fe) {
+			attrs = append(attrs, "file", fe.File)
+			if fe.Sheet != "" {
+				attrs = append(attrs, "sheet", fe.Sheet)
+			}
+		}
+		rp.logger().Error(what, attrs...)
+		return
+	}
+	fmt.Fprintf(rp.w, "coopreport %s: %s: %v.\n%s\n", rp.cmd, what, err, todo)
+}
+
+// explain says what failed and what to do about it.
+func explain(err error, opt run.Options) (what, todo string) {
+	kept := fmt.Sprintf("The outputs in %s were left as they were.", opt.Out)
+	var fe *pipeline.FileError
+	switch {
+	case errors.As(err, &fe):
+		return "the run failed", fmt.Sprintf("Fix or remove that file in %s and run again. %s", opt.Input, kept)
+	case errors.Is(err, run.ErrLocked):
+		return "the run did not start", "Nothing was written; try again later, or give --wait."
+	case errors.Is(err, context.Canceled):
+		return "the run was interrupted", kept
+	}
+	return "the run failed", kept
+}
+
+func (rp *reporter) skipped(res *run.Result) {
+	switch {
+	case rp.json:
+		rp.logger().Info("nothing changed; run skipped", "dir", res.Dir, "made", res.Made)
+	case rp.verbose || rp.tty:
+		fmt.Fprintf(rp.w, "coopreport: nothing changed since the outputs in %s were made (%s); skipped\n", res.Dir, res.Made)
+	}
+}
+
+func (rp *reporter) strict(res *run.Result, rejected int) {
+	msg := fmt.Sprintf("%d rows were rejected (--strict); the report was written, see %s", rejected, filepath.Join(res.Dir, "rejects.csv"))
+	if rp.json {
+		rp.logger().Error(msg, "dir", res.Dir, "rows_rejected", rejected)
+		return
+	}
+	fmt.Fprintf(rp.w, "coopreport %s: %s\n", rp.cmd, msg)
+}
+
+// done reports a finished run: a summary with -v or on a terminal.
+func (rp *reporter) done(res *run.Result, took time.Duration) {
+	if !rp.verbose && !rp.tty {
+		return
+	}
+	r := res.Report
+	if rp.json {
+		log := rp.logger()
+		for _, in := range r.Inputs {
+			log.Info("input read", "file", in.Name, "rows_read", in.Read, "rows_accepted", in.Accepted, "rows_rejected", in.Rejected)
+		}
+		for _, w := range r.Warnings {
+			log.Warn(w)
+		}
+		for _, o := range res.Outputs {
+			log.Info("output written", "file", filepath.Join(res.Dir, o.Name), "bytes", o.Bytes)
+		}
+		log.Info("run finished", "period", r.Period.Label, "dir", res.Dir, "partner_countries", len(r.Countries),
+			"rows_read", r.RowsRead(), "rows_accepted", r.RowsAccepted(), "rows_rejected", r.RowsRejected(), "seconds", took.Seconds())
+		return
+	}
+	fmt.Fprintf(rp.w, "coopreport: period %s (%s to %s), %d partner countries\n", r.Period.Label, r.Period.From, r.Period.To, len(r.Countries))
+	for _, in := range r.Inputs {
+		fmt.Fprintf(rp.w, "  read %-28s %6d rows: %6d accepted, %6d rejected\n", in.Name, in.Read, in.Accepted, in.Rejected)
+	}
+	for _, warn := range r.Warnings {
+		fmt.Fprintf(rp.w, "  warning: %s\n", warn)
+	}
+	for _, o := range res.Outputs {
+		fmt.Fprintf(rp.w, "  wrote %s (%d bytes)\n", filepath.Join(res.Dir, o.Name), o.Bytes)
+	}
+	fmt.Fprintf(rp.w, "  done in %s\n", took.Round(time.Millisecond))
+}
+
+// progressAfter is how long a run goes before it shows progress: short
+// runs show none.
+const progressAfter = time.Second
+
+// progressFunc returns an ingest progress callback that keeps one line on
+// the terminal up to date.
+func (rp *reporter) progressFunc(started time.Time) func(int) {
+	return func(rows int) {
+		if time.Since(started) < progressAfter {
+			return
+		}
+		rp.shown = true
+		fmt.Fprintf(rp.w, "\rcoopreport: reading… %d rows", rows)
+	}
+}
+
+// endProgress clears the progress line.
+func (rp *reporter) endProgress() {
+	if rp.shown {
+		fmt.Fprintf(rp.w, "\r%s\r", strings.Repeat(" ", 40))
+		rp.shown = false
+	}
+}

@@ -1,0 +1,106 @@
+package run
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"coopreport/pipeline/source"
+)
+
+// Settings are the options that shape a report besides its inputs; the
+// manifest records them, and a rerun with other settings is never skipped.
+type Settings struct {
+	Period      string `json:"period"`
+	By          string `json:"by,omitempty"`
+	Currency    string `json:"currency,omitempty"`
+	Party       string `json:"party,omitempty"`
+	Title       string `json:"title,omitempty"`
+	PageSize    string `json:"page_size,omitempty"`
+	DateOrder   string `json:"date_order"`
+	DecimalMark string `json:"decimal_mark,omitempty"`
+	Template    string `json:"template"`
+}
+
+// fingerprint identifies what a report is made from: the tool's version,
+// the settings, the configuration file, the template and every input
+// file, by their SHA-256. Two runs with the same fingerprint make the same
+// report (but for the time it was made).
+func fingerprint(opt Options, label string) (string, error) {
+	type file struct {
+		Name   string `json:"name"`
+		SHA256 string `json:"sha256"`
+	}
+	var fp struct {
+		Version  string   `json:"version"`
+		Label    string   `json:"label"`
+		Settings Settings `json:"settings"`
+		Config   string   `json:"config"`
+		Template string   `json:"template"`
+		Inputs   []file   `json:"inputs"`
+	}
+	fp.Version, fp.Label, fp.Settings = opt.Version, label, opt.settings()
+	var err error
+	if opt.ConfigPath != "" {
+		if fp.Config, err = hashFile(opt.ConfigPath); err != nil {
+			return "", err
+		}
+	}
+	if opt.TemplatePath != "" {
+		if fp.Template, err = hashFile(opt.TemplatePath); err != nil {
+			return "", err
+		}
+	}
+	names, _, err := source.Files(opt.Input)
+	if err != nil {
+		return "", err
+	}
+	for _, n := range names {
+		sum, err := hashFile(filepath.Join(opt.Input, n))
+		if err != nil {
+			return "", err
+		}
+		fp.Inputs = append(fp.Inputs, file{n, sum})
+	}
+	b, err := json.Marshal(fp)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+func hashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// published reads the manifest of the outputs published in dir; ok is
+// false when there are none.
+func published(dir string) (m Manifest, ok bool, err error) {
+	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return m, false, nil
+	}
+	if err != nil {
+		return m, false, err
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, false, fmt.Errorf("the published %s cannot be read: %w", filepath.Join(dir, ManifestName), err)
+	}
+	return m, true, nil
+}
