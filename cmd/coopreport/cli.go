@@ -17,6 +17,7 @@ import (
 	"coopreport/pipeline/config"
 	"coopreport/pipeline/normalize"
 	"coopreport/pipeline/period"
+	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
 )
 
@@ -36,6 +37,7 @@ const usage = `coopreport turns spreadsheets of agreements and activities into a
 Usage:
   coopreport run      [flags]   read the input folder and write the report to the output folder
   coopreport validate [flags]   check the input folder only; print the rejected rows
+  coopreport templates DIR      write the default report templates into DIR, for editing
   coopreport version            print the version
   coopreport help               print this help
 
@@ -49,7 +51,8 @@ Flags (run and validate):
                      (default: months for a month or quarter, quarters for a year, years beyond)
   --currency CODE    reporting currency (ISO 4217, e.g. MNT): amounts in other currencies are
                      converted with the rates file where a rate covers their date
-  --template NAME    report template: "default" (the only one in this version)
+  --template FILE    report template: "default" (built in), or a template file such as
+                     my-templates/report.md.tmpl (see coopreport templates)
   --config FILE      configuration file (default: coopreport.toml in the input folder, if any)
   --now DATE         "today" for relative periods and every timestamp written: 2026-01-01,
                      2026-01-01T00:30 (in the configured time zone) or RFC 3339
@@ -90,9 +93,11 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 	case "version", "--version":
 		fmt.Fprintf(stdout, "coopreport %s\n", Version)
 		return ExitOK
+	case "templates":
+		return writeTemplates(rest, stderr)
 	case "run", "validate":
 	default:
-		fmt.Fprintf(stderr, "coopreport: unknown command %q (the commands are run, validate, version and help)\n", cmd)
+		fmt.Fprintf(stderr, "coopreport: unknown command %q (the commands are run, validate, templates, version and help)\n", cmd)
 		return ExitUsage
 	}
 	c, err := parseFlags(cmd, rest, getenv)
@@ -129,6 +134,19 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 	if rejected := res.Report.RowsRejected(); c.strict && rejected > 0 {
 		rp.strict(res, rejected)
 		return ExitRejected
+	}
+	return ExitOK
+}
+
+// writeTemplates writes the default templates into a folder for editing.
+func writeTemplates(args []string, stderr io.Writer) int {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		fmt.Fprintln(stderr, "coopreport templates: give the folder to write the default templates into, e.g. coopreport templates my-templates (see coopreport help)")
+		return ExitUsage
+	}
+	if err := markdown.WriteDefaults(args[0]); err != nil {
+		fmt.Fprintf(stderr, "coopreport templates: %v.\nNothing was written; choose a new folder, or move the existing files away.\n", err)
+		return ExitFailed
 	}
 	return ExitOK
 }
@@ -242,7 +260,16 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 		opt.Title = "Periodic report on international cultural cooperation"
 	}
 	if t := pick(*tmpl, "template", cfg.Template); t != "" && t != "default" {
-		return c, configError(set["template"], cfg, "template", fmt.Sprintf("unknown template %q: this version has only \"default\"", t))
+		opt.TemplatePath = t
+		if !set["template"] && cfg.Path != "" && !filepath.IsAbs(t) {
+			// A template named in the configuration is found beside it.
+			opt.TemplatePath = filepath.Join(filepath.Dir(cfg.Path), t)
+		}
+	}
+	// The template is checked before any input is read: an unknown
+	// function, table or chart stops the run at once.
+	if opt.Template, err = markdown.Load(opt.TemplatePath); err != nil {
+		return c, err
 	}
 	if opt.Currency != "" {
 		code, err := normalize.Currency(opt.Currency)

@@ -18,6 +18,7 @@ import (
 	"coopreport/pipeline/ingest"
 	"coopreport/pipeline/period"
 	csvout "coopreport/pipeline/render/csv"
+	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/render/pdf"
 	"coopreport/pipeline/render/xlsx"
 )
@@ -52,7 +53,10 @@ type Options struct {
 
 	ConfigPath   string // the configuration file read, if any
 	TemplatePath string // the user's template file, if any ("" for the default)
-	DateOrder    string // as configured, for the manifest
+	// Template is the report template, loaded (and so checked) before
+	// anything is read; nil loads the default.
+	Template  *markdown.Template
+	DateOrder string // as configured, for the manifest
 }
 
 func (opt Options) settings() Settings {
@@ -190,7 +194,24 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 
+	tmpl := opt.Template
+	if tmpl == nil {
+		if tmpl, err = markdown.Load(""); err != nil {
+			return nil, err
+		}
+	}
+
 	r, err := Read(ctx, opt)
+	if err != nil {
+		return nil, err
+	}
+	// The report is assembled before any output is written: a template
+	// that names an unknown field fails here, and nothing is replaced.
+	mdPDF, err := tmpl.Execute(r, markdown.PDF)
+	if err != nil {
+		return nil, err
+	}
+	mdText, err := tmpl.Execute(r, markdown.Markdown)
 	if err != nil {
 		return nil, err
 	}
@@ -216,11 +237,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		// become warnings that the workbook's About sheet and the
 		// manifest then list.
 		{"report-" + label + ".pdf", func(w io.Writer) error {
-			return pdf.Write(w, []byte("# "+r.Title+"\n"), r, pdf.Options{PageSize: opt.PageSize, MissingGlyph: func(m pdf.MissingGlyph) {
+			return pdf.Write(w, mdPDF, r, pdf.Options{PageSize: opt.PageSize, MissingGlyph: func(m pdf.MissingGlyph) {
 				r.Warnings = append(r.Warnings, "the PDF shows "+m.String()+" as a replacement character: its fonts have no glyph for it")
 			}})
 		}},
 		{"report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.Write(w, r, xlsx.Options{}) }},
+		{"report-" + label + ".md", func(w io.Writer) error { _, err := w.Write(mdText); return err }},
 	}
 	for _, wr := range writers {
 		if err := ctx.Err(); err != nil {

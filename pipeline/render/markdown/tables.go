@@ -1,0 +1,310 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+
+	"coopreport/pipeline"
+)
+
+// Target is what the Markdown is for.
+type Target int
+
+const (
+	// PDF: charts are images with a chart: destination, which the PDF
+	// writer draws from the report.
+	PDF Target = iota
+	// Markdown: the report-<period>.md file, to read or paste into the
+	// online reporting form: charts are tables of their data.
+	Markdown
+)
+
+// execution is what the table and chart functions draw from; nil while a
+// template is only being parsed.
+type execution struct {
+	v      *View
+	target Target
+}
+
+// Tables lists the names the table function knows, in the README's order.
+var Tables = []string{"totals", "by-country", "by-bucket", "money", "agreements-in-force", "activities", "rejects-summary"}
+
+// Charts lists the names the chart function knows.
+var Charts = []string{"activities-by-country", "money-by-bucket", "agreements-timeline"}
+
+func known(names []string, name string) bool {
+	for _, n := range names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// gfm is a table being written: a caption, then a GFM table.
+type gfm struct {
+	caption string
+	head    []string
+	right   []bool // numbers align right
+	rows    [][]string
+	bold    []bool // total rows
+}
+
+func newTable(caption string, cols ...string) *gfm {
+	t := &gfm{caption: caption}
+	for _, c := range cols {
+		right := strings.HasPrefix(c, ">")
+		t.head = append(t.head, strings.TrimPrefix(c, ">"))
+		t.right = append(t.right, right)
+	}
+	return t
+}
+
+func (t *gfm) add(cells ...string) { t.rows = append(t.rows, cells); t.bold = append(t.bold, false) }
+
+func (t *gfm) total(cells ...string) { t.rows = append(t.rows, cells); t.bold = append(t.bold, true) }
+
+// markdown writes the caption as an emphasised paragraph, a blank line,
+// and the table: the caption is the block right before the table.
+func (t *gfm) markdown() Raw {
+	var b strings.Builder
+	if t.caption != "" {
+		b.WriteString("*" + Escape(t.caption) + "*\n\n")
+	}
+	line := func(cells []string, bold bool) {
+		b.WriteByte('|')
+		for i := range t.head {
+			c := ""
+			if i < len(cells) {
+				c = cell(cells[i])
+			}
+			if bold && c != "" {
+				c = "**" + c + "**"
+			}
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteByte('\n')
+	}
+	line(t.head, false)
+	b.WriteByte('|')
+	for _, r := range t.right {
+		if r {
+			b.WriteString(" ---: |")
+		} else {
+			b.WriteString(" --- |")
+		}
+	}
+	b.WriteByte('\n')
+	for i, r := range t.rows {
+		line(r, t.bold[i])
+	}
+	return Raw(strings.TrimSuffix(b.String(), "\n"))
+}
+
+func num[T int | int64](n T) string { s, _ := number(int64(n)); return s }
+
+func amount(d pipeline.Decimal, code string) string { s, _ := moneyFunc(d, code); return s }
+
+// figure is an amount without its code, for columns whose header names
+// the currency.
+func figure(d pipeline.Decimal, code string) string { return group(pipeline.Plain(d, code)) }
+
+// table writes the named table with its caption.
+func (x *execution) table(name string) (Raw, error) {
+	if x == nil || x.v == nil {
+		return "", fmt.Errorf("table %q used outside of a report", name)
+	}
+	v := x.v
+	switch name {
+	case "totals":
+		return v.totalsTable().markdown(), nil
+	case "by-country":
+		t := newTable("Cooperation by partner, "+v.Period.Label, "Partner", ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
+		for _, r := range v.ByCountry {
+			t.add(r.Country, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
+		}
+		g := v.Totals
+		t.total("All partners", num(g.Signed), num(g.InForce), num(g.Activities), num(g.Participants))
+		return t.markdown(), nil
+	case "by-bucket":
+		t := newTable("Cooperation by "+orWord(v.Period.By, "bucket")+" and partner", capital(orWord(v.Period.By, "bucket")), "Partner", ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
+		for _, r := range v.ByBucket {
+			t.add(r.Bucket, r.Country, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
+		}
+		return t.markdown(), nil
+	case "money":
+		return v.moneyTable().markdown(), nil
+	case "agreements-in-force":
+		t := newTable("Agreements in force during "+v.Period.Label, "ID", "Partner", "Instrument", "Title", "Signed", "In force")
+		for _, a := range v.Agreements {
+			partner := a.Country
+			if a.Region != "" {
+				partner += " (" + a.Region + ")"
+			}
+			t.add(a.ID, partner, a.InstrumentName, a.Title, a.Signed.ISO(), span(a.ValidFrom, a.ValidTo))
+		}
+		return t.markdown(), nil
+	case "activities":
+		cols := []string{"ID", "Date", "Partner", "Type", "Activity", ">Participants", ">Amount"}
+		if v.ReportingCurrency != "" {
+			cols = append(cols, ">In "+v.ReportingCurrency)
+		}
+		t := newTable("Activities of "+v.Period.Label, cols...)
+		for _, a := range v.Activities {
+			partner := a.Country
+			if a.Region != "" {
+				partner += " (" + a.Region + ")"
+			}
+			cells := []string{a.ID, a.Dates, partner, a.Type, a.Title, participants(a), ""}
+			if a.HasAmount {
+				cells[6] = amount(a.Amount, a.Currency)
+			}
+			if v.ReportingCurrency != "" {
+				cells = append(cells, converted(a.HasAmount, a.Converted, figure(a.Reporting, v.ReportingCurrency)))
+			}
+			t.add(cells...)
+		}
+		return t.markdown(), nil
+	case "rejects-summary":
+		return v.rejectsTable().markdown(), nil
+	}
+	return "", fmt.Errorf("there is no table %q; the tables are %s", name, strings.Join(Tables, ", "))
+}
+
+func orWord(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func span(from, to Date) string {
+	if to.IsZero() {
+		return "from " + from.ISO()
+	}
+	return from.ISO() + " to " + to.ISO()
+}
+
+func participants(a Activity) string {
+	if a.Participants == 0 {
+		return ""
+	}
+	return num(a.Participants)
+}
+
+func converted(has, ok bool, s string) string {
+	switch {
+	case !has:
+		return ""
+	case !ok:
+		return "not converted"
+	}
+	return s
+}
+
+func (v *View) totalsTable() *gfm {
+	g := v.Totals
+	t := newTable("The period "+v.Period.Label+" in numbers", "Figure", ">Number")
+	t.add("Partner countries", num(g.Countries))
+	t.add("Agreements in force", num(g.InForce))
+	t.add("Agreements signed in the period", num(g.Signed))
+	t.add("Activities", num(g.Activities))
+	t.add("Participants", num(g.Participants))
+	return t
+}
+
+func (v *View) moneyTable() *gfm {
+	cols := []string{"Partner", "Currency", ">Amount"}
+	if v.ReportingCurrency != "" {
+		cols = append(cols, ">Rate", ">In "+v.ReportingCurrency)
+	}
+	t := newTable("Money spent on activities, "+v.Period.Label, cols...)
+	cells := func(partner string, f pipeline.FinanceRow) []string {
+		c := []string{partner, f.Currency, figure(f.Amount, f.Currency)}
+		if v.ReportingCurrency != "" {
+			rate := ""
+			switch {
+			case f.RateKnown:
+				rate = f.Rate.String()
+			case f.Converted:
+				rate = "several"
+			}
+			c = append(c, rate, converted(true, f.Converted, figure(f.Reporting, v.ReportingCurrency)))
+		}
+		return c
+	}
+	for _, f := range v.r.FinanceTotals {
+		t.add(cells(f.Country.Label(), f)...)
+	}
+	for _, f := range v.r.GrandMoney {
+		t.total(cells("All partners", f)...)
+	}
+	return t
+}
+
+func (v *View) rejectsTable() *gfm {
+	t := newTable("Rows read, accepted and rejected", "File", "Sheet", ">Rows read", ">Accepted", ">Rejected")
+	var read, acc, rej int
+	for _, in := range v.r.Inputs {
+		sheets := 0
+		for _, tb := range in.Tables {
+			if tb.Sheet != "" {
+				sheets++
+			}
+		}
+		if sheets == 0 {
+			t.add(in.Name, "", num(in.Read), num(in.Accepted), num(in.Rejected))
+		} else {
+			for _, tb := range in.Tables {
+				t.add(in.Name, tb.Sheet, num(tb.Read), num(tb.Accepted), num(tb.Rejected))
+			}
+		}
+		read, acc, rej = read+in.Read, acc+in.Accepted, rej+in.Rejected
+	}
+	t.total("All files", "", num(read), num(acc), num(rej))
+	return t
+}
+
+// chart writes the named chart: an image for the PDF writer to draw, or,
+// for the Markdown file, its caption and a table of its data.
+func (x *execution) chart(name, caption string) (Raw, error) {
+	if x == nil || x.v == nil {
+		return "", fmt.Errorf("chart %q used outside of a report", name)
+	}
+	if !known(Charts, name) {
+		return "", fmt.Errorf("there is no chart %q; the charts are %s", name, strings.Join(Charts, ", "))
+	}
+	if x.target == PDF {
+		return Raw("![" + Escape(caption) + "](chart:" + name + ")"), nil
+	}
+	v := x.v
+	var t *gfm
+	switch name {
+	case "activities-by-country":
+		t = newTable(caption, "Partner", ">Activities")
+		for _, r := range v.ByCountry {
+			if r.Activities > 0 {
+				t.add(r.Country, num(r.Activities))
+			}
+		}
+	case "money-by-bucket":
+		cur := v.ReportingCurrency
+		t = newTable(caption, capital(orWord(v.Period.By, "bucket")), "Partner", "Currency", ">In "+orWord(cur, "the reporting currency"))
+		for _, f := range v.r.Finance {
+			if f.Converted {
+				t.add(f.Bucket, f.Country.Label(), f.Currency, figure(f.Reporting, cur))
+			}
+		}
+	case "agreements-timeline":
+		t = newTable(caption, capital(orWord(v.Period.By, "bucket")), ">Agreements in force", ">Agreements signed")
+		inForce, signed := map[string]int{}, map[string]int{}
+		for _, r := range v.ByBucket {
+			inForce[r.Bucket] += r.InForce
+			signed[r.Bucket] += r.Signed
+		}
+		for _, b := range v.Period.Buckets {
+			t.add(b.Label, num(inForce[b.Label]), num(signed[b.Label]))
+		}
+	}
+	return t.markdown(), nil
+}

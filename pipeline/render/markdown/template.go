@@ -1,0 +1,457 @@
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+	"text/template/parse"
+
+	"coopreport/pipeline"
+	"coopreport/templates"
+)
+
+// Template is a parsed report template with the templates it may include.
+type Template struct {
+	main  string             // the template to execute
+	t     *template.Template // every template of the set
+	files map[string]string  // template name → the file to name in errors
+}
+
+// Error is a mistake in a template, at a place in a template file: a
+// parse error, an unknown function, table, chart or partial (at Load), or
+// an unknown field or a failing function (at Execute). Error() reads
+// "template FILE:LINE:COL: what is wrong".
+type Error struct {
+	File string // the template file, as the user named it
+	Line int
+	Col  int // 0 when unknown (parse errors give the line only)
+	Msg  string
+	Err  error // text/template's error, when it came from there
+}
+
+func (e *Error) Error() string {
+	at := e.File
+	if e.Line > 0 {
+		at += ":" + strconv.Itoa(e.Line)
+		if e.Col > 0 {
+			at += ":" + strconv.Itoa(e.Col)
+		}
+	}
+	return "template " + at + ": " + e.Msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Load parses a report template. name "" or "default" is the default
+// report embedded in the binary (package templates). Anything else is a
+// template file; it may include, with {{template "FILE" .}}, other files
+// of its folder and the default partials (measure.md.tmpl,
+// annexes.md.tmpl), a file of the folder coming before the default of the
+// same name. Every function, table, chart and included template is
+// checked here, so a template that names an unknown one fails before any
+// input is read, with the file and line.
+func Load(name string) (*Template, error) {
+	if name == "" || name == "default" {
+		return parseSet(builtin(templates.Default), "")
+	}
+	info, err := os.Stat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("template %s: there is no such file (the built-in template is \"default\")", name)
+	case err != nil:
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	case info.IsDir():
+		return nil, fmt.Errorf("template %s: this is a folder; give the template file in it", name)
+	}
+	text, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return parseSet(file{filepath.Base(name), name, string(text)}, filepath.Dir(name))
+}
+
+// Parse parses text as a template named name (the name errors give), with
+// the default partials available to it: for tests and examples, and for
+// tools that keep templates elsewhere than in files.
+func Parse(name, text string) (*Template, error) {
+	return parseSet(file{name, name, text}, "")
+}
+
+type file struct {
+	name string // the template's name: the file's base name
+	path string // what errors call it
+	text string
+}
+
+// builtin is a default template; its text is read when it is parsed.
+func builtin(name string) file { return file{name: name, path: "built-in " + name} }
+
+// parseSet parses main, then every template it includes, from dir (when
+// not "") or from the defaults, and checks the set. Only included files
+// are read, so other files of the folder do not matter.
+func parseSet(main file, dir string) (*Template, error) {
+	t := &Template{main: main.name, files: map[string]string{}}
+	// The set's root is never executed and no file can have its name: a
+	// clone would replace the file's template by the empty root.
+	t.t = template.New(" root ").Option("missingkey=error").Funcs(funcs(nil))
+	queue := []file{main}
+	for len(queue) > 0 {
+		f := queue[0]
+		queue = queue[1:]
+		if f.text == "" && strings.HasPrefix(f.path, "built-in ") {
+			b, err := fs.ReadFile(templates.FS, f.name)
+			if err != nil {
+				return nil, err
+			}
+			f.text = string(b)
+		}
+		t.files[f.name] = f.path
+		tm, err := t.t.New(f.name).Parse(f.text)
+		if err != nil {
+			return nil, t.wrap(err)
+		}
+		for _, inc := range includes(tm) {
+			if t.t.Lookup(inc) != nil || t.files[inc] != "" || queued(queue, inc) {
+				continue
+			}
+			if next, ok, err := find(dir, inc); err != nil {
+				return nil, err
+			} else if ok {
+				queue = append(queue, next)
+			}
+		}
+	}
+	if err := t.check(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func queued(q []file, name string) bool {
+	for _, f := range q {
+		if f.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// find looks for an included template: a file of dir, else a default.
+func find(dir, name string) (file, bool, error) {
+	if dir != "" && filepath.Base(name) == name {
+		p := filepath.Join(dir, name)
+		b, err := os.ReadFile(p)
+		switch {
+		case err == nil:
+			return file{name, p, string(b)}, true, nil
+		case !errors.Is(err, fs.ErrNotExist):
+			return file{}, false, fmt.Errorf("template %s: %w", p, err)
+		}
+	}
+	if _, err := fs.Stat(templates.FS, name); err == nil {
+		return builtin(name), true, nil
+	}
+	return file{}, false, nil
+}
+
+// includes lists the templates tm and the templates it defines include.
+func includes(tm *template.Template) []string {
+	var out []string
+	for _, d := range tm.Templates() {
+		if d.Tree == nil {
+			continue
+		}
+		walk(d.Tree.Root, func(n parse.Node) {
+			if n, ok := n.(*parse.TemplateNode); ok {
+				out = append(out, n.Name)
+			}
+		})
+	}
+	sort.Strings(out)
+	return out
+}
+
+// check walks every template of the set: it names unknown tables, charts
+// and included templates, and makes every action that prints escape what
+// it prints (see Escape), unless it prints Markdown.
+func (t *Template) check() error {
+	list := t.t.Templates()
+	sort.Slice(list, func(i, j int) bool { return list[i].Name() < list[j].Name() })
+	for _, tm := range list {
+		if tm.Tree == nil || tm.Tree.Root == nil {
+			continue
+		}
+		var err error
+		walk(tm.Tree.Root, func(n parse.Node) {
+			if err != nil {
+				return
+			}
+			switch n := n.(type) {
+			case *parse.TemplateNode:
+				if t.t.Lookup(n.Name) == nil {
+					err = t.nodeError(tm, n, fmt.Sprintf("there is no template %q to include", n.Name))
+				}
+			case *parse.CommandNode:
+				if len(n.Args) < 2 {
+					return
+				}
+				id, ok := n.Args[0].(*parse.IdentifierNode)
+				s, isString := n.Args[1].(*parse.StringNode)
+				if !ok || !isString {
+					return
+				}
+				switch {
+				case id.Ident == "table" && !known(Tables, s.Text):
+					err = t.nodeError(tm, n, fmt.Sprintf("there is no table %q; the tables are %s", s.Text, strings.Join(Tables, ", ")))
+				case id.Ident == "chart" && !known(Charts, s.Text):
+					err = t.nodeError(tm, n, fmt.Sprintf("there is no chart %q; the charts are %s", s.Text, strings.Join(Charts, ", ")))
+				}
+			}
+		})
+		if err != nil {
+			return err
+		}
+		escapeActions(tm.Tree.Root)
+	}
+	return nil
+}
+
+func (t *Template) nodeError(tm *template.Template, n parse.Node, msg string) error {
+	loc, _ := tm.Tree.ErrorContext(n)
+	e := &Error{Msg: msg}
+	name, line, col := splitLocation(loc)
+	e.File, e.Line, e.Col = t.path(name), line, col
+	return e
+}
+
+// splitLocation splits "NAME:LINE:COL".
+func splitLocation(loc string) (name string, line, col int) {
+	parts := strings.Split(loc, ":")
+	if len(parts) < 3 {
+		return loc, 0, 0
+	}
+	line, _ = strconv.Atoi(parts[len(parts)-2])
+	col, _ = strconv.Atoi(parts[len(parts)-1])
+	return strings.Join(parts[:len(parts)-2], ":"), line, col
+}
+
+func (t *Template) path(name string) string {
+	if p, ok := t.files[name]; ok {
+		return p
+	}
+	return name
+}
+
+// walk calls f for n and every node below it, pipelines and arguments
+// included.
+func walk(n parse.Node, f func(parse.Node)) {
+	if n == nil {
+		return
+	}
+	f(n)
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walk(c, f)
+		}
+	case *parse.ActionNode:
+		walk(n.Pipe, f)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			walk(c, f)
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walk(a, f)
+		}
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.TemplateNode:
+		walk(n.Pipe, f)
+	}
+}
+
+func walkBranch(b *parse.BranchNode, f func(parse.Node)) {
+	walk(b.Pipe, f)
+	if b.List != nil {
+		walk(b.List, f)
+	}
+	if b.ElseList != nil {
+		walk(b.ElseList, f)
+	}
+}
+
+// escapeActions appends the escaper to every action of list (and of the
+// lists inside it) that prints, as html/template does with its escapers.
+func escapeActions(list *parse.ListNode) {
+	if list == nil {
+		return
+	}
+	for _, n := range list.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			if p := n.Pipe; p != nil && len(p.Decl) == 0 {
+				id := parse.NewIdentifier(escapeFunc).SetPos(p.Position())
+				p.Cmds = append(p.Cmds, &parse.CommandNode{NodeType: parse.NodeCommand, Pos: p.Position(), Args: []parse.Node{id}})
+			}
+		case *parse.IfNode:
+			escapeActions(n.List)
+			escapeActions(n.ElseList)
+		case *parse.RangeNode:
+			escapeActions(n.List)
+			escapeActions(n.ElseList)
+		case *parse.WithNode:
+			escapeActions(n.List)
+			escapeActions(n.ElseList)
+		}
+	}
+}
+
+// wrap turns text/template's "template: NAME:LINE[:COL]: message" into an
+// *Error naming the file.
+func (t *Template) wrap(err error) error {
+	msg := err.Error()
+	names := make([]string, 0, len(t.files))
+	for n := range t.files {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	for _, n := range names {
+		rest, ok := strings.CutPrefix(msg, "template: "+n+":")
+		if !ok {
+			continue
+		}
+		e := &Error{File: t.files[n], Err: err}
+		var nums []int
+		for len(nums) < 2 {
+			i := 0
+			for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+				i++
+			}
+			if i == 0 || i == len(rest) || rest[i] != ':' {
+				break
+			}
+			v, _ := strconv.Atoi(rest[:i])
+			nums = append(nums, v)
+			rest = rest[i+1:]
+		}
+		if len(nums) == 0 {
+			continue
+		}
+		e.Line = nums[0]
+		if len(nums) > 1 {
+			e.Col = nums[1]
+		}
+		rest = strings.TrimSpace(rest)
+		// "executing "NAME" at <.Field>: …" → "<.Field>: …"
+		if i := strings.Index(rest, "\" at <"); strings.HasPrefix(rest, "executing \"") && i > 0 {
+			rest = rest[i+len("\" at "):]
+		}
+		e.Msg = rest
+		return e
+	}
+	return fmt.Errorf("template %s: %w", t.path(t.main), err)
+}
+
+// Execute writes the report r as Markdown for target. It runs the template
+// into a buffer, so nothing is returned unless the whole report was
+// written; an unknown field or a failing function gives an *Error naming
+// the template file and line. Runs of blank lines are collapsed to one.
+func (t *Template) Execute(r *pipeline.Report, target Target) ([]byte, error) {
+	if r == nil {
+		return nil, errors.New("no report to write")
+	}
+	c, err := t.t.Clone()
+	if err != nil {
+		return nil, err
+	}
+	x := &execution{v: NewView(r), target: target}
+	c.Funcs(template.FuncMap{"table": x.table, "chart": x.chart})
+	var buf bytes.Buffer
+	if err := c.ExecuteTemplate(&buf, t.main, x.v); err != nil {
+		return nil, t.wrap(err)
+	}
+	return tidy(buf.Bytes()), nil
+}
+
+// tidy collapses runs of blank lines (templates leave them around their
+// actions) into one, and ends the text with one line break.
+func tidy(b []byte) []byte {
+	lines := strings.Split(string(b), "\n")
+	var out []string
+	blank := true // no blank lines at the start
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			if !blank {
+				out = append(out, "")
+			}
+			blank = true
+			continue
+		}
+		out = append(out, strings.TrimRight(l, " \t"))
+		blank = false
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return []byte(strings.Join(out, "\n") + "\n")
+}
+
+// WriteDefaults writes the default template files into dir (creating it)
+// for a report writer to edit; run with --template DIR/report.md.tmpl. It
+// refuses to overwrite: if any of the files exists, it writes none and
+// the error names it.
+func WriteDefaults(dir string) error {
+	names, err := fs.Glob(templates.FS, "*.tmpl")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		p := filepath.Join(dir, n)
+		if _, err := os.Lstat(p); err == nil {
+			return fmt.Errorf("%s already exists: move it away or choose another folder; nothing was written", p)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, n := range names {
+		text, err := fs.ReadFile(templates.FS, n)
+		if err != nil {
+			return err
+		}
+		p := filepath.Join(dir, n)
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", p, err)
+		}
+		_, err = f.Write(text)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", p, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,601 @@
+package markdown
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"coopreport/pipeline"
+)
+
+// View is the data a report template sees: the report's facts in the
+// words and shapes a report writer needs, not the pipeline's internal
+// types. Every number comes from the pipeline; the view sorts, selects and
+// counts records, and adds no money up (the aggregator does that once for
+// every output). The README lists every field.
+type View struct {
+	Party             string // reporting party, e.g. "Mongolia"
+	Title             string // report title; "" when none is configured
+	Period            Period
+	Made              Date   // the day the report was made
+	Version           string // coopreport's version
+	ReportingCurrency string // ISO 4217 code; "" when none is set
+
+	Countries []Country // partner countries: an agreement in force or an activity in the period; by name
+	Totals    Totals    // the whole period over all partners
+
+	ByCountry []Row // the whole period by partner (multilateral last)
+	ByBucket  []Row // by bucket and partner
+
+	Agreements []Agreement // in force on at least one day of the period, in register order
+	Plans      []Agreement // the Agreements that are cooperation plans
+	MoUs       []Agreement // the Agreements that are memoranda of understanding
+	Treaties   []Agreement // treaties and accessions signed within the period
+	Activities []Activity  // the period's activities, by date
+	Meetings   []Meeting   // the period's meetings, with what they decided (see Meeting)
+
+	Measures []Measure // the measures; one made from the records when the input has none
+
+	RejectsCount int      // input rows rejected (rejects.csv may list a row more than once)
+	Problems     int      // lines of rejects.csv: one per problem found
+	Warnings     []string // what the run warned about
+
+	r *pipeline.Report
+}
+
+// Period is what the report covers.
+type Period struct {
+	Label   string // "2012..2015", "2025-Q3"
+	From    Date
+	To      Date
+	By      string // "month", "quarter" or "year"
+	Buckets []Bucket
+}
+
+// Bucket is one month, quarter or year of the period.
+type Bucket struct {
+	Label    string // "2013", "2025-Q3", "2025-10"
+	From, To Date
+}
+
+// Date is a calendar date. Printed, it is written out: "23 September 2015";
+// the zero Date (no date) prints as nothing.
+type Date struct{ d pipeline.Date }
+
+func (d Date) String() string { return d.d.Long() }
+
+// ISO is the date as 2015-09-23.
+func (d Date) ISO() string { return d.d.String() }
+
+// Year is the year, 0 for no date.
+func (d Date) Year() int { return d.d.Year }
+
+// IsZero reports whether there is no date.
+func (d Date) IsZero() bool { return d.d.IsZero() }
+
+// Country is a partner country.
+type Country struct {
+	Code     string // ISO 3166-1 alpha-2, "RU"
+	Name     string // English short name, "Russia"
+	LongName string // formal name, "Russian Federation"
+	The      string // the formal name as a sentence needs it: "the Russian Federation", "Japan"
+
+	// The whole period's numbers for the country (the by-country table).
+	Signed       int
+	InForce      int
+	Activities   int
+	Participants int64
+}
+
+// String is the short name.
+func (c Country) String() string { return c.Name }
+
+// Partner is a partner of agreements: a country, or a region of one.
+type Partner struct {
+	Country Country
+	Region  string // "Inner Mongolia"; "" for the country as a whole
+	Name    string // "Russian Federation"; "Inner Mongolia (region of China)"
+}
+
+// String is Name.
+func (p Partner) String() string { return p.Name }
+
+// Totals are the whole period's numbers over all partners, multilateral
+// included.
+type Totals struct {
+	Countries    int // partner countries
+	Signed       int // agreements signed in the period
+	InForce      int // agreements in force on at least one day of the period
+	Activities   int
+	Participants int64
+	Money        []Money // per currency, in currency order
+}
+
+// Money is a sum in one currency and, where every amount in it had an
+// exchange rate, the sum converted into the reporting currency.
+type Money struct {
+	Currency  string
+	Amount    pipeline.Decimal
+	Converted bool             // Reporting holds the converted sum
+	Reporting pipeline.Decimal // in the reporting currency
+	Rate      pipeline.Decimal // the one rate used, when RateKnown
+	RateKnown bool
+}
+
+// Row is one line of the by-country or by-bucket numbers.
+type Row struct {
+	Bucket       string // bucket label; the period's label for the whole period
+	Country      string // short name, or "Multilateral"
+	Code         string // ISO code; "" for multilateral
+	Signed       int
+	InForce      int
+	Activities   int
+	Participants int64
+}
+
+// Agreement is one agreement of the register.
+type Agreement struct {
+	ID              string
+	Country         string // short name, or "Multilateral"
+	CountryLongName string // formal name, or "Multilateral"
+	Code            string // ISO code; "" for multilateral
+	Region          string
+	Partner         string // the partner institution; the partner's formal name when the register has none
+	Counterpart     string // the domestic party; the reporting party when the register has none
+	Sector          string // "governmental" or "non-governmental"
+	Instrument      string // agreement, plan, mou, treaty, protocol or other
+	InstrumentName  string // "Agreement", "Cooperation plan", "Memorandum of understanding", …
+	Title           string
+	Signed          Date
+	ValidFrom       Date
+	ValidTo         Date   // zero: open-ended
+	Years           string // "2012–2014", "2013", "from 1994"
+	Status          string // during the period: "in force", "expired during the period", …
+	Measure         string // measure id
+	Notes           string
+}
+
+// Activity is one activity of the period.
+type Activity struct {
+	ID              string
+	Date            Date // first day
+	End             Date // last day; zero for a one-day activity
+	Dates           string
+	Country         string // short name, or "Multilateral"
+	CountryLongName string
+	Code            string
+	Region          string
+	Agreement       string // agreement id
+	Measure         string // measure id
+	Type            string // training, festival, exhibition, exchange, meeting, study, treaty or other
+	Title           string
+	Participants    int64
+	HasAmount       bool
+	Amount          pipeline.Decimal
+	Currency        string
+	Converted       bool             // Reporting holds the amount in the reporting currency
+	Reporting       pipeline.Decimal // converted with the rate of the activity's date
+	Funding         string
+	Agency          string
+	Notes           string
+}
+
+// Meeting is an activity of type meeting and what it decided. A meeting
+// held on the day its agreement was signed is the signing, reported with
+// the agreement, and is not a Meeting.
+//
+// What a meeting decided is taken from the records by a simple rule: the
+// activities of the period under the same agreement that start after the
+// meeting's last day, within two years of it, and before the next meeting
+// under that agreement. A meeting without an agreement decided nothing
+// the records can show.
+type Meeting struct {
+	Activity
+	Decided []Activity
+}
+
+// Measure is a policy measure as the periodic report form lays it out
+// (mongolia-measure.txt): its texts as the measures table gives them, and
+// what the records of the measure show.
+//
+// A measure's records are the agreements and activities whose measure
+// column names it. When no record names any measure and there is a single
+// measure, it has every record; a measure made from the records (no
+// measures table) has every record too.
+type Measure struct {
+	ID          string
+	Title       string
+	Agencies    []string // the agencies, split at semicolons and line breaks
+	Area        string
+	Objectives  string
+	Scope       string
+	Nature      []string // legislative, regulatory, financial, institutional
+	Features    string   // as written; "" when the report writes them from the records
+	Results     string
+	Resources   string
+	Extra       []Field // columns the measures table has beyond these
+	FromRecords bool    // made from the records: the input has no measures
+
+	Agreements   []Agreement // its agreements in force during the period
+	Partners     []Partner   // their partners (multilateral aside), first seen first
+	Countries    []Country   // their countries, by name
+	Sectors      []string    // their sectors: "governmental", "non-governmental"
+	Plans        []Agreement
+	MoUs         []Agreement
+	Treaties     []Agreement // signed within the period
+	Activities   []Activity
+	Participants int64 // of its activities
+	Meetings     []Meeting
+	Funding      []string // the funding sources of its activities, first seen first
+	// Money is the period's money per currency when the measure holds
+	// every activity of the period; nil otherwise, because money is summed
+	// by bucket, country and currency, not by measure.
+	Money []Money
+
+	Report *View // the whole report, for partials that are given a Measure
+}
+
+// Field is an extra column: its header and value.
+type Field struct{ Name, Value string }
+
+// NewView makes the view of r for templates.
+func NewView(r *pipeline.Report) *View {
+	v := &View{
+		Party:             r.Party,
+		Title:             r.Title,
+		Version:           r.Version,
+		ReportingCurrency: r.Currency,
+		r:                 r,
+	}
+	if !r.Made.IsZero() {
+		v.Made = Date{pipeline.DateOf(r.Made.In(time.UTC))}
+	}
+	p := r.Period
+	v.Period = Period{Label: p.Label, From: Date{p.From}, To: Date{p.To}, By: string(p.By)}
+	for _, b := range p.Buckets {
+		v.Period.Buckets = append(v.Period.Buckets, Bucket{b.Label, Date{b.From}, Date{b.To}})
+	}
+
+	totals := map[string]pipeline.Counts{}
+	for _, t := range r.Totals {
+		totals[t.Country.Code] = t.Counts
+		v.ByCountry = append(v.ByCountry, row(t))
+	}
+	for _, s := range r.Summary {
+		v.ByBucket = append(v.ByBucket, row(s))
+	}
+	for _, c := range r.Countries {
+		v.Countries = append(v.Countries, country(c, totals[c.Code]))
+	}
+	g := r.Grand
+	v.Totals = Totals{Countries: len(r.Countries), Signed: g.Signed, InForce: g.InForce, Activities: g.Activities, Participants: g.Participants}
+	for _, m := range r.GrandMoney {
+		v.Totals.Money = append(v.Totals.Money, money(m))
+	}
+
+	var inForce []*pipeline.Agreement
+	for i := range r.Agreements {
+		a := &r.Agreements[i]
+		if a.InForce(p.From, p.To) || isTreatyOfPeriod(a, &p) {
+			inForce = append(inForce, a)
+		}
+	}
+	acts := make([]*pipeline.Activity, len(r.Activities))
+	for i := range r.Activities {
+		acts[i] = &r.Activities[i]
+	}
+	v.Agreements, v.Plans, v.MoUs, v.Treaties = v.agreements(inForce)
+	v.Activities = v.activities(acts)
+	v.Meetings = v.meetings(acts)
+
+	for _, in := range r.Inputs {
+		v.RejectsCount += in.Rejected
+	}
+	v.Problems = len(r.Rejects)
+	v.Warnings = append([]string(nil), r.Warnings...)
+
+	v.Measures = v.measures(inForce, acts, totals)
+	return v
+}
+
+// isTreatyOfPeriod reports whether a is a treaty signed (acceded to)
+// within the period: reported even if its validity is given otherwise.
+func isTreatyOfPeriod(a *pipeline.Agreement, p *pipeline.Period) bool {
+	return a.Instrument == pipeline.InstrumentTreaty && p.Contains(a.Signed)
+}
+
+func row(s pipeline.SummaryRow) Row {
+	return Row{Bucket: s.Bucket, Country: s.Country.Label(), Code: s.Country.Code,
+		Signed: s.Signed, InForce: s.InForce, Activities: s.Activities, Participants: s.Participants}
+}
+
+func country(c pipeline.Country, n pipeline.Counts) Country {
+	return Country{Code: c.Code, Name: c.Name, LongName: longName(c), The: the(longName(c)),
+		Signed: n.Signed, InForce: n.InForce, Activities: n.Activities, Participants: n.Participants}
+}
+
+func longName(c pipeline.Country) string {
+	if c.Multilateral() {
+		return "Multilateral"
+	}
+	if c.LongName != "" {
+		return c.LongName
+	}
+	return c.Name
+}
+
+func money(f pipeline.FinanceRow) Money {
+	return Money{Currency: f.Currency, Amount: f.Amount, Converted: f.Converted, Reporting: f.Reporting, Rate: f.Rate, RateKnown: f.RateKnown}
+}
+
+var instrumentNames = map[pipeline.Instrument]string{
+	pipeline.InstrumentAgreement: "Agreement",
+	pipeline.InstrumentPlan:      "Cooperation plan",
+	pipeline.InstrumentMoU:       "Memorandum of understanding",
+	pipeline.InstrumentTreaty:    "Treaty",
+	pipeline.InstrumentProtocol:  "Protocol",
+	pipeline.InstrumentOther:     "Other",
+}
+
+func (v *View) agreement(a *pipeline.Agreement) Agreement {
+	p := v.r.Period
+	partner := a.Partner
+	if partner == "" {
+		partner = partnerName(a.Country, a.Region)
+	}
+	counterpart := a.Counterpart
+	if counterpart == "" {
+		counterpart = v.Party
+	}
+	return Agreement{
+		ID: a.ID, Country: a.Country.Label(), CountryLongName: longName(a.Country), Code: a.Country.Code,
+		Region: a.Region, Partner: partner, Counterpart: counterpart, Sector: string(a.Sector),
+		Instrument: string(a.Instrument), InstrumentName: instrumentNames[a.Instrument], Title: a.Title,
+		Signed: Date{a.Signed}, ValidFrom: Date{a.ValidFrom}, ValidTo: Date{a.ValidTo},
+		Years: years(a.ValidFrom, a.ValidTo), Status: a.StatusDuring(p.From, p.To),
+		Measure: a.Measure, Notes: a.Notes,
+	}
+}
+
+// years is the span of an agreement in years: "2012–2014", "2013" for
+// one year, "from 1994" when open-ended.
+func years(from, to pipeline.Date) string {
+	switch {
+	case from.IsZero():
+		return ""
+	case to.IsZero():
+		return fmt.Sprintf("from %d", from.Year)
+	case from.Year == to.Year:
+		return fmt.Sprint(from.Year)
+	}
+	return fmt.Sprintf("%d–%d", from.Year, to.Year)
+}
+
+// partnerName names a partner for sentences: the formal name of the
+// country, or "Inner Mongolia (region of China)".
+func partnerName(c pipeline.Country, region string) string {
+	if region != "" {
+		return fmt.Sprintf("%s (region of %s)", region, c.Label())
+	}
+	return longName(c)
+}
+
+func (v *View) agreements(list []*pipeline.Agreement) (all, plans, mous, treaties []Agreement) {
+	for _, a := range list {
+		av := v.agreement(a)
+		if a.Instrument == pipeline.InstrumentTreaty {
+			if isTreatyOfPeriod(a, &v.r.Period) {
+				treaties = append(treaties, av)
+			}
+			if !a.InForce(v.r.Period.From, v.r.Period.To) {
+				continue
+			}
+		}
+		all = append(all, av)
+		switch a.Instrument {
+		case pipeline.InstrumentPlan:
+			plans = append(plans, av)
+		case pipeline.InstrumentMoU:
+			mous = append(mous, av)
+		}
+	}
+	return all, plans, mous, treaties
+}
+
+func (v *View) activity(a *pipeline.Activity) Activity {
+	av := Activity{
+		ID: a.ID, Date: Date{a.Date}, End: Date{a.End}, Dates: dates(a.Date, a.End),
+		Country: a.Country.Label(), CountryLongName: longName(a.Country), Code: a.Country.Code, Region: a.Region,
+		Agreement: a.Agreement, Measure: a.Measure, Type: string(a.Type), Title: a.Title,
+		Participants: a.Participants, Funding: a.Funding, Agency: a.Agency, Notes: a.Notes,
+	}
+	if a.Amount != nil {
+		av.HasAmount, av.Amount, av.Currency = true, a.Amount.Amount, a.Amount.Currency
+		if c, _, ok := v.r.Convert(a); ok {
+			av.Converted, av.Reporting = true, c
+		}
+	}
+	return av
+}
+
+// dates writes a span of days out as briefly as English allows:
+// "23 September 2015", "3–7 June 2015", "2 November – 18 December 2015",
+// "28 December 2014 – 3 January 2015".
+func dates(from, to pipeline.Date) string {
+	switch {
+	case to.IsZero() || to == from:
+		return from.Long()
+	case from.Year != to.Year:
+		return from.Long() + " – " + to.Long()
+	case from.Month != to.Month:
+		return fmt.Sprintf("%d %s – %s", from.Day, from.Month, to.Long())
+	}
+	return fmt.Sprintf("%d–%s", from.Day, to.Long())
+}
+
+func (v *View) activities(list []*pipeline.Activity) []Activity {
+	var out []Activity
+	for _, a := range list {
+		out = append(out, v.activity(a))
+	}
+	return out
+}
+
+// followUpSpan is how long after a meeting an activity under the same
+// agreement counts as one the meeting decided.
+const followUpSpan = 2 // years
+
+// meetings finds the meetings among list (in date order) and what each
+// decided; see Meeting.
+func (v *View) meetings(list []*pipeline.Activity) []Meeting {
+	signed := map[string]pipeline.Date{}
+	for i := range v.r.Agreements {
+		signed[v.r.Agreements[i].ID] = v.r.Agreements[i].Signed
+	}
+	var out []Meeting
+	for i, m := range list {
+		if m.Type != pipeline.TypeMeeting || (m.Agreement != "" && signed[m.Agreement] == m.Date) {
+			continue
+		}
+		mv := Meeting{Activity: v.activity(m)}
+		if m.Agreement != "" {
+			last := m.Date
+			if !m.End.IsZero() {
+				last = m.End
+			}
+			limit := pipeline.DateOf(last.Time().AddDate(followUpSpan, 0, 0))
+			for _, a := range list[i+1:] {
+				if a.Agreement != m.Agreement || !a.Date.After(last) {
+					continue
+				}
+				if a.Date.After(limit) || a.Type == pipeline.TypeMeeting {
+					break
+				}
+				mv.Decided = append(mv.Decided, v.activity(a))
+			}
+		}
+		out = append(out, mv)
+	}
+	return out
+}
+
+// generatedMeasure is the title of the measure made from the records when
+// the input has no measures.
+const generatedMeasure = "International cultural cooperation"
+
+func (v *View) measures(inForce []*pipeline.Agreement, acts []*pipeline.Activity, totals map[string]pipeline.Counts) []Measure {
+	r := v.r
+	named := false
+	for _, a := range inForce {
+		named = named || a.Measure != ""
+	}
+	for _, a := range acts {
+		named = named || a.Measure != ""
+	}
+	if len(r.Measures) == 0 {
+		m := Measure{Title: generatedMeasure, FromRecords: true}
+		v.fill(&m, inForce, acts, totals)
+		return []Measure{m}
+	}
+	var out []Measure
+	for i := range r.Measures {
+		pm := &r.Measures[i]
+		m := Measure{
+			ID: pm.ID, Title: pm.Title, Agencies: splitList(pm.Agencies), Area: pm.Area,
+			Objectives: pm.Objectives, Scope: pm.Scope, Features: pm.Features, Results: pm.Results, Resources: pm.Resources,
+		}
+		for _, n := range pm.Nature {
+			m.Nature = append(m.Nature, string(n))
+		}
+		for _, e := range pm.Extra {
+			m.Extra = append(m.Extra, Field{e.Name, e.Value})
+		}
+		ags, as := inForce, acts
+		if named || len(r.Measures) > 1 {
+			ags, as = nil, nil
+			for _, a := range inForce {
+				if a.Measure == pm.ID {
+					ags = append(ags, a)
+				}
+			}
+			for _, a := range acts {
+				if a.Measure == pm.ID {
+					as = append(as, a)
+				}
+			}
+		}
+		v.fill(&m, ags, as, totals)
+		out = append(out, m)
+	}
+	return out
+}
+
+// splitList splits the agencies as written at semicolons and line breaks
+// (never at commas: "Ministry of Education, Culture and Science" is one).
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' }) {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// fill adds to m what its records show.
+func (v *View) fill(m *Measure, ags []*pipeline.Agreement, acts []*pipeline.Activity, totals map[string]pipeline.Counts) {
+	m.Report = v
+	m.Agreements, m.Plans, m.MoUs, m.Treaties = v.agreements(ags)
+	seenPartner := map[[2]string]bool{}
+	seenCountry := map[string]pipeline.Country{}
+	sectors := map[string]bool{}
+	for _, a := range ags {
+		if !a.InForce(v.r.Period.From, v.r.Period.To) {
+			continue
+		}
+		sectors[string(a.Sector)] = true
+		if a.Country.Multilateral() {
+			continue
+		}
+		seenCountry[a.Country.Code] = a.Country
+		k := [2]string{a.Country.Code, a.Region}
+		if !seenPartner[k] {
+			seenPartner[k] = true
+			m.Partners = append(m.Partners, Partner{Country: country(a.Country, totals[a.Country.Code]), Region: a.Region, Name: partnerName(a.Country, a.Region)})
+		}
+	}
+	for _, s := range []pipeline.Sector{pipeline.Governmental, pipeline.NonGovernmental} {
+		if sectors[string(s)] {
+			m.Sectors = append(m.Sectors, string(s))
+		}
+	}
+	for _, c := range v.r.Countries { // by name, as the aggregator orders them
+		if _, ok := seenCountry[c.Code]; ok {
+			m.Countries = append(m.Countries, country(c, totals[c.Code]))
+			delete(seenCountry, c.Code)
+		}
+	}
+	rest := make([]pipeline.Country, 0, len(seenCountry))
+	for _, c := range seenCountry {
+		rest = append(rest, c)
+	}
+	sort.Slice(rest, func(i, j int) bool { return rest[i].Name < rest[j].Name })
+	for _, c := range rest {
+		m.Countries = append(m.Countries, country(c, totals[c.Code]))
+	}
+
+	m.Activities = v.activities(acts)
+	m.Meetings = v.meetings(acts)
+	funding := map[string]bool{}
+	for _, a := range acts {
+		m.Participants += a.Participants
+		if a.Funding != "" && !funding[a.Funding] {
+			funding[a.Funding] = true
+			m.Funding = append(m.Funding, a.Funding)
+		}
+	}
+	if len(acts) == len(v.r.Activities) {
+		m.Money = v.Totals.Money
+	}
+}
