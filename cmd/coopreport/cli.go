@@ -19,6 +19,7 @@ import (
 	"coopreport/pipeline/period"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
+	"coopreport/pipeline/starter"
 )
 
 // Version is the tool's version, written into every output.
@@ -37,6 +38,9 @@ const usage = `coopreport turns spreadsheets of agreements and activities into a
 Usage:
   coopreport run      [flags]   read the input folder and write the report to the output folder
   coopreport validate [flags]   check the input folder only; print the rejected rows
+  coopreport init [--party NAME] [--now DATE] DIR
+                                make a ready-to-fill input folder: a workbook with instructions,
+                                drop-down lists and example rows, and a commented coopreport.toml
   coopreport templates DIR      write the default report templates into DIR, for editing
   coopreport version            print the version
   coopreport help               print this help
@@ -95,9 +99,11 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		return ExitOK
 	case "templates":
 		return writeTemplates(rest, stderr)
+	case "init":
+		return initFolder(rest, stdout, stderr, getenv)
 	case "run", "validate":
 	default:
-		fmt.Fprintf(stderr, "coopreport: unknown command %q (the commands are run, validate, templates, version and help)\n", cmd)
+		fmt.Fprintf(stderr, "coopreport: unknown command %q (the commands are run, validate, init, templates, version and help)\n", cmd)
 		return ExitUsage
 	}
 	c, err := parseFlags(cmd, rest, getenv)
@@ -135,6 +141,35 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		rp.strict(res, rejected)
 		return ExitRejected
 	}
+	return ExitOK
+}
+
+// initFolder makes a ready-to-fill input folder.
+func initFolder(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := flag.NewFlagSet("init", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	party := fs.String("party", "", "")
+	now := fs.String("now", "", "")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "coopreport init: %v (see coopreport help)\n", err)
+		return ExitUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "coopreport init: give the folder to make, e.g. coopreport init ministry-data; flags go before it (see coopreport help)")
+		return ExitUsage
+	}
+	dir := fs.Arg(0)
+	t, err := parseNow(*now, getenv("SOURCE_DATE_EPOCH"), time.Local)
+	if err != nil {
+		fmt.Fprintf(stderr, "coopreport init: %v (see coopreport help)\n", err)
+		return ExitUsage
+	}
+	if err := starter.Init(dir, starter.Options{Party: *party, Now: t}); err != nil {
+		fmt.Fprintf(stderr, "coopreport init: %v.\nNothing was written.\n", err)
+		return ExitFailed
+	}
+	fmt.Fprintf(stdout, "made %s and %s; fill them in, then run: coopreport validate --input %s\n",
+		filepath.Join(dir, starter.WorkbookName), filepath.Join(dir, starter.ConfigName), dir)
 	return ExitOK
 }
 

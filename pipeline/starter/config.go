@@ -1,0 +1,69 @@
+package starter
+
+import (
+	"fmt"
+	"strings"
+)
+
+// configText is coopreport.toml: the settings a new folder needs set, and
+// every other key commented out with its default, so that the file doubles
+// as the list of what can be configured (a test checks it names every key
+// of config.Keys).
+func configText(opt Options) string {
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n") }
+	setting := func(key, value, comment string) {
+		fmt.Fprintf(&b, "%-34s # %s\n", key+" = "+value, comment)
+	}
+	line("# coopreport configuration, made by `coopreport init`. coopreport reads it from the input folder")
+	line("# (or from the file given with --config). Flags given on the command line override these values.")
+	line("# Lines that start with \"#\" are comments.")
+	line("")
+	if opt.Party == "" {
+		setting("party", `""`, `the reporting party, shown on the cover and as the PDF author: write its name, e.g. "Mongolia"`)
+	} else {
+		setting("party", tomlString(opt.Party), "the reporting party, shown on the cover and as the PDF author")
+	}
+	line("")
+	line(`# The default --period. "previous-year" is the last whole calendar year, so a run in January`)
+	line(`# (by hand or from cron) reports the year just ended. Other choices: previous-month or`)
+	line(`# previous-quarter for monthly or quarterly runs, a year such as "2025", or a reporting cycle`)
+	line(`# such as "2022..2025" for the quadrennial report.`)
+	setting("period", `"previous-year"`, "the period the report covers when --period is not given")
+	setting("currency", `"MNT"`, "reporting currency: other currencies are converted with the Rates sheet")
+	setting("timezone", tomlString(Timezone), "for relative periods: previous-year is counted from today here")
+	setting("date_order", `"day-first"`, "how to read slashed dates with the year last: 01/02/2025 is 1 February")
+	line("")
+	line(`# Not set here; the defaults apply. Remove the leading "#" to set one.`)
+	setting(`# title`, `"Periodic report on international cultural cooperation"`, "the report title")
+	setting(`# by`, `"quarter"`, "buckets inside the period: month, quarter or year (default: months for a month or quarter, quarters for a year, years beyond)")
+	setting(`# decimal_mark`, `"."`, `"." or ","; by default semicolon-delimited CSV files use "," and every other file "."`)
+	setting(`# strict`, "false", "true: exit with status 3 when any row was rejected")
+	setting(`# template`, `"default"`, "the report template (this version has only \"default\")")
+	setting(`# output`, `"output"`, "the output folder (--out), relative to the folder coopreport is run in")
+	setting(`# page_size`, `"A4"`, "A4 or Letter")
+	return b.String()
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
