@@ -123,17 +123,23 @@ func (r *Resolver) resolve(s string) result {
 	if t == "" {
 		return result{err: fmt.Errorf("%w: write a country name or ISO code, or multilateral", pipeline.ErrMissing)}
 	}
-	k := key(t)
-	if isMultilateralKey(k) {
-		return result{}
-	}
-	if e, ok := r.lookup(k); ok {
-		return r.result(e)
-	}
-	if res, ok := r.structured(t); ok {
+	if res, ok := r.known(t); ok {
 		return res
 	}
-	return result{err: r.unknown(t, k)}
+	return result{err: r.unknown(t, key(t))}
+}
+
+// known is resolve without the search for suggestions, which only an
+// error shown to a user needs: ok is false when t names nothing.
+func (r *Resolver) known(t string) (result, bool) {
+	k := key(t)
+	if isMultilateralKey(k) {
+		return result{}, true
+	}
+	if e, ok := r.lookup(k); ok {
+		return r.result(e), true
+	}
+	return r.structured(t)
 }
 
 func (r *Resolver) result(e entry) result {
@@ -294,7 +300,7 @@ func (r *Resolver) AddAlias(name, country, region string) error {
 
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if old := r.resolve(name); old.err == nil {
+	if old, ok := r.known(name); ok && old.err == nil {
 		oe := r.entryOf(old)
 		if oe.idx == e.idx && (oe.region == e.region || region == "") {
 			return nil
