@@ -119,7 +119,7 @@ func TestDefaultReport(t *testing.T) {
 		"Japan and Austria.",
 		"**Activity 2:** The Government of Mongolia has signed a cooperation plan (2012–2014) with the Government of the Democratic People’s Republic of Korea on 18 January 2013.",
 		" The State Academic Opera and Ballet Theatre and the Tianjin Grand Theatre have established a memorandum of understanding (2013–2015), signed on 12 April 2013.",
-		"**Activity 3:** Mongolia acceded to the “Marrakesh Treaty to Facilitate Access to Published Works for Persons Who Are Blind, Visually Impaired or Otherwise Print Disabled — accession” on 23 September 2015.",
+		"**Activity 3:** Mongolia acceded to the “Marrakesh Treaty to Facilitate Access to Published Works for Persons Who Are Blind, Visually Impaired or Otherwise Print Disabled” on 23 September 2015.",
 		"**Activity 4:** The 16th regular meeting of the Mongolia-Russia Intergovernmental Commission, Ulaanbaatar, held on 20–21 November 2014, was followed by these activities under the same agreement:\n\n" +
 			"- Mongolian representatives at the \"Ancient ballads in present time\" festival, Moscow (3–7 June 2015)\n" +
 			"- Mongolian students selected to study classic stage arts in Russia (1 September 2015)\n" +

@@ -136,21 +136,21 @@ func (x *execution) table(name string) (Raw, error) {
 		return v.moneyTable().markdown(), nil
 	case "agreements-in-force":
 		t := newTable("Agreements in force during "+v.Period.Label, "ID", "Partner", "Instrument", "Title", "Signed", "In force")
-		for _, a := range v.Agreements {
+		for _, a := range v.Agreements[:min(len(v.Agreements), ListedRows)] {
 			partner := a.Country
 			if a.Region != "" {
 				partner += " (" + a.Region + ")"
 			}
 			t.add(a.ID, partner, a.InstrumentName, a.Title, a.Signed.ISO(), span(a.ValidFrom, a.ValidTo))
 		}
-		return t.markdown(), nil
+		return t.markdown() + more(len(v.Agreements), "agreements", "Agreements"), nil
 	case "activities":
 		cols := []string{"ID", "Date", "Partner", "Type", "Activity", ">Participants", ">Amount"}
 		if v.ReportingCurrency != "" {
 			cols = append(cols, ">In "+v.ReportingCurrency)
 		}
 		t := newTable("Activities of "+v.Period.Label, cols...)
-		for _, a := range v.Activities {
+		for _, a := range v.Activities[:min(len(v.Activities), ListedRows)] {
 			partner := a.Country
 			if a.Region != "" {
 				partner += " (" + a.Region + ")"
@@ -164,11 +164,26 @@ func (x *execution) table(name string) (Raw, error) {
 			}
 			t.add(cells...)
 		}
-		return t.markdown(), nil
+		return t.markdown() + more(len(v.Activities), "activities", "Activities"), nil
 	case "rejects-summary":
 		return v.rejectsTable().markdown(), nil
 	}
 	return "", fmt.Errorf("there is no table %q; the tables are %s", name, strings.Join(Tables, ", "))
+}
+
+// ListedRows is the most rows the register tables list: a report is read,
+// and a ledger of a hundred thousand activities would make thousands of
+// pages. The workbook lists every row.
+const ListedRows = 1000
+
+// more says where the rows a table leaves out are.
+func more(n int, what, sheet string) Raw {
+	if n <= ListedRows {
+		return ""
+	}
+	s, _ := number(int64(n))
+	first, _ := number(ListedRows)
+	return Raw(fmt.Sprintf("\n\nThe period has %s %s; the first %s are listed here, and all of them in the %s sheet of the workbook.", s, what, first, sheet))
 }
 
 func orWord(s, def string) string {
