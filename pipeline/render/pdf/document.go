@@ -29,6 +29,9 @@ const (
 	sizeCaption = 9.5
 )
 
+// ptMM is one typographic point in millimetres.
+const ptMM = 25.4 / 72
+
 // meta is what the document says about itself, and what its running header
 // and footer show.
 type meta struct {
@@ -38,35 +41,41 @@ type meta struct {
 }
 
 // doc is an fpdf document with the report's fonts, page furniture and the
-// glyph check. The drawing primitives (text.go, table.go) hang off it, so
-// that a later template renderer can reuse them.
+// glyph check. The drawing primitives (text.go, table.go, chart.go) hang
+// off it; the Markdown walker (markdown.go) decides what to draw.
 type doc struct {
 	pdf *fpdf.Fpdf
+	m   *measurer
 	g   *glyphs
 
 	pageW, pageH float64
 	meta         meta
-	// furniture is false while the cover is drawn: it has no running
-	// header or footer.
-	furniture bool
+	// coverEnd is the last page of the cover, which has no running header
+	// or footer: 0 without a cover, and past any page while it is drawn.
+	coverEnd int
+	// total is the page count the previous pass ended with, 0 in the
+	// first pass: the footer says "Page X of Y" with it.
+	total int
 }
 
 // pageSizes are the sizes Options.PageSize accepts, by lower-case name.
 var pageSizes = map[string]string{"a4": "A4", "letter": "Letter"}
 
-func newDoc(pageSize string, report func(MissingGlyph)) (*doc, error) {
-	size := "A4"
-	if pageSize != "" {
-		s, ok := pageSizes[strings.ToLower(pageSize)]
-		if !ok {
-			return nil, fmt.Errorf("page size %q is not supported: use A4 or Letter", pageSize)
-		}
-		size = s
+// pageSize returns fpdf's name for an Options.PageSize.
+func pageSize(name string) (string, error) {
+	if name == "" {
+		return "A4", nil
 	}
-	cov, err := fontCoverage()
-	if err != nil {
-		return nil, fmt.Errorf("reading the embedded fonts: %w", err)
+	s, ok := pageSizes[strings.ToLower(name)]
+	if !ok {
+		return "", fmt.Errorf("page size %q is not supported: use A4 or Letter", name)
 	}
+	return s, nil
+}
+
+// newFpdf returns an fpdf document of the given size with the embedded
+// fonts loaded.
+func newFpdf(size string) (*fpdf.Fpdf, error) {
 	p := fpdf.New("P", "mm", size, "")
 	for _, f := range fontStyles {
 		p.AddUTF8FontFromBytes(family, f.style, f.ttf)
@@ -76,7 +85,15 @@ func newDoc(pageSize string, report func(MissingGlyph)) (*doc, error) {
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("loading the embedded fonts: %w", err)
 	}
-	d := &doc{pdf: p, g: &glyphs{cov: cov, report: report}}
+	return p, nil
+}
+
+func newDoc(size string, m *measurer, g *glyphs) (*doc, error) {
+	p, err := newFpdf(size)
+	if err != nil {
+		return nil, err
+	}
+	d := &doc{pdf: p, m: m, g: g}
 	d.pageW, d.pageH = p.GetPageSize()
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	// Page breaks are ours (ensure): fpdf's automatic ones would split
@@ -113,6 +130,9 @@ func (d *doc) contentW() float64 { return d.pageW - marginLeft - marginRight }
 // bottom is the lowest y the body may reach.
 func (d *doc) bottom() float64 { return d.pageH - marginBottom }
 
+// bodyH is the height of the body of a page.
+func (d *doc) bodyH() float64 { return d.bottom() - marginTop }
+
 // ensure starts a new page unless h millimetres fit below the current
 // position, and reports whether it did.
 func (d *doc) ensure(h float64) bool {
@@ -123,23 +143,32 @@ func (d *doc) ensure(h float64) bool {
 	return true
 }
 
-// newPage starts a page with the running header and footer.
-func (d *doc) newPage() {
-	d.furniture = true
-	d.pdf.AddPage()
+// atTop reports whether nothing has been drawn below the top margin of
+// the current page yet.
+func (d *doc) atTop() bool { return d.pdf.GetY() <= marginTop+0.01 }
+
+// space moves down h millimetres, unless at the top of a page, where
+// space would only push the text down.
+func (d *doc) space(h float64) {
+	if !d.atTop() {
+		d.pdf.SetY(min(d.pdf.GetY()+h, d.bottom()))
+	}
 }
 
 func (d *doc) header() {
-	if !d.furniture {
+	if d.pdf.PageNo() <= d.coverEnd {
 		return
 	}
 	p := d.pdf
 	p.SetFont(family, "", sizeSmall)
 	p.SetTextColor(90, 90, 90)
-	w := d.contentW()
+	// Cells pad their text by the cell margin: start them that much to
+	// the left, so that the text lines up with the body's.
+	cm := p.GetCellMargin()
+	w := d.contentW() + 2*cm
 	right := d.fit(d.meta.HeaderRight, w/3)
-	rw := p.GetStringWidth(right) + 2*p.GetCellMargin()
-	p.SetXY(marginLeft, headerY)
+	rw := p.GetStringWidth(right) + 2*cm
+	p.SetXY(marginLeft-cm, headerY)
 	p.CellFormat(w-rw, lineSmall, d.fit(d.meta.HeaderLeft, w-rw), "", 0, "L", false, 0, "")
 	p.CellFormat(rw, lineSmall, right, "", 0, "R", false, 0, "")
 	p.SetDrawColor(160, 160, 160)
@@ -150,18 +179,23 @@ func (d *doc) header() {
 }
 
 func (d *doc) footer() {
-	if !d.furniture {
+	if d.pdf.PageNo() <= d.coverEnd {
 		return
 	}
 	p := d.pdf
 	p.SetFont(family, "", sizeSmall)
 	p.SetTextColor(90, 90, 90)
-	w := d.contentW()
-	p.SetXY(marginLeft, d.pageH-footerY)
+	cm := p.GetCellMargin()
+	w := d.contentW() + 2*cm
+	p.SetXY(marginLeft-cm, d.pageH-footerY)
 	p.CellFormat(w*2/3, lineSmall, d.fit(d.meta.FooterLeft, w*2/3), "", 0, "L", false, 0, "")
-	// "{nb}" is replaced after layout, so the right edge is approximate
-	// by the width difference between "{nb}" and the page count.
-	p.CellFormat(w/3, lineSmall, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "R", false, 0, "")
+	// The last pass knows the page count; "{nb}" is fpdf's alias for it,
+	// only ever drawn in a first pass, which is not written out.
+	total := "{nb}"
+	if d.total > 0 {
+		total = fmt.Sprint(d.total)
+	}
+	p.CellFormat(w/3, lineSmall, fmt.Sprintf("Page %d of %s", p.PageNo(), total), "", 0, "R", false, 0, "")
 	d.resetStyle()
 }
 
@@ -191,3 +225,61 @@ func (d *doc) fit(s string, w float64) string {
 func (d *doc) bookmark(text string, level int) {
 	d.pdf.Bookmark(text, level, -1)
 }
+
+// style is the look of a run of text: bold, italic, both or neither.
+type style uint8
+
+const (
+	bold style = 1 << iota
+	italic
+)
+
+// fpdf returns fpdf's style letters for s.
+func (s style) fpdf() string { return [...]string{"", "B", "I", "BI"}[s&3] }
+
+// measurer knows the advance width of every character in each style, so
+// that text can be measured without selecting fonts in the document,
+// which fpdf writes into the page each time.
+type measurer struct {
+	p  *fpdf.Fpdf // a document without pages, for its width tables
+	cw [4][]int16 // glyph units per 1000 em; -1 not looked up yet
+}
+
+func newMeasurer(size string) (*measurer, error) {
+	p, err := newFpdf(size)
+	if err != nil {
+		return nil, err
+	}
+	return &measurer{p: p}, nil
+}
+
+// width returns the width of clean text s in style st at size points, in
+// millimetres, as fpdf measures it.
+func (m *measurer) width(s string, st style, size float64) float64 {
+	cw := m.cw[st&3]
+	if cw == nil {
+		cw = make([]int16, maxRune+1)
+		for i := range cw {
+			cw[i] = -1
+		}
+		m.cw[st&3] = cw
+	}
+	var units int
+	for _, r := range s {
+		if r < 0 || r > maxRune {
+			r = Replacement
+		}
+		if cw[r] < 0 {
+			m.p.SetFont(family, st.fpdf(), sizeBody) // units do not depend on the size
+			cw[r] = int16(m.p.GetStringSymbolWidth(string(r)))
+		}
+		units += int(cw[r])
+	}
+	return float64(units) * size * ptMM / 1000
+}
+
+// textW measures clean text in the document's measurer.
+func (d *doc) textW(s string, st style, size float64) float64 { return d.m.width(s, st, size) }
+
+// lineHeight is the line height for a type size, in millimetres.
+func lineHeight(size float64) float64 { return size * lineBody / sizeBody }

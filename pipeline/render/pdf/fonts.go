@@ -15,6 +15,8 @@ var (
 	fontBold []byte
 	//go:embed fonts/DejaVuSans-Oblique.ttf
 	fontOblique []byte
+	//go:embed fonts/DejaVuSans-BoldOblique.ttf
+	fontBoldOblique []byte
 )
 
 // family is the name the fonts are registered under in each document.
@@ -28,6 +30,7 @@ var fontStyles = []struct {
 	{"", fontRegular},
 	{"B", fontBold},
 	{"I", fontOblique},
+	{"BI", fontBoldOblique},
 }
 
 var (
@@ -36,7 +39,7 @@ var (
 	coverageErr  error
 )
 
-// fontCoverage returns the characters all three styles can draw. Using the
+// fontCoverage returns the characters all four styles can draw. Using the
 // intersection means a checked string is safe whatever style it is drawn
 // in, so callers need not know the style when they sanitise.
 func fontCoverage() (*coverage, error) {

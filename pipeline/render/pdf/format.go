@@ -24,11 +24,6 @@ func money(d pipeline.Decimal, code string) string {
 	return group(d.StringFixed(scale))
 }
 
-// moneyWithCode is money followed by the currency code: "1,250,000.50 MNT".
-func moneyWithCode(d pipeline.Decimal, code string) string {
-	return money(d, code) + " " + code
-}
-
 // integer formats n with thousands grouped: "12,345".
 func integer[T int | int64](n T) string {
 	return group(strconv.FormatInt(int64(n), 10))

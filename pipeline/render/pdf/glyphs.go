@@ -182,6 +182,7 @@ func parseFormat12(sub []byte, c *coverage) error {
 type glyphs struct {
 	cov     *coverage
 	missing []MissingGlyph
+	seen    map[MissingGlyph]bool
 	report  func(MissingGlyph)
 }
 
@@ -229,14 +230,17 @@ func (g *glyphs) clean(s, where string) string {
 	return b.String()
 }
 
-// note records one missing character once per place.
+// note records one missing character once per place: a heading's text is
+// drawn both in the table of contents and where it stands.
 func (g *glyphs) note(r rune, where string) {
 	m := MissingGlyph{Rune: r, Where: where}
-	for i := len(g.missing) - 1; i >= 0 && g.missing[i].Where == where; i-- {
-		if g.missing[i] == m {
-			return
-		}
+	if g.seen[m] {
+		return
 	}
+	if g.seen == nil {
+		g.seen = map[MissingGlyph]bool{}
+	}
+	g.seen[m] = true
 	g.missing = append(g.missing, m)
 	if g.report != nil {
 		g.report(m)

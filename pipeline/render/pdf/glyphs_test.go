@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"coopreport/pipeline"
 )
 
 func TestFontCoverage(t *testing.T) {
@@ -84,20 +82,15 @@ func FuzzWriteText(f *testing.F) {
 	for _, s := range []string{"Өвөр ₮", "😀", "a\r\n\tb", "\xff\xfe", "\u202e\u200b", strings.Repeat("ү", 500), "\x00"} {
 		f.Add(s)
 	}
-	base := sampleReport(2)
-	base.Rejects = nil
-	base.Measures = base.Measures[:0]
+	md := []byte("# Title\n\n<!-- page-break -->\n\n![caption](chart:activities-by-country)\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		r := *base
+		r := sampleReport()
 		r.Title = s
 		r.Party = s
-		acts := append([]pipeline.Activity(nil), r.Activities...)
-		acts[0].Title = s
-		acts[1].Country.Name = s
-		r.Activities = acts
+		r.Totals[0].Country.Name = s
 		var missing int
 		var buf bytes.Buffer
-		if err := Write(&buf, &r, Options{MissingGlyph: func(MissingGlyph) { missing++ }}); err != nil {
+		if err := Write(&buf, md, r, Options{MissingGlyph: func(MissingGlyph) { missing++ }}); err != nil {
 			t.Fatalf("Write(%q): %v", s, err)
 		}
 		cov, _ := fontCoverage()
@@ -107,6 +100,33 @@ func FuzzWriteText(f *testing.F) {
 		}
 		if lacks && missing == 0 {
 			t.Errorf("%q holds characters the font lacks, and none was reported", s)
+		}
+	})
+}
+
+// Whatever Markdown a template writer produces, Write makes a PDF or says
+// what is wrong with a chart; it never panics or loops.
+func FuzzWriteMarkdown(f *testing.F) {
+	for _, s := range []string{
+		fixtureSmall,
+		"<!-- toc -->\n# a\n<!-- page-break -->\n<!-- page-break -->\n## b\n",
+		"| a |\n|---|\n| 😀 |\n",
+		"*x*\n\n| a | b |\n|--:|:-:|\n| 1 |\n| 1 | 2 | 3 |\n",
+		"- \n-\n  1. \n> > > q\n---\n```\ncode 😀\n```\n",
+		"<div>\n<!-- toc -->\n</div>\n<!--page-break-->\n",
+		"##### five\n###### six\n# one\n### three\n",
+		"![x](chart:nope)", "a ![x](chart:money-by-bucket) b",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		var buf bytes.Buffer
+		err := Write(&buf, []byte(md), sampleReport(), Options{})
+		if err != nil && !strings.Contains(err.Error(), "chart") {
+			t.Fatalf("Write(%q): %v", md, err)
+		}
+		if err == nil && !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+			t.Fatalf("Write(%q) wrote no PDF", md)
 		}
 	})
 }

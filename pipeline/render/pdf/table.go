@@ -2,96 +2,256 @@ package pdf
 
 import "math"
 
-// column is one column of a table: its title, its share of the page
-// width (relative to the other columns) and its alignment ("L" or "R";
-// numbers are right-aligned so their digits line up).
-type column struct {
-	title  string
-	weight float64
-	align  string
-}
-
-// table draws rows under a caption and a header that are repeated, with
-// "(continued)", on every page the table reaches. A row is never split
-// across pages, except a row taller than a whole page, which is cut into
-// page-sized pieces rather than clipped.
+// table draws rows under a caption and a header row that are repeated,
+// with "(continued)", on every page the table reaches. A row is never
+// split across pages, except a row taller than a whole page, which is cut
+// into page-sized pieces rather than clipped.
 type table struct {
 	d        *doc
-	caption  string // clean
-	cols     []column
+	b        box
+	caption  string // clean; "" for none
+	running  string // what a continued page says the table is: the caption or the section
 	widths   []float64
-	header   [][]string // wrapped header titles
+	aligns   []string // "L", "C" or "R" per column
+	header   [][]line
 	headerH  float64
+	rows     [][]cellText
+	room     float64 // height a row may have on a page with the caption and header repeated
 	started  bool
 	rowCount int
 }
 
 const (
-	cellPadY  = 0.9 // above and below the lines of a cell
-	captionH  = 6.0
-	minPieceL = 3 // lines a piece of a tall row needs before we start a page for it
+	cellPadX   = 1.3 // left and right of the text of a cell
+	cellPadY   = 0.9 // above and below the lines of a cell
+	captionGap = 1.5 // between a caption and its table
+	minPieceL  = 3   // lines a piece of a tall row needs before we start a page for it
 )
 
-// newTable prepares a table; nothing is drawn until the first row (or
-// until end, for a table with no rows).
-func (d *doc) newTable(caption, where string, cols []column) *table {
-	t := &table{d: d, caption: d.g.clean(caption, where), cols: cols}
-	var sum float64
-	for _, c := range cols {
-		sum += c.weight
-	}
-	d.pdf.SetFont(family, "B", sizeTable)
+// Table looks.
+var (
+	lookTable  = look{size: sizeTable, line: lineTable, color: colorText}
+	lookHeader = look{size: sizeTable, line: lineTable, color: colorHead}
+)
+
+// newTable prepares a table of the given header cells and rows; nothing
+// is drawn until draw.
+func (d *doc) newTable(b box, caption, running string, aligns []string, header []cellText, rows [][]cellText) *table {
+	t := &table{d: d, b: b, caption: caption, aligns: aligns, rows: rows}
+	t.widths = d.columnWidths(b.width, header, rows)
 	lines := 1
-	for _, c := range cols {
-		w := d.contentW() * c.weight / sum
-		t.widths = append(t.widths, w)
-		hl := d.split(d.g.clean(c.title, where), w)
+	for i := range aligns {
+		var c cellText
+		if i < len(header) {
+			c = header[i]
+		}
+		hl := d.layout(c.bolder(), t.widths[i]-2*cellPadX, sizeTable)
 		t.header = append(t.header, hl)
 		lines = max(lines, len(hl))
 	}
 	t.headerH = float64(lines)*lineTable + 2*cellPadY
-	d.resetStyle()
+	t.setRunning(running)
 	return t
 }
 
-// row adds one row of cells (one per column); where names the row for the
-// missing-glyph list. bold draws a totals row.
-func (t *table) row(cells []string, where string, bold bool) {
-	d, p := t.d, t.d.pdf
-	style := ""
-	if bold {
-		style = "B"
+// setRunning sets what continued pages call the table.
+func (t *table) setRunning(s string) {
+	t.running = s
+	t.room = t.d.bodyH() - t.captionHeight(t.running+" (continued)") - t.headerH
+}
+
+// draw draws the table at the current position.
+func (t *table) draw() {
+	for _, r := range t.rows {
+		t.row(r)
 	}
-	p.SetFont(family, style, sizeTable)
-	lines := make([][]string, len(t.cols))
-	n := 1
-	for i := range t.cols {
-		var s string
-		if i < len(cells) {
-			s = d.g.clean(cells[i], where)
+	t.end()
+}
+
+// leadHeight is what must fit on a page for the table to start there: the
+// caption, the header and the first row, or the first lines of a row
+// taller than a page.
+func (t *table) leadHeight() float64 {
+	h := 0.0
+	if len(t.rows) > 0 {
+		h = t.rowHeight(t.lines(t.rows[0]))
+		if h > t.room {
+			h = float64(minPieceL)*lineTable + 2*cellPadY
 		}
-		lines[i] = d.split(s, t.widths[i])
-		n = max(n, len(lines[i]))
 	}
-	h := float64(n)*lineTable + 2*cellPadY
-	body := d.bottom() - marginTop - captionH - t.headerH // room on a fresh page
+	return t.captionHeight(t.caption) + t.headerH + h
+}
+
+// lines lays out the cells of a row.
+func (t *table) lines(cells []cellText) [][]line {
+	lines := make([][]line, len(t.widths))
+	for i := range t.widths {
+		var c cellText
+		if i < len(cells) {
+			c = cells[i]
+		}
+		lines[i] = t.d.layout(c, t.widths[i]-2*cellPadX, sizeTable)
+	}
+	return lines
+}
+
+func (t *table) rowHeight(lines [][]line) float64 {
+	n := 1
+	for _, l := range lines {
+		n = max(n, len(l))
+	}
+	return float64(n)*lineTable + 2*cellPadY
+}
+
+// cellText is the content of one cell.
+type cellText []span
+
+// bolder returns the cell's spans in bold, for the header row.
+func (c cellText) bolder() []span {
+	out := make([]span, len(c))
+	for i, s := range c {
+		s.st |= bold
+		out[i] = s
+	}
+	return out
+}
+
+// columnWidths shares width among the columns the way browsers lay out
+// tables: a column whose text fits its fair share gets the width of its
+// text; the others share the rest in proportion to the width of their
+// text, each at least as wide as its longest word (up to a third of the
+// table). A table fills the width of the text, or 60% of it when its text
+// is narrower than that.
+func (d *doc) columnWidths(width float64, header []cellText, rows [][]cellText) []float64 {
+	n := len(header)
+	natural := make([]float64, n)
+	least := make([]float64, n)
+	measure := func(c cellText, col int, st style) {
+		line, word := d.measureCell(c, st)
+		natural[col] = max(natural[col], line+2*cellPadX)
+		least[col] = max(least[col], min(word, width/3)+2*cellPadX)
+	}
+	for i, c := range header {
+		measure(c, i, bold)
+	}
+	for _, r := range rows {
+		for i := range min(n, len(r)) {
+			measure(r[i], i, 0)
+		}
+	}
+	out := make([]float64, n)
+	sumNat := 0.0
+	for _, w := range natural {
+		sumNat += w
+	}
+	if sumNat <= width {
+		target := width
+		if sumNat < 0.6*width {
+			target = 0.6 * width
+		}
+		for i := range n {
+			out[i] = natural[i] * target / sumNat
+		}
+		return out
+	}
+	fixed := make([]bool, n)
+	avail, flex := width, n
+	// fix sets column i to w, out of the sharing.
+	fix := func(i int, w float64) {
+		out[i], fixed[i] = w, true
+		avail -= w
+		flex--
+	}
+	for changed := true; changed && flex > 0; {
+		changed = false
+		share := avail / float64(flex)
+		for i := range n {
+			if !fixed[i] && natural[i] <= share {
+				fix(i, natural[i])
+				changed = true
+			}
+		}
+	}
+	for changed := true; changed && flex > 0; {
+		changed = false
+		flexNat := 0.0
+		for i := range n {
+			if !fixed[i] {
+				flexNat += natural[i]
+			}
+		}
+		for i := range n {
+			if !fixed[i] && avail*natural[i]/flexNat < least[i] {
+				fix(i, least[i])
+				changed = true
+				break
+			}
+		}
+		if !changed {
+			for i := range n {
+				if !fixed[i] {
+					out[i] = avail * natural[i] / flexNat
+				}
+			}
+		}
+	}
+	// Longest words wider than the table altogether: shrink every column
+	// alike; the words are then cut between characters.
+	sum := 0.0
+	for _, w := range out {
+		sum += w
+	}
+	for i := range out {
+		out[i] *= width / sum
+	}
+	return out
+}
+
+// measureCell returns the width of a cell's text on one line and of its
+// widest word, with style st added.
+func (d *doc) measureCell(c cellText, st style) (line, word float64) {
+	var cur, w float64
+	for _, s := range c {
+		start := 0
+		for i := 0; i <= len(s.text); i++ {
+			if i < len(s.text) && s.text[i] != ' ' && s.text[i] != '\n' {
+				continue
+			}
+			part := d.textW(s.text[start:i], s.st|st, sizeTable)
+			w += part
+			cur += part
+			if i < len(s.text) {
+				word = max(word, w)
+				w = 0
+				if s.text[i] == '\n' {
+					line = max(line, cur)
+					cur = 0
+				} else {
+					cur += d.textW(" ", s.st|st, sizeTable)
+				}
+			}
+			start = i + 1
+		}
+	}
+	return max(line, cur), max(word, w)
+}
+
+// row adds one row of cells.
+func (t *table) row(cells []cellText) {
+	d, p := t.d, t.d.pdf
+	lines := t.lines(cells)
+	h := t.rowHeight(lines)
+	n := int(math.Round((h - 2*cellPadY) / lineTable))
 	switch {
 	case !t.started:
 		// The caption and header stay with the first row (or its first
 		// piece, when the row is taller than a page).
-		need := h
-		if h > body {
-			need = float64(minPieceL)*lineTable + 2*cellPadY
-		}
-		d.ensure(captionH + t.headerH + need)
-		t.drawCaption(false)
-		t.drawHeader()
-		t.started = true
-	case h <= body && p.GetY()+h > d.bottom():
+		t.start()
+	case h <= t.room && p.GetY()+h > d.bottom():
 		t.continued()
 	}
-	if h <= body {
-		t.drawRow(lines, 0, n, bold)
+	if h <= t.room {
+		t.drawRow(lines, 0, n)
 	} else {
 		fresh := false
 		for k := 0; k < n; {
@@ -103,98 +263,105 @@ func (t *table) row(cells []string, where string, bold bool) {
 			}
 			m := min(max(fit, 1), n-k) // at least one line a page: always progress
 			fresh = false
-			t.drawRow(lines, k, k+m, bold)
+			t.drawRow(lines, k, k+m)
 			k += m
 		}
 	}
 	t.rowCount++
-	d.resetStyle()
 }
 
-// end finishes the table: a table without rows still shows its caption
-// and header, followed by "None.", so a reader sees that it is empty.
+// start draws the caption and the header where the first row fits below
+// them.
+func (t *table) start() {
+	t.d.ensure(t.leadHeight())
+	t.drawCaption(t.caption)
+	t.drawHeader()
+	t.started = true
+}
+
+// end finishes the table: a table without rows still shows its header.
 func (t *table) end() {
-	d, p := t.d, t.d.pdf
 	if !t.started {
-		d.ensure(captionH + t.headerH + lineBody)
-		t.drawCaption(false)
-		t.drawHeader()
-		p.SetFont(family, "I", sizeTable)
-		p.SetX(marginLeft)
-		p.CellFormat(d.contentW(), lineTable+2*cellPadY, "None.", "", 1, "L", false, 0, "")
-		t.started = true
+		t.start()
 	}
-	d.resetStyle()
-	d.gap(3)
+	t.d.resetStyle()
 }
 
 // continued starts a page and repeats the caption and header.
 func (t *table) continued() {
 	t.d.pdf.AddPage()
-	t.drawCaption(true)
+	text := "(continued)"
+	if t.running != "" {
+		text = t.running + " " + text
+	}
+	t.drawCaption(text)
 	t.drawHeader()
 }
 
-func (t *table) drawCaption(cont bool) {
-	d, p := t.d, t.d.pdf
-	text := t.caption
-	if cont {
-		text += " (continued)"
+var lookCaption = look{size: sizeCaption, line: lineHeight(sizeCaption), color: colorHead}
+
+func (t *table) captionLines(text string) []line {
+	if text == "" {
+		return nil
 	}
-	p.SetFont(family, "B", sizeCaption)
-	p.SetX(marginLeft)
-	p.CellFormat(d.contentW(), captionH, d.fit(text, d.contentW()), "", 1, "L", false, 0, "")
+	return t.d.layout(plainSpans(text, bold), t.b.width, lookCaption.size)
+}
+
+// captionHeight is the height of a caption and the space below it.
+func (t *table) captionHeight(text string) float64 {
+	n := len(t.captionLines(text))
+	if n == 0 {
+		return 0
+	}
+	return float64(n)*lookCaption.line + captionGap
+}
+
+func (t *table) drawCaption(text string) {
+	d, p := t.d, t.d.pdf
+	for _, l := range t.captionLines(text) {
+		d.drawLine(l, t.b.left, p.GetY(), t.b.width, lookCaption.line, lookCaption.size, "L", lookCaption.color)
+		p.SetY(p.GetY() + lookCaption.line)
+	}
+	if text != "" {
+		p.SetY(p.GetY() + captionGap)
+	}
 }
 
 func (t *table) drawHeader() {
 	d, p := t.d, t.d.pdf
-	p.SetFont(family, "B", sizeTable)
-	p.SetFillColor(225, 230, 238)
-	p.SetDrawColor(150, 150, 150)
+	p.SetDrawColor(150, 160, 175)
 	p.SetLineWidth(0.2)
-	y, x := p.GetY(), marginLeft
-	for i, c := range t.cols {
-		p.Rect(x, y, t.widths[i], t.headerH, "FD")
+	y, x := p.GetY(), t.b.left
+	for i, w := range t.widths {
+		p.SetFillColor(225, 231, 240)
+		p.Rect(x, y, w, t.headerH, "FD")
 		for j, l := range t.header[i] {
-			p.SetXY(x, y+cellPadY+float64(j)*lineTable)
-			p.CellFormat(t.widths[i], lineTable, l, "", 0, c.align, false, 0, "")
+			d.drawLine(l, x+cellPadX, y+cellPadY+float64(j)*lineTable, w-2*cellPadX, lineTable, sizeTable, t.aligns[i], lookHeader.color)
 		}
-		x += t.widths[i]
+		x += w
 	}
-	p.SetXY(marginLeft, y+t.headerH)
-	d.resetStyle()
+	p.SetXY(t.b.left, y+t.headerH)
 }
 
 // drawRow draws lines [from, to) of every cell as one row at the current
 // position.
-func (t *table) drawRow(lines [][]string, from, to int, bold bool) {
-	p := t.d.pdf
-	style := ""
-	if bold {
-		style = "B"
-	}
-	p.SetFont(family, style, sizeTable)
-	p.SetDrawColor(170, 170, 170)
-	p.SetLineWidth(0.15)
+func (t *table) drawRow(lines [][]line, from, to int) {
+	d, p := t.d, t.d.pdf
 	h := float64(to-from)*lineTable + 2*cellPadY
-	y, x := p.GetY(), marginLeft
-	fill := bold || t.rowCount%2 == 1
-	if bold {
-		p.SetFillColor(235, 235, 235)
-	} else {
-		p.SetFillColor(246, 247, 250)
-	}
-	for i, c := range t.cols {
-		if fill {
-			p.Rect(x, y, t.widths[i], h, "FD")
+	y, x := p.GetY(), t.b.left
+	p.SetLineWidth(0.15)
+	for i, w := range t.widths {
+		p.SetDrawColor(190, 190, 190)
+		if t.rowCount%2 == 1 {
+			p.SetFillColor(244, 246, 250)
+			p.Rect(x, y, w, h, "FD")
 		} else {
-			p.Rect(x, y, t.widths[i], h, "D")
+			p.Rect(x, y, w, h, "D")
 		}
 		for j := from; j < to && j < len(lines[i]); j++ {
-			p.SetXY(x, y+cellPadY+float64(j-from)*lineTable)
-			p.CellFormat(t.widths[i], lineTable, lines[i][j], "", 0, c.align, false, 0, "")
+			d.drawLine(lines[i][j], x+cellPadX, y+cellPadY+float64(j-from)*lineTable, w-2*cellPadX, lineTable, sizeTable, t.aligns[i], lookTable.color)
 		}
-		x += t.widths[i]
+		x += w
 	}
-	p.SetXY(marginLeft, y+h)
+	p.SetXY(t.b.left, y+h)
 }

@@ -1,129 +1,99 @@
 package pdf
 
-import "strings"
-
-// headingStyle is the type of one heading level.
-var headingStyle = []struct {
-	size, line, before, after float64
-}{
-	{16, 7.5, 2, 3},   // level 0: sections
-	{12, 6.0, 4, 1.5}, // level 1: measures, tables
-	{10.5, 5.0, 3, 1}, // level 2: fields
+// box is where blocks are drawn: from left over width millimetres, with
+// the bars of the block quotes it sits in beside each line.
+type box struct {
+	left, width float64
+	bars        []float64 // x of each enclosing quote's bar
 }
 
-// heading draws text in bold at level (0, 1 or 2) and adds a bookmark at
-// that level. keep is the height that must follow on the same page (the
-// first lines of what the heading introduces), so a heading never sits
-// alone at the foot of a page.
-func (d *doc) heading(level int, text, where string, keep float64) {
-	level = min(max(level, 0), len(headingStyle)-1)
-	st := headingStyle[level]
+// minBoxW is the narrowest a box gets, however deep lists and quotes nest.
+const minBoxW = 40.0
+
+// indent returns b narrowed by dx on the left, or less when that would
+// leave it narrower than minBoxW.
+func (b box) indent(dx float64) box {
+	dx = max(min(dx, b.width-minBoxW), 0)
+	return box{left: b.left + dx, width: b.width - dx, bars: b.bars}
+}
+
+// look is the type of one kind of text block.
+type look struct {
+	size, line    float64 // points; millimetres
+	before, after float64 // space around a heading, in millimetres
+	color         [3]int
+}
+
+var (
+	lookBody  = look{size: sizeBody, line: lineBody, color: colorText}
+	lookCover = look{size: 11.5, line: 6.0, color: colorText}
+	// headingLooks are the looks of "#" to "####".
+	headingLooks = [...]look{
+		{16, 7.4, 7, 3.2, colorHead},
+		{12.5, 6.0, 5.5, 2, colorHead},
+		{10.5, 5.1, 4, 1.2, colorText},
+		{9.5, 4.7, 3, 0.8, colorText},
+	}
+	lookCoverTitle = look{26, 11.5, 0, 4, colorHead}
+)
+
+// Gaps between blocks, in millimetres.
+const (
+	gapPara  = 2.4 // between paragraphs and other blocks
+	gapItem  = 1.0 // between the items of a tight list
+	gapTable = 3.5 // around tables and charts
+)
+
+// flow draws lines of text one under the other in b, starting a new page
+// where the next line does not fit. A paragraph's first two lines and its
+// last two stay together (no orphans, no widows). deco is called before
+// each line is drawn with the line's top and height, for list markers and
+// quote bars.
+func (d *doc) flow(lines []line, b box, lk look, align string, deco func(y, h float64)) {
 	p := d.pdf
-	text = d.g.clean(text, where)
-	p.SetFont(family, "B", st.size)
-	lines := d.split(text, d.contentW())
-	h := st.before + float64(len(lines))*st.line + st.after
-	if !d.ensure(h + keep) {
-		p.SetY(p.GetY() + st.before)
+	n := len(lines)
+	for i, l := range lines {
+		need := lk.line
+		switch {
+		case i == 0:
+			need = float64(min(n, 2)) * lk.line
+		case n >= 4 && i == n-2:
+			need = 2 * lk.line
+		}
+		d.ensure(need)
+		y := p.GetY()
+		if deco != nil {
+			deco(y, lk.line)
+		}
+		d.drawLine(l, b.left, y, b.width, lk.line, lk.size, align, lk.color)
+		p.SetY(y + lk.line)
 	}
-	d.bookmark(strings.Join(lines, " "), level)
-	for _, l := range lines {
-		p.SetX(marginLeft)
-		p.CellFormat(d.contentW(), st.line, l, "", 2, "L", false, 0, "")
-	}
-	p.SetY(p.GetY() + st.after)
-	d.resetStyle()
 }
 
-// paragraphs draws text in the body font ("" for regular, "B" bold, "I"
-// oblique), flowing across pages line by line. Line breaks in text are
-// kept; runs of blank lines become one gap, as they do in the measure
-// texts pasted from word processors.
-func (d *doc) paragraphs(text, where, style string) {
-	p := d.pdf
-	text = d.g.clean(text, where)
-	p.SetFont(family, style, sizeBody)
-	blank := false
-	first := true
-	for _, para := range strings.Split(text, "\n") {
-		para = strings.TrimRight(para, " ")
-		if strings.TrimSpace(para) == "" {
-			blank = !first
-			continue
-		}
-		if blank {
-			p.SetY(p.GetY() + lineBody/2)
-			blank = false
-		}
-		first = false
-		for _, l := range d.split(para, d.contentW()) {
-			d.ensure(lineBody)
-			p.SetX(marginLeft)
-			p.CellFormat(d.contentW(), lineBody, l, "", 2, "L", false, 0, "")
-		}
-	}
-	d.resetStyle()
-}
-
-// field draws a bold label with its text below, the label kept with the
-// first two lines of the text. Empty text draws nothing.
-func (d *doc) field(label, text, where string) {
-	if strings.TrimSpace(text) == "" {
+// quoteBars draws the bars of the block quotes b sits in beside a line.
+func (d *doc) quoteBars(b box, y, h float64) {
+	if len(b.bars) == 0 {
 		return
 	}
 	p := d.pdf
-	label = d.g.clean(label, where)
-	p.SetFont(family, "B", sizeBody)
-	d.ensure(3*lineBody + 1.5)
-	p.SetY(p.GetY() + 1.5)
-	p.SetX(marginLeft)
-	for _, l := range d.split(label, d.contentW()) {
-		p.CellFormat(d.contentW(), lineBody, l, "", 2, "L", false, 0, "")
+	p.SetDrawColor(170, 185, 210)
+	p.SetLineWidth(0.8)
+	for _, x := range b.bars {
+		p.Line(x, y, x, y+h)
 	}
-	d.paragraphs(text, where, "")
+	p.SetDrawColor(0, 0, 0)
 }
 
-// pairs draws label–value lines with the values right-aligned in a
-// column: the summary of numbers. Labels and values must be clean.
-func (d *doc) pairs(rows [][2]string) {
+// rule draws a thematic break: a thin line across b.
+func (d *doc) rule(b box) {
 	p := d.pdf
-	labelW, valueW := d.contentW()*0.6, d.contentW()*0.25
-	p.SetDrawColor(170, 170, 170)
-	p.SetLineWidth(0.15)
-	for _, r := range rows {
-		d.ensure(lineBody + 1)
-		p.SetX(marginLeft)
-		p.SetFont(family, "", sizeBody)
-		p.CellFormat(labelW, lineBody+1, d.fit(r[0], labelW), "B", 0, "L", false, 0, "")
-		p.SetFont(family, "B", sizeBody)
-		p.CellFormat(valueW, lineBody+1, d.fit(r[1], valueW), "B", 1, "R", false, 0, "")
-		p.SetDrawColor(170, 170, 170)
-	}
-	d.resetStyle()
-}
-
-// gap moves down h millimetres, or to the next page's top.
-func (d *doc) gap(h float64) {
-	if !d.ensure(h) {
-		d.pdf.SetY(d.pdf.GetY() + h)
-	}
-}
-
-// split wraps clean text at width w in the current font. It always
-// returns at least one line, so that an empty cell still has a height.
-func (d *doc) split(text string, w float64) []string {
-	lines := d.pdf.SplitText(text, w)
-	if len(lines) == 0 {
-		return []string{""}
-	}
-	return lines
-}
-
-// newPageIfBelow starts a new page when less than frac of the page's
-// height is left: major sections then start on a page of their own rather
-// than in a sliver at the bottom.
-func (d *doc) newPageIfBelow(frac float64) {
-	if d.bottom()-d.pdf.GetY() < frac*(d.bottom()-marginTop) {
-		d.pdf.AddPage()
-	}
+	d.space(gapPara + 1)
+	d.ensure(1)
+	y := p.GetY()
+	p.SetDrawColor(150, 150, 150)
+	p.SetLineWidth(0.3)
+	p.Line(b.left, y, b.left+b.width, y)
+	p.SetDrawColor(0, 0, 0)
+	p.SetY(y + 1)
+	d.space(gapPara)
 }

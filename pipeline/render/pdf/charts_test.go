@@ -1,0 +1,152 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"coopreport/pipeline"
+)
+
+// chartText draws one chart alone and returns the text pdftotext finds.
+func chartText(t *testing.T, name string, r *pipeline.Report) string {
+	t.Helper()
+	path, _, _ := writeReport(t, "# Chart\n\n![The caption](chart:"+name+")\n", r, Options{})
+	if out := run(t, "pdfimages", "-list", path); strings.Count(strings.TrimSpace(out), "\n") != 1 {
+		t.Errorf("the chart holds images; it must be vector graphics:\n%s", out)
+	}
+	return flat(strings.Join(pages(t, path, false), "\n"))
+}
+
+func TestCharts(t *testing.T) {
+	noCurrency := sampleReport()
+	noCurrency.Currency = ""
+	many := sampleReport()
+	many.Totals = nil
+	for i := range 40 {
+		many.Totals = append(many.Totals, pipeline.SummaryRow{
+			Country: pipeline.Country{Code: fmt.Sprintf("C%d", i), Name: fmt.Sprintf("Land %02d", i)},
+			Counts:  pipeline.Counts{Activities: 100 - i},
+		})
+	}
+	empty := &pipeline.Report{Title: "Empty", Party: "Mongolia", Made: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
+		Period: pipeline.Period{Label: "2024", From: date(2024, 1, 1), To: date(2024, 12, 31), By: pipeline.ByYear,
+			Buckets: []pipeline.Bucket{{Label: "2024", From: date(2024, 1, 1), To: date(2024, 12, 31)}}}}
+	tests := []struct {
+		name, chart string
+		r           *pipeline.Report
+		want        []string // in reading order
+		not         []string
+	}{
+		{"activities by country", "activities-by-country", sampleReport(), []string{
+			"Activities by partner country", "Period 2025-Q3: 1 July 2025 to 30 September 2025; 101 activities in all",
+			"Russia 57", "China 40", "Japan 3", "Multilateral 1", // longest bar first, multilateral named
+			"0 20 40 60", "Number of activities", "The caption",
+		}, []string{"Kuwait"}}, // no activities: no bar
+		{"many partners summed up", "activities-by-country", many, []string{
+			"Land 00 100", "Land 26 74", fmt.Sprintf("Other partners (13) %d", sumRange(73, 61)),
+		}, []string{"Land 27", "Land 39"}},
+		{"money converted", "money-by-bucket", sampleReport(), []string{
+			"Money spent on activities, by month", "amounts converted to MNT", "MNT (millions)",
+			"125 100 100,015,432.60 75 50 25 3,518,400.00 0", "2025-07 2025-08 2025-09", "Month",
+			"Not included: amounts in KWD that no exchange rate to MNT covers.",
+		}, nil},
+		{"money without reporting currency", "money-by-bucket", noCurrency, []string{
+			"no reporting currency set, so each currency is shown on its own scale, not converted",
+			"Amounts in JPY", "150,000", "Amounts in KWD", "1,234.500", "Amounts in MNT", "MNT (millions)", "100,015,432.60",
+		}, []string{"3,518,400.00"}},
+		{"agreements timeline", "agreements-timeline", sampleReport(), []string{
+			"Agreements in force and signed, by month",
+			"Agreements in force during the month", "Agreements", "Agreements signed in the month", // the legend and the axis
+			"2 0 2025-07 2025-08 2025-09", "Month",
+		}, nil},
+		{"empty period", "activities-by-country", empty, []string{"0 activities in all", "No activities in the period."}, nil},
+		{"empty money", "money-by-bucket", empty, []string{"no reporting currency set", "No amounts in the period.", "2024", "Year"}, nil},
+		{"empty timeline", "agreements-timeline", empty, []string{"No agreements in force in the period.", "2024", "Year"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := chartText(t, tt.chart, tt.r)
+			if w, ok := inOrder(text, tt.want...); !ok {
+				t.Errorf("the chart lacks %q in its place:\n%s", w, text)
+			}
+			for _, n := range tt.not {
+				if strings.Contains(text, n) {
+					t.Errorf("the chart shows %q", n)
+				}
+			}
+		})
+	}
+	t.Run("timeline values", func(t *testing.T) {
+		// In force per month 6, 4, 2 (the sum over the countries); signed 4 in July.
+		text := chartText(t, "agreements-timeline", sampleReport())
+		for _, want := range []string{"6", "4", "2"} {
+			if !strings.Contains(" "+text+" ", " "+want+" ") {
+				t.Errorf("the timeline lacks the value %s:\n%s", want, text)
+			}
+		}
+	})
+}
+
+func sumRange(hi, lo int) int {
+	s := 0
+	for i := lo; i <= hi; i++ {
+		s += i
+	}
+	return s
+}
+
+func TestNiceScale(t *testing.T) {
+	tests := []struct {
+		lo, hi  float64
+		integer bool
+		ticks   string
+		unit    string
+	}{
+		{0, 57, true, "0 20 40 60", ""},
+		{0, 6, true, "0 2 4 6", ""},
+		{0, 1, true, "0 1", ""},
+		{0, 0, true, "0 1", ""},
+		{0, 100015432.6, false, "0 25 50 75 100 125", "millions"},
+		{0, 4935.5, false, "0 1,000 2,000 3,000 4,000 5,000", ""},
+		{0, 0.3, false, "0 0.1 0.2 0.3", ""}, {0, 0.06, false, "0 0.02 0.04 0.06", ""}, {0, 12.5, false, "0 2.5 5.0 7.5 10.0 12.5", ""},
+		{-40, 100, false, "-50 0 50 100", ""},
+		{0, 2.5e9, false, "0 0.5 1.0 1.5 2.0 2.5", "billions"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.lo, tt.hi), func(t *testing.T) {
+			s := niceScale(tt.lo, tt.hi, tt.integer)
+			var got []string
+			for _, v := range s.ticks() {
+				got = append(got, s.label(v))
+			}
+			if strings.Join(got, " ") != tt.ticks || s.unitName != tt.unit {
+				t.Errorf("ticks %q (%s); want %q (%s)", strings.Join(got, " "), s.unitName, tt.ticks, tt.unit)
+			}
+		})
+	}
+}
+
+func TestChartErrors(t *testing.T) {
+	tests := []struct {
+		name, md, want string
+	}{
+		{"unknown name", "# A\n\ntext\n\n![x](chart:pie-of-everything)\n", `report text, line 5: unknown chart "pie-of-everything"; the charts are activities-by-country, agreements-timeline, money-by-bucket`},
+		{"not alone", "# A\n\nSee ![x](chart:money-by-bucket) here.\n", `report text, line 3: the chart "money-by-bucket" must stand alone in its paragraph`},
+		{"in a table", "| a |\n|---|\n| ![x](chart:money-by-bucket) |\n", `the chart "money-by-bucket" must stand alone`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := Write(&buf, []byte(tt.md), sampleReport(), Options{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v; want %q", err, tt.want)
+			}
+			if buf.Len() != 0 {
+				t.Error("bytes were written before the error")
+			}
+		})
+	}
+}

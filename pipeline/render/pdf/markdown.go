@@ -1,0 +1,275 @@
+package pdf
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// The report's Markdown is CommonMark with GFM tables, plus these
+// conventions (the templates in templates/ write them):
+//
+//   - "<!-- page-break -->" on its own line starts a new page; everything
+//     before the first one is the cover, drawn without running header and
+//     footer, its first "#" heading large. Without a page break there is
+//     no cover.
+//   - "<!-- toc -->" on its own line is where the table of contents goes:
+//     the "#" and "##" headings that follow it, with their page numbers.
+//   - A paragraph of only one *emphasised* or **strong** text right before
+//     a table is the table's caption.
+//   - An image alone in its paragraph whose destination is chart:NAME is a
+//     chart drawn from the report's numbers; its alt text is the caption.
+//   - Every other bit of HTML is ignored.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+var directiveRE = regexp.MustCompile(`^<!--\s*(page-break|toc)\s*-->$`)
+
+// heading is what the table of contents and the outline need to know of a
+// heading before the pages are drawn.
+type heading struct {
+	level int
+	text  string // plain text, not yet checked against the fonts
+	line  int
+	toc   bool // listed in the table of contents
+}
+
+// source is the parsed Markdown of a report.
+type source struct {
+	text       []byte
+	root       ast.Node
+	lineStarts []int
+	heads      []heading // every heading, in document order
+	hasCover   bool
+}
+
+// parseMarkdown parses text and checks what can be checked before drawing:
+// the charts it names.
+func parseMarkdown(text []byte) (*source, error) {
+	s := &source{text: text, lineStarts: []int{0}}
+	for i, c := range text {
+		if c == '\n' {
+			s.lineStarts = append(s.lineStarts, i+1)
+		}
+	}
+	s.root = markdown.Parser().Parse(gtext.NewReader(text))
+	afterTOC, cover := false, true
+	var coverHeads []int
+	err := ast.Walk(s.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			switch s.directive(n) {
+			case "page-break":
+				cover, s.hasCover = false, true
+			case "toc":
+				afterTOC = true
+			}
+		case *ast.Heading:
+			if cover {
+				coverHeads = append(coverHeads, len(s.heads))
+			}
+			s.heads = append(s.heads, heading{level: n.Level, text: s.plain(n), line: s.lineOf(n), toc: afterTOC && n.Level <= 2})
+		case *ast.Image:
+			name, ok := chartName(n)
+			if !ok {
+				break
+			}
+			if _, known := chartMakers[name]; !known {
+				return ast.WalkStop, fmt.Errorf("report text, line %d: unknown chart %q; the charts are %s", s.lineOf(n), name, chartNames())
+			}
+			if standaloneChart(n.Parent()) == nil {
+				return ast.WalkStop, fmt.Errorf("report text, line %d: the chart %q must stand alone in its paragraph", s.lineOf(n), name)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// A heading on the cover is not listed even after a "<!-- toc -->"
+	// placed on the cover.
+	if s.hasCover {
+		for _, i := range coverHeads {
+			s.heads[i].toc = false
+		}
+	}
+	return s, nil
+}
+
+// directive returns "page-break" or "toc" for an HTML block that is one,
+// and "" for any other.
+func (s *source) directive(n *ast.HTMLBlock) string {
+	var b strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(s.text))
+	}
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(s.text))
+	}
+	m := directiveRE.FindStringSubmatch(strings.TrimSpace(b.String()))
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// line returns the 1-based line number of byte offset off.
+func (s *source) line(off int) int {
+	return sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off })
+}
+
+// lineOf returns the line a node starts on, for messages.
+func (s *source) lineOf(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if t, ok := n.(*ast.Text); ok {
+			return s.line(t.Segment.Start)
+		}
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return s.line(n.Lines().At(0).Start)
+		}
+		if p := n.Pos(); p >= 0 {
+			return s.line(p)
+		}
+		for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+			if t, ok := c.(*ast.Text); ok {
+				return s.line(t.Segment.Start)
+			}
+		}
+	}
+	return 1
+}
+
+// where names a node's place for the list of missing characters.
+func (s *source) where(n ast.Node) string { return whereLine(s.lineOf(n)) }
+
+func whereLine(line int) string { return fmt.Sprintf("report text, line %d", line) }
+
+// inline calls emit for each run of a node's inline content, in order,
+// with its look and its byte offset in the source (-1 when unknown). Raw
+// HTML is left out.
+func (s *source) inline(n ast.Node, st style, emit func(text string, st style, code bool, link string, at int)) {
+	var walk func(n ast.Node, st style, link string)
+	walk = func(n ast.Node, st style, link string) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				v := c.Segment.Value(s.text)
+				if !c.IsRaw() {
+					v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+				}
+				at := c.Segment.Start
+				emit(string(v), st, false, link, at)
+				switch {
+				case c.HardLineBreak():
+					emit("\n", st, false, link, at)
+				case c.SoftLineBreak():
+					emit(" ", st, false, link, at)
+				}
+			case *ast.String:
+				emit(string(c.Value), st, false, link, -1)
+			case *ast.CodeSpan:
+				var b strings.Builder
+				at := -1
+				for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+					switch t := t.(type) {
+					case *ast.Text:
+						if at < 0 {
+							at = t.Segment.Start
+						}
+						b.Write(t.Segment.Value(s.text))
+					case *ast.String:
+						b.Write(t.Value)
+					}
+				}
+				emit(strings.ReplaceAll(b.String(), "\n", " "), st, true, link, at)
+			case *ast.Emphasis:
+				if c.Level >= 2 {
+					walk(c, st|bold, link)
+				} else {
+					walk(c, st|italic, link)
+				}
+			case *ast.Link:
+				walk(c, st, external(string(c.Destination)))
+			case *ast.AutoLink:
+				emit(string(c.Label(s.text)), st, false, external(string(c.URL(s.text))), c.Pos())
+			case *ast.Image:
+				// Pictures other than charts are not drawn: their alt text
+				// stands in for them.
+				if alt := s.plain(c); alt != "" {
+					emit("["+alt+"]", st|italic, false, link, c.Pos())
+				}
+			case *ast.RawHTML:
+			default:
+				walk(c, st, link)
+			}
+		}
+	}
+	walk(n, st, "")
+}
+
+// plain returns a node's inline content as plain text on one line.
+func (s *source) plain(n ast.Node) string {
+	var b strings.Builder
+	s.inline(n, 0, func(text string, _ style, _ bool, _ string, _ int) { b.WriteString(text) })
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// external returns a link's destination when a PDF reader can open it.
+func external(dest string) string {
+	for _, scheme := range []string{"http://", "https://", "mailto:"} {
+		if strings.HasPrefix(strings.ToLower(dest), scheme) {
+			return dest
+		}
+	}
+	return ""
+}
+
+// chartName returns NAME of an image whose destination is chart:NAME.
+func chartName(img *ast.Image) (string, bool) {
+	return strings.CutPrefix(string(img.Destination), "chart:")
+}
+
+// standaloneChart returns the chart image that is all of paragraph n.
+func standaloneChart(n ast.Node) *ast.Image {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+	default:
+		return nil
+	}
+	if n.ChildCount() != 1 {
+		return nil
+	}
+	img, ok := n.FirstChild().(*ast.Image)
+	if !ok {
+		return nil
+	}
+	if _, ok := chartName(img); !ok {
+		return nil
+	}
+	return img
+}
+
+// isCaption reports whether n is a table's caption: a paragraph of one
+// emphasised or strong text right before a table.
+func isCaption(n ast.Node) bool {
+	p, ok := n.(*ast.Paragraph)
+	if !ok || p.ChildCount() != 1 {
+		return false
+	}
+	if _, ok := p.FirstChild().(*ast.Emphasis); !ok {
+		return false
+	}
+	_, ok = p.NextSibling().(*east.Table)
+	return ok
+}
