@@ -300,6 +300,9 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 			// A template named in the configuration is found beside it.
 			opt.TemplatePath = filepath.Join(filepath.Dir(cfg.Path), t)
 		}
+		if _, err := os.Stat(opt.TemplatePath); err != nil {
+			return c, configError(set["template"], cfg, "template", fmt.Sprintf("no template file %s (the built-in template is \"default\"; coopreport templates DIR writes it out for editing)", opt.TemplatePath))
+		}
 	}
 	// The template is checked before any input is read: an unknown
 	// function, table or chart stops the run at once.
