@@ -52,10 +52,8 @@ func fingerprint(opt Options, label string) (string, error) {
 			return "", err
 		}
 	}
-	if opt.TemplatePath != "" {
-		if fp.Template, err = hashFile(opt.TemplatePath); err != nil {
-			return "", err
-		}
+	if opt.Template != nil {
+		fp.Template = opt.Template.Digest() // every file the template includes
 	}
 	names, _, err := source.Files(opt.Input)
 	if err != nil {
@@ -103,4 +101,17 @@ func published(dir string) (m Manifest, ok bool, err error) {
 		return m, false, fmt.Errorf("the published %s cannot be read: %w", filepath.Join(dir, ManifestName), err)
 	}
 	return m, true, nil
+}
+
+// intact reports whether every output the manifest lists is in dir with
+// the SHA-256 it gives: a report whose files were removed or changed is
+// made again, whatever its fingerprint.
+func intact(dir string, m Manifest) bool {
+	for _, o := range m.Outputs {
+		sum, err := hashFile(filepath.Join(dir, o.Name))
+		if err != nil || sum != o.SHA256 {
+			return false
+		}
+	}
+	return len(m.Outputs) > 0
 }

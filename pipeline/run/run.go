@@ -167,7 +167,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create the output folder: %w", err)
 	}
-	release, err := lock(opt.Out, opt.Wait, func() time.Time { return opt.Now })
+	// The lock says when its run really started: it is not an output,
+	// and an administrator reads it to see how long a run has held it.
+	release, err := lock(opt.Out, opt.Wait, time.Now)
 	if err != nil {
 		return nil, err
 	}
@@ -179,6 +181,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Template == nil {
+		if opt.Template, err = markdown.Load(""); err != nil {
+			return nil, err
+		}
+	}
+	tmpl := opt.Template
 	fp, err := fingerprint(opt, spec.Label())
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the input folder: %w", err)
@@ -189,15 +197,8 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		if ok && m.Fingerprint == fp {
+		if ok && m.Fingerprint == fp && intact(dir, m) {
 			return &Result{Dir: dir, Skipped: true, Made: m.Made}, nil
-		}
-	}
-
-	tmpl := opt.Template
-	if tmpl == nil {
-		if tmpl, err = markdown.Load(""); err != nil {
-			return nil, err
 		}
 	}
 

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,10 +21,16 @@ import (
 
 // Template is a parsed report template with the templates it may include.
 type Template struct {
-	main  string             // the template to execute
-	t     *template.Template // every template of the set
-	files map[string]string  // template name → the file to name in errors
+	main   string             // the template to execute
+	t      *template.Template // every template of the set
+	files  map[string]string  // template name → the file to name in errors
+	digest string             // SHA-256 of every template text of the set
 }
+
+// Digest identifies the template set: the SHA-256 of the names and texts
+// of the main template and every template it includes, the built-in ones
+// too. A report made with another digest may read differently.
+func (t *Template) Digest() string { return t.digest }
 
 // Error is a mistake in a template, at a place in a template file: a
 // parse error, an unknown function, table, chart or partial (at Load), or
@@ -102,6 +110,7 @@ func parseSet(main file, dir string) (*Template, error) {
 	// clone would replace the file's template by the empty root.
 	t.t = template.New(" root ").Option("missingkey=error").Funcs(funcs(nil))
 	queue := []file{main}
+	h := sha256.New()
 	for len(queue) > 0 {
 		f := queue[0]
 		queue = queue[1:]
@@ -112,6 +121,7 @@ func parseSet(main file, dir string) (*Template, error) {
 			}
 			f.text = string(b)
 		}
+		fmt.Fprintf(h, "%d:%s%d:%s", len(f.name), f.name, len(f.text), f.text)
 		t.files[f.name] = f.path
 		tm, err := t.t.New(f.name).Parse(f.text)
 		if err != nil {
@@ -131,6 +141,7 @@ func parseSet(main file, dir string) (*Template, error) {
 	if err := t.check(); err != nil {
 		return nil, err
 	}
+	t.digest = hex.EncodeToString(h.Sum(nil))
 	return t, nil
 }
 
