@@ -453,6 +453,17 @@ func (v *View) meetings(list []*pipeline.Activity) []Meeting {
 	for i := range v.r.Agreements {
 		signed[v.r.Agreements[i].ID] = v.r.Agreements[i].Signed
 	}
+	// The activities of each agreement, in the list's (date) order, and
+	// where each activity stands among them: a meeting looks only at the
+	// activities of its own agreement that follow it.
+	byAgreement := map[string][]*pipeline.Activity{}
+	at := make([]int, len(list))
+	for i, a := range list {
+		if a.Agreement != "" {
+			at[i] = len(byAgreement[a.Agreement])
+			byAgreement[a.Agreement] = append(byAgreement[a.Agreement], a)
+		}
+	}
 	var out []Meeting
 	for i, m := range list {
 		if m.Type != pipeline.TypeMeeting || (m.Agreement != "" && signed[m.Agreement] == m.Date) {
@@ -465,8 +476,8 @@ func (v *View) meetings(list []*pipeline.Activity) []Meeting {
 				last = m.End
 			}
 			limit := pipeline.DateOf(last.Time().AddDate(followUpSpan, 0, 0))
-			for _, a := range list[i+1:] {
-				if a.Agreement != m.Agreement || !a.Date.After(last) {
+			for _, a := range byAgreement[m.Agreement][at[i]+1:] {
+				if !a.Date.After(last) {
 					continue
 				}
 				if a.Date.After(limit) || a.Type == pipeline.TypeMeeting {
