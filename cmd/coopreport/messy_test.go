@@ -405,7 +405,7 @@ func TestMessy(t *testing.T) {
 			{"R-01", "KR", "South Korea", "2014-03-18", "2014-03-18", "2016-12-31", "", "Соёлын солилцооны хөтөлбөр 2014–2016"},
 			{"R-02", "JP", "Japan", "2015-09-23", "2015-09-23", "", "", "=SUM(A1)"},
 			{"R-03", "", "Multilateral", "2015-09-23", "2015-09-23", "", "", "Accession to the Marrakesh Treaty"},
-			{"R-05", "TR", "Turkey", "2012-11-12", "2012-11-12", "", "", "Türk kültür günleri"},
+			{"R-05", "TR", "Türkiye", "2012-11-12", "2012-11-12", "", "", "Türk kültür günleri"},
 		}
 		var ids []string
 		for _, rec := range agreements {

@@ -97,7 +97,7 @@ func build() (*base, error) {
 			if err != nil || !r.IsCountry() || r.Canonicalize() != r || notISO[code] {
 				continue
 			}
-			name := en.Name(r)
+			name := shortName(code, en.Name(r))
 			if r.ISO3() == "ZZZ" || name == "" {
 				continue
 			}
@@ -109,7 +109,7 @@ func build() (*base, error) {
 			e := entry{idx: i}
 			add(c.Code, e)
 			add(c.Alpha3, e)
-			for _, n := range []string{name, mn.Name(r), ru.Name(r)} {
+			for _, n := range []string{name, en.Name(r), mn.Name(r), ru.Name(r)} {
 				if n != "" {
 					add(n, e)
 				}
@@ -211,4 +211,28 @@ func readTSV(name string, nfields int, fn func([]string) error) error {
 		}
 	}
 	return errors.Join(append(errs, sc.Err())...)
+}
+
+// renamed are English short names that changed after the CLDR release in
+// golang.org/x/text, as ISO 3166-1 gives them now.
+var renamed = map[string]string{
+	"SZ": "Eswatini",
+	"MK": "North Macedonia",
+	"TR": "Türkiye",
+	"CV": "Cabo Verde",
+	"HK": "Hong Kong",
+	"MO": "Macao",
+	"MM": "Myanmar",
+	"CD": "Democratic Republic of the Congo",
+	"CG": "Congo",
+}
+
+// shortName is the name reports show: CLDR's English short name, renamed
+// where the country changed its name, with "and" for CLDR's "&"
+// ("Bosnia and Herzegovina").
+func shortName(code, cldr string) string {
+	if n, ok := renamed[code]; ok {
+		return n
+	}
+	return strings.ReplaceAll(cldr, " & ", " and ")
 }

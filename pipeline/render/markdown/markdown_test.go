@@ -221,7 +221,7 @@ func TestMarkdownTargetCharts(t *testing.T) {
 	}
 	for _, want := range []string{
 		"*Activities per partner country, 2012..2015*\n\n| Partner | Activities |\n| --- | ---: |\n| China | 2 |\n",
-		"| Russia | 5 |\n| South Korea | 1 |\n| Turkey | 1 |\n| Multilateral | 1 |\n",
+		"| Russia | 5 |\n| South Korea | 1 |\n| Türkiye | 1 |\n| Multilateral | 1 |\n",
 		"*Money spent per year, in MNT*\n\n| Year | Partner | Currency | In MNT |\n| --- | --- | --- | ---: |\n| 2012 | Hungary | MNT | 4,500,000.00 |\n",
 		"| 2015 | Russia | USD | 32,843,950.16 |\n",
 		"*Agreements in force per year*\n\n| Year | Agreements in force | Agreements signed |\n| --- | ---: | ---: |\n" +
