@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"sort"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"coopreport/pipeline"
 )
 
@@ -183,16 +186,16 @@ func (a *Aggregator) Fill(r *pipeline.Report) {
 			r.Finance = append(r.Finance, row)
 		}
 	}
-	order := a.bucketOrder()
+	order, name := a.bucketOrder(), byName()
 	sort.Slice(r.Summary, func(i, j int) bool {
-		return less(order, r.Summary[i].Bucket, r.Summary[i].Country, "", r.Summary[j].Bucket, r.Summary[j].Country, "")
+		return less(order, name, r.Summary[i].Bucket, r.Summary[i].Country, "", r.Summary[j].Bucket, r.Summary[j].Country, "")
 	})
 	sort.Slice(r.Totals, func(i, j int) bool {
-		return less(order, "", r.Totals[i].Country, "", "", r.Totals[j].Country, "")
+		return less(order, name, "", r.Totals[i].Country, "", "", r.Totals[j].Country, "")
 	})
 	for _, rows := range [][]pipeline.FinanceRow{r.Finance, r.FinanceTotals, r.GrandMoney} {
 		sort.Slice(rows, func(i, j int) bool {
-			return less(order, rows[i].Bucket, rows[i].Country, rows[i].Currency, rows[j].Bucket, rows[j].Country, rows[j].Currency)
+			return less(order, name, rows[i].Bucket, rows[i].Country, rows[i].Currency, rows[j].Bucket, rows[j].Country, rows[j].Currency)
 		})
 	}
 	r.Countries = r.Countries[:0]
@@ -201,7 +204,7 @@ func (a *Aggregator) Fill(r *pipeline.Report) {
 			r.Countries = append(r.Countries, a.names[code])
 		}
 	}
-	sort.Slice(r.Countries, func(i, j int) bool { return countryLess(r.Countries[i], r.Countries[j]) })
+	sort.Slice(r.Countries, func(i, j int) bool { return name(r.Countries[i], r.Countries[j]) })
 }
 
 func (a *Aggregator) label(bucket int) string {
@@ -223,23 +226,31 @@ func (a *Aggregator) bucketOrder() map[string]int {
 	return order
 }
 
-func less(order map[string]int, b1 string, c1 pipeline.Country, cur1 string, b2 string, c2 pipeline.Country, cur2 string) bool {
+func less(order map[string]int, name func(a, b pipeline.Country) bool, b1 string, c1 pipeline.Country, cur1 string, b2 string, c2 pipeline.Country, cur2 string) bool {
 	if b1 != b2 {
 		return order[b1] < order[b2]
 	}
 	if c1 != c2 {
-		return countryLess(c1, c2)
+		return name(c1, c2)
 	}
 	return cur1 < cur2
 }
 
-// countryLess orders countries by English name, multilateral last.
-func countryLess(a, b pipeline.Country) bool {
+// countryLess orders countries by English name as a dictionary would
+// (Türkiye between Tunisia and Turkmenistan), multilateral last.
+func countryLess(english *collate.Collator, a, b pipeline.Country) bool {
 	if a.Multilateral() != b.Multilateral() {
 		return b.Multilateral()
 	}
-	if a.Name != b.Name {
-		return a.Name < b.Name
+	if c := english.CompareString(a.Name, b.Name); c != 0 {
+		return c < 0
 	}
 	return a.Code < b.Code
+}
+
+// byName returns countryLess with a collator of its own: a Collator is
+// not safe for concurrent use.
+func byName() func(a, b pipeline.Country) bool {
+	english := collate.New(language.English)
+	return func(a, b pipeline.Country) bool { return countryLess(english, a, b) }
 }
