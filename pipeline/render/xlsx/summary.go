@@ -8,9 +8,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-const inForceNote = "Agreements in force are not added up: an agreement counts in every bucket " +
-	"in which it was in force on at least one day, so a sum over buckets would count it several " +
-	"times. The whole-period figure is counted over the whole period."
+const inForceNote = "Agreements in force are added up over countries (an agreement has one partner) " +
+	"but never over buckets: an agreement counts in every bucket in which it was in force on at " +
+	"least one day, so a sum over buckets would count it several times. The whole-period figures " +
+	"are counted over the whole period."
 
 // summary writes the Summary sheet: one row per bucket and country, then
 // totals by bucket and by country as SUM/SUMIF formulas carrying their
@@ -47,6 +48,7 @@ func (b *book) summary() error {
 		var sum pipeline.Counts
 		for at < d && r.Summary[at].Bucket == bk.Label {
 			sum.Signed += r.Summary[at].Signed
+			sum.InForce += r.Summary[at].InForce
 			sum.Activities += r.Summary[at].Activities
 			sum.Participants += r.Summary[at].Participants
 			at++
@@ -57,7 +59,8 @@ func (b *book) summary() error {
 		} else {
 			rng := func(col int) string { return ref(col, first+from) + ":" + ref(col, first+at-1) }
 			row = append(row,
-				b.formula("SUM("+rng(4)+")", int64(sum.Signed)), b.note("see note"),
+				b.formula("SUM("+rng(4)+")", int64(sum.Signed)),
+				b.formula("SUM("+rng(5)+")", int64(sum.InForce)),
 				b.formula("SUM("+rng(6)+")", int64(sum.Activities)),
 				b.formula("SUM("+rng(7)+")", sum.Participants))
 		}
@@ -90,6 +93,7 @@ func (b *book) summary() error {
 		}
 		seen[label] = true
 		all.Signed += t.Signed
+		all.InForce += t.InForce
 		all.Activities += t.Activities
 		all.Participants += t.Participants
 		rn := first + len(rows)
@@ -113,11 +117,17 @@ func (b *book) summary() error {
 		}
 	}
 	grand := []any{b.str(r.Period.Label), nil, "All countries"}
+	// In force over all countries: the sum of the whole-period rows just
+	// above (over countries, never over buckets).
+	inForce := b.count(int64(all.InForce))
+	if chartTo >= chartFrom {
+		inForce = b.formula(fmt.Sprintf("SUM(%s:%s)", ref(5, chartFrom), ref(5, chartTo)), int64(all.InForce))
+	}
 	if d == 0 {
-		grand = append(grand, b.count(0), b.note("see note"), b.count(0), b.count(0))
+		grand = append(grand, b.count(0), inForce, b.count(0), b.count(0))
 	} else {
 		grand = append(grand,
-			b.formula(fmt.Sprintf("SUM(%s:%s)", ref(4, first), ref(4, last)), int64(all.Signed)), b.note("see note"),
+			b.formula(fmt.Sprintf("SUM(%s:%s)", ref(4, first), ref(4, last)), int64(all.Signed)), inForce,
 			b.formula(fmt.Sprintf("SUM(%s:%s)", ref(6, first), ref(6, last)), int64(all.Activities)),
 			b.formula(fmt.Sprintf("SUM(%s:%s)", ref(7, first), ref(7, last)), all.Participants))
 	}

@@ -270,7 +270,7 @@ func TestCraft(t *testing.T) {
 	if !strings.Contains(parts["xl/charts/chart1.xml"], "Summary&#39;!$F$21:$F$24") {
 		t.Error("the chart does not plot activities per country")
 	}
-	if !strings.Contains(parts["xl/comments1.xml"], "not added up") {
+	if !strings.Contains(parts["xl/comments1.xml"], "never over buckets") {
 		t.Error("no comment explaining agreements in force")
 	}
 	props, err := f.GetDocProps()
@@ -283,7 +283,7 @@ func TestCraft(t *testing.T) {
 // it (pandas, openpyxl read-only) would otherwise see one cell.
 func TestDimension(t *testing.T) {
 	f := openBook(t, writeBook(t, testReport(t)))
-	want := map[string]string{"Summary": "A1:G31", "Finance": "A1:I26", "Agreements": "A1:U5",
+	want := map[string]string{"Summary": "A1:G32", "Finance": "A1:I26", "Agreements": "A1:U5",
 		"Activities": "A1:W7", "Data issues": "A1:F4"}
 	for sh, w := range want {
 		if got, err := f.GetSheetDimension(sh); err != nil || got != w {
