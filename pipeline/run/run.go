@@ -236,10 +236,20 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		{"rejects.csv", func(w io.Writer) error { return csvout.Rejects(w, r.Rejects) }},
 		// The PDF goes before the workbook: characters its fonts lack
 		// become warnings that the workbook's About sheet and the
-		// manifest then list.
+		// manifest then list, each once, with the record it came from
+		// where it came from one.
 		{"report-" + label + ".pdf", func(w io.Writer) error {
-			return pdf.Write(w, mdPDF, r, pdf.Options{PageSize: opt.PageSize, MissingGlyph: func(m pdf.MissingGlyph) {
+			inRecords := map[rune]bool{}
+			warn := func(m pdf.MissingGlyph) {
 				r.Warnings = append(r.Warnings, "the PDF shows "+m.String()+" as a replacement character: its fonts have no glyph for it")
+			}
+			if err := pdf.CheckRecords(r, func(m pdf.MissingGlyph) { inRecords[m.Rune] = true; warn(m) }); err != nil {
+				return err
+			}
+			return pdf.Write(w, mdPDF, r, pdf.Options{PageSize: opt.PageSize, MissingGlyph: func(m pdf.MissingGlyph) {
+				if !inRecords[m.Rune] {
+					warn(m)
+				}
 			}})
 		}},
 		{"report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.Write(w, r, xlsx.Options{}) }},

@@ -2,9 +2,12 @@ package pdf
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"coopreport/pipeline"
 )
 
 func TestFontCoverage(t *testing.T) {
@@ -129,4 +132,32 @@ func FuzzWriteMarkdown(f *testing.F) {
 			t.Fatalf("Write(%q) wrote no PDF", md)
 		}
 	})
+}
+
+func TestCheckRecords(t *testing.T) {
+	r := &pipeline.Report{
+		Party: "Монгол Улс", // Cyrillic with Ө/Ү is drawn: nothing to report
+		Activities: []pipeline.Activity{
+			{Pos: pipeline.Pos{File: "activities.csv", Row: 8}, Title: "Festival 😀 of Өвөр Монгол", Notes: "ok"},
+			{Pos: pipeline.Pos{File: "book.xlsx", Sheet: "Ledger", Row: 3}, Agency: "ᠮᠣᠩᠭᠣᠯ"}, // traditional Mongolian script
+		},
+	}
+	var got []string
+	if err := CheckRecords(r, func(m MissingGlyph) { got = append(got, m.String()) }); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`U+1F600 '😀' in activities.csv, row 8, column title`,
+		`U+182E 'ᠮ' in book.xlsx, sheet "Ledger", row 3, column agency`,
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing report %q; got %q", w, got)
+		}
+	}
+	for _, g := range got {
+		if strings.Contains(g, "Ө") || strings.Contains(g, "configuration") {
+			t.Errorf("reported a character the fonts have: %s", g)
+		}
+	}
 }

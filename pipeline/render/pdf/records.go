@@ -1,0 +1,40 @@
+package pdf
+
+import "coopreport/pipeline"
+
+// CheckRecords reports, before anything is drawn, every character of the
+// report's data that the fonts cannot draw, with the record and column it
+// came from (the template's own text is checked as it is drawn, by line).
+// Each character is reported once per record and column.
+func CheckRecords(r *pipeline.Report, report func(MissingGlyph)) error {
+	cov, err := fontCoverage()
+	if err != nil {
+		return err
+	}
+	g := &glyphs{cov: cov, report: report}
+	check := func(where string, fields ...[2]string) {
+		for _, f := range fields {
+			if f[1] != "" {
+				g.clean(f[1], where+", column "+f[0])
+			}
+		}
+	}
+	check("the configuration", [2]string{"party", r.Party}, [2]string{"title", r.Title})
+	for i := range r.Agreements {
+		a := &r.Agreements[i]
+		check(a.Pos.String(), [2]string{"id", a.ID}, [2]string{"region", a.Region}, [2]string{"partner", a.Partner},
+			[2]string{"counterpart", a.Counterpart}, [2]string{"title", a.Title}, [2]string{"measure", a.Measure}, [2]string{"notes", a.Notes})
+	}
+	for i := range r.Activities {
+		a := &r.Activities[i]
+		check(a.Pos.String(), [2]string{"id", a.ID}, [2]string{"region", a.Region}, [2]string{"agreement", a.Agreement},
+			[2]string{"title", a.Title}, [2]string{"funding", a.Funding}, [2]string{"agency", a.Agency}, [2]string{"notes", a.Notes})
+	}
+	for i := range r.Measures {
+		m := &r.Measures[i]
+		check(m.Pos.String(), [2]string{"id", m.ID}, [2]string{"title", m.Title}, [2]string{"agencies", m.Agencies}, [2]string{"area", m.Area},
+			[2]string{"objectives", m.Objectives}, [2]string{"scope", m.Scope}, [2]string{"features", m.Features},
+			[2]string{"results", m.Results}, [2]string{"resources", m.Resources})
+	}
+	return nil
+}
