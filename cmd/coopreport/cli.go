@@ -125,6 +125,7 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 	}
 	if rp.tty && !rp.json {
 		c.Ingest.Progress = rp.progressFunc(c.Started)
+		c.Stage = rp.stageFunc(c.Started)
 	}
 	res, err := run.Run(ctx, c.Options)
 	rp.endProgress()

@@ -81,9 +81,16 @@ func TestREADMECommandLine(t *testing.T) {
 			t.Errorf("README.md's exit status table lacks %d", status)
 		}
 	}
+	example, err := os.ReadFile("../../input/coopreport.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, key := range config.Keys() {
 		if !bytes.Contains(readme, []byte("| `"+key+"` |")) {
 			t.Errorf("README.md does not document the configuration key %s", key)
+		}
+		if !regexp.MustCompile(`(?m)^#? ?` + key + ` = `).Match(example) {
+			t.Errorf("input/coopreport.toml does not show the key %s", key)
 		}
 	}
 }

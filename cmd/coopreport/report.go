@@ -138,14 +138,26 @@ func (rp *reporter) progressFunc(started time.Time) func(int) {
 			return
 		}
 		rp.shown = true
-		fmt.Fprintf(rp.w, "\rcoopreport: reading… %d rows", rows)
+		fmt.Fprintf(rp.w, "\rcoopreport: %-60s", fmt.Sprintf("reading… %d rows", rows))
+	}
+}
+
+// stageFunc returns a run stage callback that shows the stage on the
+// progress line.
+func (rp *reporter) stageFunc(started time.Time) func(string) {
+	return func(stage string) {
+		if time.Since(started) < progressAfter {
+			return
+		}
+		rp.shown = true
+		fmt.Fprintf(rp.w, "\rcoopreport: %-60s", stage+"…")
 	}
 }
 
 // endProgress clears the progress line.
 func (rp *reporter) endProgress() {
 	if rp.shown {
-		fmt.Fprintf(rp.w, "\r%s\r", strings.Repeat(" ", 40))
+		fmt.Fprintf(rp.w, "\r%s\r", strings.Repeat(" ", 80))
 		rp.shown = false
 	}
 }

@@ -51,6 +51,10 @@ type Options struct {
 	// Started is when the run started, for the duration in the manifest.
 	Started time.Time
 
+	// Stage, when set, is told what the run is doing ("writing
+	// report-2025-10.pdf"), for a progress display.
+	Stage func(string)
+
 	ConfigPath   string // the configuration file read, if any
 	TemplatePath string // the user's template file, if any ("" for the default)
 	// Template is the report template, loaded (and so checked) before
@@ -258,6 +262,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	for _, wr := range writers {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if opt.Stage != nil {
+			opt.Stage("writing " + wr.name)
 		}
 		out, err := writeFile(tmp, wr.name, wr.write)
 		if err != nil {
