@@ -22,10 +22,13 @@ func MinorUnits(code string) int {
 }
 
 // Plain formats an amount in currency code for machines: a point as the
-// decimal mark, no grouping, and at least the currency's minor units
-// (1250000 MNT is "1250000.00"); digits given beyond them are kept.
+// decimal mark, no grouping, and the currency's minor units (1250000 MNT
+// is "1250000.00", 12.340 USD is "12.34"); an amount with nonzero digits
+// beyond them keeps them all ("12.345"), never rounded to a number that
+// differs from what was summed.
 func Plain(d Decimal, code string) string {
-	if n := MinorUnits(code); d.Scale() < n {
+	n := MinorUnits(code)
+	if d.Round(n).Cmp(d) == 0 {
 		return d.StringFixed(n)
 	}
 	return d.String()

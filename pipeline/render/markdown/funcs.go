@@ -219,7 +219,7 @@ func plural(n any, one, many string) (string, error) {
 	if i == 1 {
 		return "1 " + one, nil
 	}
-	return group(strconv.FormatInt(i, 10)) + " " + many, nil
+	return pipeline.GroupDigits(strconv.FormatInt(i, 10)) + " " + many, nil
 }
 
 // number writes a whole number with thousands grouped: "12,345".
@@ -228,7 +228,7 @@ func number(n any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return group(strconv.FormatInt(i, 10)), nil
+	return pipeline.GroupDigits(strconv.FormatInt(i, 10)), nil
 }
 
 // moneyFunc writes an amount with thousands grouped and its currency's
@@ -257,40 +257,11 @@ func moneyFunc(amount any, currency string) (string, error) {
 	default:
 		return "", fmt.Errorf("money: %v (%T) is not an amount", amount, amount)
 	}
-	s := group(pipeline.Plain(d, currency))
+	s := pipeline.Grouped(d, currency)
 	if currency == "" {
 		return s, nil
 	}
 	return s + " " + currency, nil
-}
-
-// group puts a comma between each three digits of the whole part of a
-// plain decimal number ("-1234567.5" → "-1,234,567.5").
-func group(plain string) string {
-	sign, rest := "", plain
-	if strings.HasPrefix(rest, "-") {
-		sign, rest = "-", rest[1:]
-	}
-	whole, frac, hasPoint := strings.Cut(rest, ".")
-	if len(whole) <= 3 {
-		return plain
-	}
-	var b strings.Builder
-	b.WriteString(sign)
-	first := len(whole) % 3
-	if first == 0 {
-		first = 3
-	}
-	b.WriteString(whole[:first])
-	for i := first; i < len(whole); i += 3 {
-		b.WriteByte(',')
-		b.WriteString(whole[i : i+3])
-	}
-	if hasPoint {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
 }
 
 // date writes a date out: "23 September 2015". It takes a view Date, a

@@ -107,7 +107,7 @@ func amount(d pipeline.Decimal, code string) string { s, _ := moneyFunc(d, code)
 
 // figure is an amount without its code, for columns whose header names
 // the currency.
-func figure(d pipeline.Decimal, code string) string { return group(pipeline.Plain(d, code)) }
+func figure(d pipeline.Decimal, code string) string { return pipeline.Grouped(d, code) }
 
 // table writes the named table with its caption.
 func (x *execution) table(name string) (Raw, error) {

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"coopreport/pipeline"
 )
 
 // A chart is drawn as vector graphics in parts that each stay on one page:
@@ -116,7 +118,7 @@ func (s axisScale) label(v float64) string {
 	if t == "-0" || strings.Trim(t, "-0.") == "" {
 		t = "0"
 	}
-	return group(t)
+	return pipeline.GroupDigits(t)
 }
 
 // withUnit adds the scale's unit to an axis title: "MNT (millions)".
