@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"coopreport/pipeline"
@@ -81,6 +82,9 @@ func (c *checker) readTable(t *table) error {
 		c.d.AgreementColumns = c.extras[pipeline.KindAgreements].names
 		return err
 	case pipeline.KindActivities:
+		// A CSV file's row count is known (classify read it through):
+		// one allocation holds its activities, not a doubling series.
+		c.d.Activities = slices.Grow(c.d.Activities, t.rows)
 		err := each(t, c.opt.Source, forTable(c, t, c.activity))
 		c.d.ActivityColumns = c.extras[pipeline.KindActivities].names
 		return err
