@@ -239,3 +239,81 @@ func TestOpenpyxl(t *testing.T) {
 		t.Errorf("openpyxl sees:\n%s", s)
 	}
 }
+
+// reverseSummary reverses the Summary register's rows (row 2 down to the
+// first empty row), as sorting with the filter would, and saves the book.
+const reverseSummary = `
+import sys, openpyxl
+src, dst = sys.argv[1], sys.argv[2]
+wb = openpyxl.load_workbook(src)
+ws = wb["Summary"]
+last = 2
+while ws.cell(last + 1, 1).value is not None:
+    last += 1
+rows = [[ws.cell(r, c).value for c in range(1, 8)] for r in range(2, last + 1)]
+for i, row in enumerate(reversed(rows)):
+    for c, v in enumerate(row):
+        ws.cell(2 + i, c + 1).value = v
+wb.save(dst)
+`
+
+// TestSortedTotals sorts the Summary register as a user would and
+// recalculates with LibreOffice: the totals below it must not change.
+func TestSortedTotals(t *testing.T) {
+	python := "/usr/bin/python3"
+	if exec.Command(python, "-c", "import openpyxl").Run() != nil {
+		t.Fatal("/usr/bin/python3 with openpyxl not installed: apt-get install python3-openpyxl (.ci/run does)")
+	}
+	dir := t.TempDir()
+	book, sorted := filepath.Join(dir, "book.xlsx"), filepath.Join(dir, "sorted.xlsx")
+	if err := os.WriteFile(book, writeBook(t, testReport(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(python, "-c", reverseSummary, book, sorted).CombinedOutput(); err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	out := filepath.Join(dir, "csv")
+	recalculate(t, out, sorted)
+	got := readCSV(t, filepath.Join(out, "sorted-Summary.csv"))
+
+	f, err := excelize.OpenFile(book, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Summary", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for r, row := range rows {
+		for c := range row {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			formula, _ := f.GetCellFormula("Summary", cell)
+			if formula == "" {
+				continue
+			}
+			n++
+			if r >= len(got) || c >= len(got[r]) || !sameNumber(got[r][c], row[c]) {
+				t.Errorf("Summary!%s (%s) = %v after sorting the register, want %s", cell, formula, cellAt(got, r, c), row[c])
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("compared only %d totals", n)
+	}
+}
+
+func cellAt(rows [][]string, r, c int) string {
+	if r < len(rows) && c < len(rows[r]) {
+		return rows[r][c]
+	}
+	return "(none)"
+}
+
+// sameNumber compares a recalculated value with a cached one.
+func sameNumber(got, want string) bool {
+	w, err1 := strconv.ParseFloat(want, 64)
+	g, err2 := strconv.ParseFloat(got, 64)
+	return err1 == nil && err2 == nil && math.Abs(w-g) <= 1e-9*math.Max(1, math.Abs(w))
+}

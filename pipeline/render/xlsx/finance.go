@@ -188,7 +188,7 @@ func (b *book) conversion(f *pipeline.FinanceRow) ([]any, error) {
 // moneyFormula is a live formula over amounts of one currency, carrying
 // its exact value.
 func (b *book) moneyFormula(f string, v pipeline.Decimal, code string) (any, error) {
-	id, err := b.moneyStyle(code)
+	id, err := b.moneyStyle(v, code)
 	if err != nil {
 		return nil, err
 	}

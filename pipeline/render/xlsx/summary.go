@@ -39,8 +39,8 @@ func (b *book) summary() error {
 		rows = append(rows, row)
 	}
 
-	// Totals by bucket: the register is in bucket order, so each bucket is
-	// a contiguous range and a plain SUM covers it.
+	// Totals by bucket: SUMIF over the period column, so that the totals
+	// stay right when a user sorts or filters the rows above.
 	rows = append(rows, nil, b.section("Totals by bucket, all countries"))
 	at := 0
 	for _, bk := range r.Period.Buckets {
@@ -55,14 +55,17 @@ func (b *book) summary() error {
 		}
 		row := []any{b.str(bk.Label), nil, "All countries"}
 		if at == from {
-			row = append(row, b.count(0), nil, b.count(0), b.count(0))
+			row = append(row, b.count(0), b.count(0), b.count(0), b.count(0))
 		} else {
-			rng := func(col int) string { return ref(col, first+from) + ":" + ref(col, first+at-1) }
+			rn := first + len(rows)
+			sumif := func(col int) string {
+				return fmt.Sprintf("SUMIF(%s:%s,%s,%s:%s)", absRef(1, first), absRef(1, last), ref(1, rn), absRef(col, first), absRef(col, last))
+			}
 			row = append(row,
-				b.formula("SUM("+rng(4)+")", int64(sum.Signed)),
-				b.formula("SUM("+rng(5)+")", int64(sum.InForce)),
-				b.formula("SUM("+rng(6)+")", int64(sum.Activities)),
-				b.formula("SUM("+rng(7)+")", sum.Participants))
+				b.formula(sumif(4), int64(sum.Signed)),
+				b.formula(sumif(5), int64(sum.InForce)),
+				b.formula(sumif(6), int64(sum.Activities)),
+				b.formula(sumif(7), sum.Participants))
 		}
 		rows = append(rows, row)
 	}

@@ -119,18 +119,20 @@ func newBook(r *pipeline.Report) (*book, error) {
 	return b, nil
 }
 
-// moneyStyle returns the style of amounts in code, made on first use. The
-// sheets are written in a fixed order, so style ids are the same each run.
-func (b *book) moneyStyle(code string) (int, error) {
-	if id, ok := b.st.money[code]; ok {
+// moneyStyle returns the style of amount d in code, made on first use.
+// The sheets are written in a fixed order, so style ids are the same each
+// run.
+func (b *book) moneyStyle(d pipeline.Decimal, code string) (int, error) {
+	key := fmt.Sprintf("%s/%d", code, decimals(d, code))
+	if id, ok := b.st.money[key]; ok {
 		return id, nil
 	}
-	f := moneyFormat(code)
+	f := moneyFormat(code, decimals(d, code))
 	id, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: &f})
 	if err != nil {
 		return 0, fmt.Errorf("preparing the number format of %s: %w", code, err)
 	}
-	b.st.money[code] = id
+	b.st.money[key] = id
 	return id, nil
 }
 
@@ -161,7 +163,7 @@ func (b *book) date(d pipeline.Date) any {
 func (b *book) count(n int64) any { return excelize.Cell{StyleID: b.st.count, Value: n} }
 
 func (b *book) money(d pipeline.Decimal, code string) (any, error) {
-	id, err := b.moneyStyle(code)
+	id, err := b.moneyStyle(d, code)
 	if err != nil {
 		return nil, err
 	}

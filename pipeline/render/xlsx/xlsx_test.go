@@ -90,10 +90,11 @@ func TestCells(t *testing.T) {
 		{"Summary", "E3", num, "1", "", ""},
 		{"Summary", "B8", none, "", "", ""}, // multilateral has no code
 		{"Summary", "C8", text, "Multilateral", "", ""},
-		{"Summary", "D15", num, "0", "SUM(D2:D3)", ""},
-		{"Summary", "F15", num, "2", "SUM(F2:F3)", ""},
-		{"Summary", "G15", num, "150", "SUM(G2:G3)", ""},
-		{"Summary", "D16", num, "1", "SUM(D4:D6)", ""},
+		{"Summary", "D15", num, "0", "SUMIF($A$2:$A$12,A15,$D$2:$D$12)", ""},
+		{"Summary", "E15", num, "1", "SUMIF($A$2:$A$12,A15,$E$2:$E$12)", ""}, // in force: summed over countries
+		{"Summary", "F15", num, "2", "SUMIF($A$2:$A$12,A15,$F$2:$F$12)", ""},
+		{"Summary", "G15", num, "150", "SUMIF($A$2:$A$12,A15,$G$2:$G$12)", ""},
+		{"Summary", "D16", num, "1", "SUMIF($A$2:$A$12,A16,$D$2:$D$12)", ""},
 		{"Summary", "D21", num, "1", "SUMIF($C$2:$C$12,C21,D2:D12)", ""},
 		{"Summary", "E21", num, "1", "", ""}, // in force: counted, not summed
 		{"Summary", "G21", num, "37", "SUMIF($C$2:$C$12,C21,G2:G12)", ""},
