@@ -136,7 +136,7 @@ type row struct {
 }
 
 func (r *row) fail(field, value string, err error) {
-	col := r.headers[field]
+	col := r.header(field)
 	if col == "" {
 		col = field
 	}
@@ -156,8 +156,14 @@ func (r *row) required(field, v string) string {
 	return v
 }
 
+// header is a column's header as written, on one line (a header cell
+// may hold line breaks), or "".
+func (r *row) header(field string) string {
+	return strings.Join(strings.Fields(r.headers[field]), " ")
+}
+
 func (r *row) colName(field string) string {
-	if h := r.headers[field]; h != "" {
+	if h := r.header(field); h != "" {
 		return fmt.Sprintf("%q", h)
 	}
 	return fmt.Sprintf("the %s column", field)
@@ -173,7 +179,7 @@ func (r *row) date(field, v string, required bool) pipeline.Date {
 		}
 		return pipeline.Date{}
 	}
-	if r.xlsx || isSerial(v) {
+	if (r.xlsx && plausibleSerial(v)) || isSerial(v) {
 		if d, ok := normalize.ExcelDate(v, r.d1904); ok {
 			return d
 		}
@@ -185,14 +191,62 @@ func (r *row) date(field, v string, required bool) pipeline.Date {
 	return d
 }
 
-// number is a money cell's text: a workbook's number cell is rounded to
-// the 15 significant digits Excel keeps (a formula showing 1,100.00 may
-// store 1100.0000000000002).
-func (r *row) number(v string) string {
-	if r.xlsx {
-		return normalize.ExcelNumber(v)
+// amount reads a money cell. A workbook's number cell arrives as Excel
+// stores it, with a decimal point whatever the configured mark, and is
+// rounded to the 15 significant digits Excel keeps (a formula showing
+// 1,100.00 may store 1100.0000000000002). In a CSV file, scientific
+// notation is what Excel writes for a number it has already rounded for
+// display (1.23457E+11): it is refused, never taken as exact.
+func (r *row) amount(v string) (pipeline.Decimal, string, error) {
+	if r.xlsx && rawNumber(v) {
+		return normalize.Amount(normalize.ExcelNumber(v), false)
 	}
-	return v
+	if !r.xlsx && scientific(v) {
+		return pipeline.Decimal{}, "", fmt.Errorf("%w: written in scientific notation, which a spreadsheet program uses for a number it has rounded; format the column as a number with its decimals and save the file again", pipeline.ErrBadAmount)
+	}
+	return normalize.Amount(v, r.decimalComma)
+}
+
+// rawNumber reports whether v is a number as a workbook stores it:
+// -?digits[.digits][E[+-]digits].
+func rawNumber(v string) bool {
+	i := 0
+	if strings.HasPrefix(v, "-") {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if digits() == 0 {
+		return false
+	}
+	if i < len(v) && v[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(v) && (v[i] == 'E' || v[i] == 'e') {
+		i++
+		if i < len(v) && (v[i] == '+' || v[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(v)
+}
+
+// scientific reports whether v is a number in scientific notation.
+func scientific(v string) bool {
+	v = strings.TrimSpace(v)
+	return strings.ContainsAny(v, "eE") && rawNumber(strings.NewReplacer(",", "", " ", "").Replace(v))
 }
 
 // shown is how a date cell is quoted in a reject: as written, except a
@@ -205,6 +259,18 @@ func (r *row) shown(v string, d pipeline.Date) string {
 		}
 	}
 	return v
+}
+
+// plausibleSerial reports whether a workbook cell holds a date serial: a
+// number of at least 10000 (18 May 1927). A smaller number is not taken
+// as a date: "2014" in a date column is a year typed alone, not 6 July
+// 1905, and is rejected as such; an older date is written as text.
+func plausibleSerial(v string) bool {
+	if !rawNumber(v) || strings.HasPrefix(v, "-") {
+		return false
+	}
+	whole, _, _ := strings.Cut(v, ".")
+	return len(whole) >= 5 && !strings.ContainsAny(whole, "eE")
 }
 
 func isSerial(v string) bool {
@@ -303,7 +369,7 @@ func (c *checker) rate(r *row, rec *schema.RateRecord) bool {
 	value := r.required("rate", rec.Rate)
 	var rate pipeline.Decimal
 	if value != "" {
-		x, _, err := normalize.Amount(r.number(value), r.decimalComma)
+		x, _, err := r.amount(value)
 		switch {
 		case err != nil:
 			r.fail("rate", value, fmt.Errorf("%w: %v", pipeline.ErrBadRate, err))
@@ -448,7 +514,7 @@ func (c *checker) activity(r *row, rec *schema.ActivityRecord) bool {
 	if !r.ok() {
 		return false
 	}
-	c.d.span(a.Date, a.End)
+	c.d.span(a.Date)
 	if c.opt.Keep == nil || c.opt.Keep(&a) {
 		c.d.Activities = append(c.d.Activities, a)
 	}
@@ -470,7 +536,7 @@ func (r *row) money(amount, cur string) *pipeline.Money {
 	if amount == "" {
 		return nil
 	}
-	x, written, err := normalize.Amount(r.number(amount), r.decimalComma)
+	x, written, err := r.amount(amount)
 	if err != nil {
 		r.fail("amount", amount, err)
 		return nil

@@ -423,8 +423,16 @@ func WholeNumber(s string) (int64, error) {
 	if d.Coef()%p != 0 {
 		return 0, errorf(pipeline.ErrBadNumber, "not a whole number; write digits only, such as 12 or 1200")
 	}
-	return d.Coef() / p, nil
+	n := d.Coef() / p
+	if n > MaxWholeNumber {
+		return 0, errorf(pipeline.ErrBadNumber, "more than a billion; check the number")
+	}
+	return n, nil
 }
+
+// MaxWholeNumber bounds counts (participants): a larger one is a typing
+// mistake, and a billion rows of it still add up exactly in an int64.
+const MaxWholeNumber = 1_000_000_000
 
 // ExcelNumber rounds an XLSX raw numeric value to the 15 significant
 // digits that Excel shows and keeps, working on the decimal digits: a
