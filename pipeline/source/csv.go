@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -39,7 +40,58 @@ func openSniffed(path, name string) (*os.File, sniffed, error) {
 		fh.Close()
 		return nil, sniffed{}, fileError(name, "", ErrBadCSV, "the file cannot be read: %v", err)
 	}
-	return fh, sniff(head[:n], complete), nil
+	s := sniff(head[:n], complete)
+	if s.encoding == EncUTF8 && !complete {
+		// The sample was UTF-8, but a Windows-1251 file may hold only
+		// ASCII in its first 64 KiB: its Cyrillic would come out as U+FFFD
+		// without a word. Check the whole file.
+		valid, err := validUTF8Stream(fh)
+		if err == nil {
+			_, err = fh.Seek(0, io.SeekStart)
+		}
+		if err != nil {
+			fh.Close()
+			return nil, sniffed{}, fileError(name, "", ErrBadCSV, "the file cannot be read: %v", err)
+		}
+		if !valid {
+			s.encoding = EncCP1251
+		}
+	}
+	return fh, s, nil
+}
+
+// validUTF8Stream reports whether everything r holds is valid UTF-8,
+// reading it in chunks.
+func validUTF8Stream(r io.Reader) (bool, error) {
+	buf := make([]byte, 64<<10)
+	carry := 0 // bytes of a character cut at the end of the last chunk
+	for {
+		n, err := r.Read(buf[carry:])
+		n += carry
+		end := n
+		if err == nil {
+			// Leave a cut character for the next chunk: at most 3 bytes
+			// back lies the start of the last character.
+			for back := 1; back <= 3 && back <= n; back++ {
+				if b := buf[n-back]; b&0xC0 != 0x80 { // a leading byte
+					if !utf8.FullRune(buf[n-back : n]) {
+						end = n - back
+					}
+					break
+				}
+			}
+		}
+		if !utf8.Valid(buf[:end]) {
+			return false, nil
+		}
+		carry = copy(buf, buf[end:n])
+		if err == io.EOF {
+			return carry == 0, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
 }
 
 // newCSVTable reads CSV from r, which is positioned at the start of the

@@ -241,9 +241,9 @@ func TestCSVRowReused(t *testing.T) {
 }
 
 func TestCSVWindows1251AfterLongASCII(t *testing.T) {
-	// The sniff sample ends inside the ASCII part: the file is read as
-	// UTF-8 and the Cyrillic later becomes U+FFFD. This pins the known
-	// limit of sniffing the first 64 KiB only.
+	// The sniff sample ends inside the ASCII part; the whole file is
+	// checked, so the Cyrillic after it is read as Windows-1251, not
+	// turned into U+FFFD.
 	var b bytes.Buffer
 	b.WriteString("id;name\n")
 	for b.Len() < sniffSize+100 {
@@ -255,8 +255,28 @@ func TestCSVWindows1251AfterLongASCII(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := rows[len(rows)-1]
-	if tab.Encoding != "UTF-8" || last.Cells[1] != strings.Repeat("\uFFFD", 6) {
+	if tab.Encoding != "Windows-1251" || last.Cells[1] != "Россия" {
 		t.Errorf("encoding %q, last row %q", tab.Encoding, last.Cells)
+	}
+}
+
+func TestValidUTF8Stream(t *testing.T) {
+	long := strings.Repeat("ab", 40000) // longer than a chunk
+	for _, tt := range []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"ascii", long, true},
+		{"cyrillic across chunk edges", long[:65535] + strings.Repeat("Өвөр Монгол ₮ 😀", 9000), true},
+		{"windows-1251 late", long + "\xd0\xee\xf1", false},
+		{"cut at the end", long + "\xd0", false},
+		{"empty", "", true},
+	} {
+		ok, err := validUTF8Stream(strings.NewReader(tt.text))
+		if err != nil || ok != tt.want {
+			t.Errorf("%s: %v, %v; want %v", tt.name, ok, err, tt.want)
+		}
 	}
 }
 
