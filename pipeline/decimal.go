@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"math"
+	"math/big"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -140,6 +141,37 @@ func (d Decimal) Mul(e Decimal) (Decimal, error) {
 		return Decimal{}, ErrOverflow
 	}
 	return Decimal{c, int8(s)}, nil
+}
+
+// MulRound returns d × e rounded to scale digits after the point, halves
+// away from zero. The product is exact before it is rounded, however many
+// digits it has (a rate of 0.00054321 times 12500000.51 has 11 after the
+// point): only a result too large for a Decimal is an error.
+func (d Decimal) MulRound(e Decimal, scale int) (Decimal, error) {
+	if scale < 0 || scale > MaxScale {
+		return Decimal{}, ErrOverflow
+	}
+	p := new(big.Int).Mul(big.NewInt(d.coef), big.NewInt(e.coef))
+	shift := int(d.scale) + int(e.scale) - scale
+	if shift > 0 {
+		div := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(shift)), nil)
+		q, r := new(big.Int).QuoRem(p, div, new(big.Int))
+		// Halves away from zero: |r|·2 ≥ div moves q one further from 0.
+		if r.Abs(r).Lsh(r, 1).Cmp(div) >= 0 {
+			if p.Sign() < 0 {
+				q.Sub(q, big.NewInt(1))
+			} else {
+				q.Add(q, big.NewInt(1))
+			}
+		}
+		p = q
+	} else if shift < 0 {
+		p.Mul(p, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-shift)), nil))
+	}
+	if !p.IsInt64() {
+		return Decimal{}, ErrOverflow
+	}
+	return Decimal{p.Int64(), int8(scale)}, nil
 }
 
 // Round returns d rounded to scale digits after the point, halves away

@@ -134,3 +134,31 @@ func TestDate(t *testing.T) {
 		t.Error("Compare wrong")
 	}
 }
+
+func TestMulRound(t *testing.T) {
+	for _, tt := range []struct {
+		a, b  string
+		scale int
+		want  string
+	}{
+		{"12500000.51", "0.00054321", 2, "6790.13"}, // 6790.1252770371: 11 digits after the point
+		{"1500.50", "1970.31", 2, "2956450.16"},     // 2956450.155: a half, away from zero
+		{"-1500.50", "1970.31", 2, "-2956450.16"},
+		{"0.10", "1818.5", 2, "181.85"},
+		{"1200000", "15.62", 0, "18744000"},
+		{"3", "0.5", 0, "2"},
+		{"5", "2", 3, "10.000"},
+		{"0.000000001", "0.000000001", 2, "0.00"},
+	} {
+		a, _ := ParseDecimal(tt.a)
+		b, _ := ParseDecimal(tt.b)
+		got, err := a.MulRound(b, tt.scale)
+		if err != nil || got.String() != tt.want {
+			t.Errorf("%s × %s to %d = %v, %v; want %s", tt.a, tt.b, tt.scale, got, err, tt.want)
+		}
+	}
+	big, _ := ParseDecimal("9223372036854775807")
+	if _, err := big.MulRound(NewDecimal(2, 0), 0); !errors.Is(err, ErrOverflow) {
+		t.Errorf("overflow: err = %v", err)
+	}
+}

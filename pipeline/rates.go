@@ -95,11 +95,11 @@ func (rs *Rates) Convert(m Money, d Date) (converted, rate Decimal, ok bool, err
 	if !ok {
 		return Decimal{}, Decimal{}, false, nil
 	}
-	c, err := m.Amount.Mul(rate)
+	c, err := m.Amount.MulRound(rate, MinorUnits(rs.reporting))
 	if err != nil {
 		return Decimal{}, Decimal{}, false, err
 	}
-	return c.Round(MinorUnits(rs.reporting)), rate, true, nil
+	return c, rate, true, nil
 }
 
 // Convert returns the amount of activity a in the reporting currency, and

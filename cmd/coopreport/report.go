@@ -43,7 +43,7 @@ func (rp *reporter) warn(msg string) {
 
 // failure reports a failed run.
 func (rp *reporter) failure(err error, opt run.Options) {
-	what, todo := explain(err, opt)
+	what, todo := rp.explain(err, opt)
 	if rp.json {
 		attrs := []any{"error", err.Error(), "action", todo}
 		var fe *pipeline.FileError
@@ -60,14 +60,21 @@ func (rp *reporter) failure(err error, opt run.Options) {
 }
 
 // explain says what failed and what to do about it.
-func explain(err error, opt run.Options) (what, todo string) {
+func (rp *reporter) explain(err error, opt run.Options) (what, todo string) {
 	kept := fmt.Sprintf("The outputs in %s were left as they were.", opt.Out)
+	if rp.cmd == "validate" {
+		kept = "Nothing was written: validate only reads." // it has no outputs to keep
+	}
 	var fe *pipeline.FileError
 	switch {
 	case errors.As(err, &fe):
-		return "the run failed", fmt.Sprintf("Fix or remove that file in %s and run again. %s", opt.Input, kept)
+		what := "the run failed"
+		if rp.cmd == "validate" {
+			what = "the input cannot be read"
+		}
+		return what, fmt.Sprintf("Fix or remove that file in %s and run again. %s", opt.Input, kept)
 	case errors.Is(err, run.ErrLocked):
-		return "the run did not start", "Nothing was written; try again later, or give --wait."
+		return "the run did not start", "Nothing was written."
 	case errors.Is(err, context.Canceled):
 		return "the run was interrupted", kept
 	}

@@ -305,7 +305,7 @@ func (r *Resolver) AddAlias(name, country, region string) error {
 		if oe.idx == e.idx && (oe.region == e.region || region == "") {
 			return nil
 		}
-		return fmt.Errorf("%w: %q already means %s; it cannot also mean %s", pipeline.ErrBadAlias, name, r.b.label(oe), r.b.label(e))
+		return &ConflictError{Name: name, Means: r.b.label(oe), Wanted: r.b.label(e)}
 	}
 	r.aliases[k] = e
 	if len([]rune(k)) >= 4 {
@@ -323,3 +323,16 @@ func (r *Resolver) entryOf(res result) entry {
 	}
 	return entry{idx: r.b.byCode[res.c.Code], region: res.region}
 }
+
+// ConflictError is an alias whose name already means another country.
+type ConflictError struct {
+	Name   string // the alias's name
+	Means  string // the country (and region) the name already means
+	Wanted string // the one the alias gives
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%v: %q already means %s; it cannot also mean %s", pipeline.ErrBadAlias, e.Name, e.Means, e.Wanted)
+}
+
+func (e *ConflictError) Unwrap() error { return pipeline.ErrBadAlias }

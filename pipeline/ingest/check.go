@@ -340,7 +340,8 @@ func (c *checker) alias(r *row, rec *schema.AliasRecord) bool {
 	}
 	if err := c.countries.AddAlias(name, target, region); err != nil {
 		field, value := "country", target
-		if !errors.Is(err, pipeline.ErrUnknownCountry) && strings.Contains(err.Error(), "already") {
+		var conflict *country.ConflictError
+		if errors.As(err, &conflict) {
 			field, value = "name", name
 		}
 		r.fail(field, value, err)

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -88,7 +87,7 @@ func hashFile(path string) (string, error) {
 }
 
 // published reads the manifest of the outputs published in dir; ok is
-// false when there are none.
+// false when there are none, or when the manifest cannot be read.
 func published(dir string) (m Manifest, ok bool, err error) {
 	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -98,7 +97,9 @@ func published(dir string) (m Manifest, ok bool, err error) {
 		return m, false, err
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
-		return m, false, fmt.Errorf("the published %s cannot be read: %w", filepath.Join(dir, ManifestName), err)
+		// A damaged manifest is no published report: run, and replace it,
+		// rather than fail every scheduled run until someone repairs it.
+		return m, false, nil
 	}
 	return m, true, nil
 }
