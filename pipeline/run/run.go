@@ -131,7 +131,7 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 		Title:            opt.Title,
 		Currency:         opt.Currency,
 		Version:          opt.Version,
-		Made:             opt.Now.UTC(),
+		Made:             made(opt.Now, opt.Location),
 		Period:           p,
 		Agreements:       data.Agreements,
 		Activities:       data.Activities,
@@ -156,6 +156,15 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 	}
 	agg.Fill(r)
 	return r, nil
+}
+
+// made is the time a report is made, in the configured zone: a report
+// made at 00:30 on 1 January in Ulaanbaatar is dated 1 January.
+func made(now time.Time, loc *time.Location) time.Time {
+	if loc == nil {
+		return now.UTC()
+	}
+	return now.In(loc)
 }
 
 func orAll(s string) string {

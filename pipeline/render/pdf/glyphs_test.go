@@ -135,11 +135,20 @@ func FuzzWriteMarkdown(f *testing.F) {
 }
 
 func TestCheckRecords(t *testing.T) {
+	in2014 := pipeline.Period{From: pipeline.Date{Year: 2014, Month: 1, Day: 1}, To: pipeline.Date{Year: 2014, Month: 12, Day: 31}}
 	r := &pipeline.Report{
-		Party: "Монгол Улс", // Cyrillic with Ө/Ү is drawn: nothing to report
+		Party:  "Монгол Улс", // Cyrillic with Ө/Ү is drawn: nothing to report
+		Period: in2014,
+		Agreements: []pipeline.Agreement{
+			{Pos: pipeline.Pos{File: "agreements.csv", Row: 2}, Title: "In force 🎉", ValidFrom: pipeline.Date{Year: 2010, Month: 1, Day: 1}},
+			{Pos: pipeline.Pos{File: "agreements.csv", Row: 3}, Title: "Ended 🎈", ValidFrom: pipeline.Date{Year: 1990, Month: 1, Day: 1}, ValidTo: pipeline.Date{Year: 1995, Month: 1, Day: 1}},
+		},
 		Activities: []pipeline.Activity{
 			{Pos: pipeline.Pos{File: "activities.csv", Row: 8}, Title: "Festival 😀 of Өвөр Монгол", Notes: "ok"},
 			{Pos: pipeline.Pos{File: "book.xlsx", Sheet: "Ledger", Row: 3}, Agency: "ᠮᠣᠩᠭᠣᠯ"}, // traditional Mongolian script
+		},
+		Measures: []pipeline.Measure{
+			{Pos: pipeline.Pos{File: "measures.csv", Row: 2}, Title: "M", Extra: []pipeline.Field{{Name: "Budget line", Value: "💰 line"}}},
 		},
 	}
 	var got []string
@@ -147,8 +156,10 @@ func TestCheckRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
+		`U+1F389 '🎉' in agreements.csv, row 2, column title`,
 		`U+1F600 '😀' in activities.csv, row 8, column title`,
 		`U+182E 'ᠮ' in book.xlsx, sheet "Ledger", row 3, column agency`,
+		`U+1F4B0 '💰' in measures.csv, row 2, column Budget line`,
 	}
 	for _, w := range want {
 		if !slices.Contains(got, w) {
@@ -156,8 +167,8 @@ func TestCheckRecords(t *testing.T) {
 		}
 	}
 	for _, g := range got {
-		if strings.Contains(g, "Ө") || strings.Contains(g, "configuration") {
-			t.Errorf("reported a character the fonts have: %s", g)
+		if strings.Contains(g, "Ө") || strings.Contains(g, "configuration") || strings.Contains(g, "🎈") {
+			t.Errorf("reported a character the fonts have, or one of a record the report does not show: %s", g)
 		}
 	}
 }

@@ -57,7 +57,7 @@ func (b *book) about() error {
 		kv("Reporting currency", "none set: amounts are not converted")
 	}
 	kv("Partner countries", b.count(int64(len(r.Countries))))
-	kv("Made", r.Made.UTC().Format(time.RFC3339))
+	kv("Made", r.Made.Format(time.RFC3339)) // in the configured time zone, with its offset
 	kv("Made by", "coopreport "+r.Version)
 	kv("Sheets", wrap(strings.Join(append(append([]string{}, b.sheets...), sheetName(sheetAbout, b.sheets)), ", ")))
 	for _, s := range b.splits {
