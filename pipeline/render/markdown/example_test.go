@@ -226,7 +226,8 @@ func Example_chart() {
 	//
 	// | Partner | Activities |
 	// | --- | ---: |
+	// | Russia | 2 |
 	// | China | 1 |
 	// | Japan | 1 |
-	// | Russia | 2 |
+	// | **All partners** | **4** |
 }

@@ -220,10 +220,12 @@ func TestMarkdownTargetCharts(t *testing.T) {
 		t.Error("the Markdown target has chart images")
 	}
 	for _, want := range []string{
-		"*Activities per partner country, 2012..2015*\n\n| Partner | Activities |\n| --- | ---: |\n| China | 2 |\n",
-		"| Russia | 5 |\n| South Korea | 1 |\n| Türkiye | 1 |\n| Multilateral | 1 |\n",
-		"*Money spent per year, in MNT*\n\n| Year | Partner | Currency | In MNT |\n| --- | --- | --- | ---: |\n| 2012 | Hungary | MNT | 4,500,000.00 |\n",
-		"| 2015 | Russia | USD | 32,843,950.16 |\n",
+		// The most activities first, as the PDF chart draws them, then the period's number.
+		"*Activities per partner country, 2012..2015*\n\n| Partner | Activities |\n| --- | ---: |\n| Russia | 5 |\n| China | 2 |\n| France | 1 |\n",
+		"| North Korea | 1 |\n| South Korea | 1 |\n| Türkiye | 1 |\n| **All partners** | **16** |\n",
+		// The sum per year in the reporting currency, as the PDF chart draws it.
+		"*Money spent per year, in MNT*\n\n| Year | In MNT |\n| --- | ---: |\n| 2012 | 17,804,284.00 |\n| 2013 | 43,630,600.00 |\n" +
+			"| 2014 | 103,495,250.00 |\n| 2015 | 63,078,950.16 |\n",
 		"*Agreements in force per year*\n\n| Year | Agreements in force | Agreements signed |\n| --- | ---: | ---: |\n" +
 			"| 2012 | 26 | 1 |\n| 2013 | 28 | 3 |\n| 2014 | 29 | 1 |\n| 2015 | 29 | 1 |\n",
 	} {
@@ -249,9 +251,12 @@ func writeFile(t *testing.T, dir, name, text string) string {
 }
 
 // Mistakes in a template are reported with the template file and line:
-// at Load for what parsing can see, at Execute for fields.
+// at Load for what parsing can see and for unknown fields, wherever they
+// are (Load runs the template on trial reports); at Execute for functions
+// that fail on the data of the period at hand.
 func TestTemplateErrors(t *testing.T) {
 	r := inputReport(t)
+	const sample, empty = "(found by a trial run on a sample report)", "(found by a trial run on a report with no records)"
 	tests := []struct {
 		name    string
 		files   map[string]string // the folder; the first file, main.md.tmpl, is loaded
@@ -261,13 +266,37 @@ func TestTemplateErrors(t *testing.T) {
 		message string
 	}{
 		{"unknown field", map[string]string{"main.md.tmpl": "# {{.Title}}\n\nSome text.\n\n{{.Titel}}\n"},
-			false, "main.md.tmpl", 5, "can't evaluate field Titel"},
+			true, "main.md.tmpl", 5, "can't evaluate field Titel"},
 		{"unknown field of a measure", map[string]string{"main.md.tmpl": "{{range .Measures}}\n{{.Agency}}\n{{end}}\n"},
-			false, "main.md.tmpl", 2, "can't evaluate field Agency"},
+			true, "main.md.tmpl", 2, "can't evaluate field Agency"},
 		{"unknown field in a partial of the folder", map[string]string{
 			"main.md.tmpl":    "# Report\n{{range .Measures}}{{template \"measure.md.tmpl\" .}}{{end}}\n",
 			"measure.md.tmpl": "## {{.Title}}\n\n{{.Budget}}\n"},
-			false, "measure.md.tmpl", 3, "can't evaluate field Budget"},
+			true, "measure.md.tmpl", 3, "can't evaluate field Budget in type markdown.Measure " + sample},
+		// Branches the example input (2012..2015) skips, or that only
+		// some periods take: each is found before any input is read.
+		{"unknown field among treaties", map[string]string{"main.md.tmpl": "# Report\n\n{{range .Treaties}}{{.Tittle}}{{end}}\n"},
+			true, "main.md.tmpl", 3, "<.Tittle>: can't evaluate field Tittle in type markdown.Agreement " + sample},
+		{"unknown field of what a meeting decided", map[string]string{"main.md.tmpl": "{{range .Meetings}}\n{{range .Decided}}\n{{.Outcome}}{{end}}{{end}}\n"},
+			true, "main.md.tmpl", 3, "can't evaluate field Outcome"},
+		{"unknown field of an extra column", map[string]string{"main.md.tmpl": "{{range .Measures}}{{range .Extra}}\n{{.Header}}{{end}}{{end}}\n"},
+			true, "main.md.tmpl", 2, "can't evaluate field Header in type markdown.Field"},
+		{"unknown field of a measure's money", map[string]string{"main.md.tmpl": "{{range .Measures}}{{with .Money}}{{range .}}\n\n{{.Sum}}{{end}}{{end}}{{end}}\n"},
+			true, "main.md.tmpl", 3, "can't evaluate field Sum in type markdown.Money"},
+		{"unknown field of an amount not converted", map[string]string{"main.md.tmpl": "{{range .Activities}}{{if and .HasAmount (not .Converted)}}\n{{.Reason}}{{end}}{{end}}\n"},
+			true, "main.md.tmpl", 2, "can't evaluate field Reason"},
+		{"unknown field of a plan, an MoU, a region", map[string]string{"main.md.tmpl": "{{range .Plans}}{{.Title}}{{end}}{{range .MoUs}}{{.Title}}{{end}}\n{{range .Agreements}}{{with .Region}}{{$.Regions}}{{end}}{{end}}\n"},
+			true, "main.md.tmpl", 2, "can't evaluate field Regions"},
+		{"unknown field of a warning", map[string]string{"main.md.tmpl": "{{range .Warnings}}{{.Text}}{{end}}\n"},
+			true, "main.md.tmpl", 1, "can't evaluate field Text in type string"},
+		{"unknown field when the period has no records", map[string]string{"main.md.tmpl": "# Report\n\n{{if not .Activities}}\n{{.NoActivities}}{{end}}\n"},
+			true, "main.md.tmpl", 4, "can't evaluate field NoActivities in type *markdown.View " + empty},
+		{"unknown field without a reporting currency", map[string]string{"main.md.tmpl": "{{with .ReportingCurrency}}{{.}}{{else}}{{.Currency}}{{end}}\n"},
+			true, "main.md.tmpl", 1, "can't evaluate field Currency in type *markdown.View " + empty},
+		{"a function failing on any data", map[string]string{"main.md.tmpl": "# Report\n\n{{plural .Party \"x\" \"xs\"}}\n"},
+			true, "main.md.tmpl", 3, "error calling plural"},
+		{"index beyond what a period with no records has", map[string]string{"main.md.tmpl": "{{(index .Activities 0).Title}}\n"},
+			true, "main.md.tmpl", 1, "error calling index: reflect: slice index out of range " + empty},
 		{"unknown function", map[string]string{"main.md.tmpl": "# Report\n\n{{frobnicate .Party}}\n"},
 			true, "main.md.tmpl", 3, `function "frobnicate" not defined`},
 		{"unknown function in a partial of the folder", map[string]string{
@@ -282,8 +311,10 @@ func TestTemplateErrors(t *testing.T) {
 			true, "main.md.tmpl", 3, `there is no template "measures.md.tmpl" to include`},
 		{"unclosed action", map[string]string{"main.md.tmpl": "# Report\n{{if .Party}}\ntext\n"},
 			true, "main.md.tmpl", 0, "unexpected EOF"},
-		{"bad argument", map[string]string{"main.md.tmpl": "# Report\n\n{{plural .Party \"x\" \"xs\"}}\n"},
-			false, "main.md.tmpl", 3, "error calling plural"},
+		// A function that fails only on some data fails when that data
+		// comes: the sample has 8 activities, the example input 16.
+		{"a function failing on the period's data", map[string]string{"main.md.tmpl": "# Report\n\n{{if gt (len .Activities) 10}}\n{{plural .Party \"x\" \"xs\"}}{{end}}\n"},
+			false, "main.md.tmpl", 4, "error calling plural"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/render/chartdata"
 )
 
 // Target is what the Markdown is for.
@@ -30,7 +31,7 @@ type execution struct {
 var Tables = []string{"totals", "by-country", "by-bucket", "money", "agreements-in-force", "activities", "rejects-summary"}
 
 // Charts lists the names the chart function knows.
-var Charts = []string{"activities-by-country", "money-by-bucket", "agreements-timeline"}
+var Charts = chartdata.Names
 
 func known(names []string, name string) bool {
 	for _, n := range names {
@@ -280,8 +281,10 @@ func (v *View) rejectsTable() *gfm {
 	return t
 }
 
-// chart writes the named chart: an image for the PDF writer to draw, or,
-// for the Markdown file, its caption and a table of its data.
+// chart writes the named chart as a paragraph of its own, whatever is
+// around it in the template: an image for the PDF writer to draw, or, for
+// the Markdown file, its caption and a table of the numbers the PDF chart
+// shows (package chartdata makes them for both).
 func (x *execution) chart(name, caption string) (Raw, error) {
 	if x == nil || x.v == nil {
 		return "", fmt.Errorf("chart %q used outside of a report", name)
@@ -289,37 +292,55 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 	if !known(Charts, name) {
 		return "", fmt.Errorf("there is no chart %q; the charts are %s", name, strings.Join(Charts, ", "))
 	}
+	alone := func(s Raw) Raw { return "\n\n" + s + "\n\n" }
 	if x.target == PDF {
-		return Raw("![" + Escape(caption) + "](chart:" + name + ")"), nil
+		return alone(Raw("![" + Escape(caption) + "](chart:" + name + ")")), nil
 	}
-	v := x.v
-	var t *gfm
+	r := x.v.r
 	switch name {
 	case "activities-by-country":
-		t = newTable(caption, "Partner", ">Activities")
-		for _, r := range v.ByCountry {
-			if r.Activities > 0 {
-				t.add(r.Country, num(r.Activities))
-			}
+		a := chartdata.ActivitiesByCountry(r)
+		t := newTable(caption, "Partner", ">Activities")
+		for _, b := range a.Bars {
+			t.add(b.Label, num(b.Activities))
 		}
+		t.total("All partners", num(a.Total))
+		return alone(t.markdown()), nil
 	case "money-by-bucket":
-		cur := v.ReportingCurrency
-		t = newTable(caption, capital(orWord(v.Period.By, "bucket")), "Partner", "Currency", ">In "+orWord(cur, "the reporting currency"))
-		for _, f := range v.r.Finance {
-			if f.Converted {
-				t.add(f.Bucket, f.Country.Label(), f.Currency, figure(f.Reporting, cur))
+		m, err := chartdata.MoneyByBucket(r)
+		if err != nil {
+			return "", err
+		}
+		if len(m.Series) == 0 {
+			return alone("*" + Raw(Escape(caption)) + "*\n\nNo amounts in the period."), nil
+		}
+		cols := []string{capital(m.By)}
+		for _, s := range m.Series {
+			cols = append(cols, ">In "+s.Currency)
+		}
+		t := newTable(caption, cols...)
+		for i, b := range m.Buckets {
+			cells := []string{b}
+			for _, s := range m.Series {
+				cells = append(cells, figure(s.Sums[i], s.Currency))
 			}
+			t.add(cells...)
 		}
+		out := t.markdown()
+		switch {
+		case m.Reporting == "":
+			out += "\n\nNo reporting currency is set, so each currency is shown on its own, not converted."
+		case m.Note() != "":
+			out += Raw("\n\n" + Escape(m.Note()))
+		}
+		return alone(out), nil
 	case "agreements-timeline":
-		t = newTable(caption, capital(orWord(v.Period.By, "bucket")), ">Agreements in force", ">Agreements signed")
-		inForce, signed := map[string]int{}, map[string]int{}
-		for _, r := range v.ByBucket {
-			inForce[r.Bucket] += r.InForce
-			signed[r.Bucket] += r.Signed
+		tl := chartdata.AgreementsTimeline(r)
+		t := newTable(caption, capital(tl.By), ">Agreements in force", ">Agreements signed")
+		for i, b := range tl.Buckets {
+			t.add(b, num(tl.InForce[i]), num(tl.Signed[i]))
 		}
-		for _, b := range v.Period.Buckets {
-			t.add(b.Label, num(inForce[b.Label]), num(signed[b.Label]))
-		}
+		return alone(t.markdown()), nil
 	}
-	return t.markdown(), nil
+	return "", fmt.Errorf("there is no chart %q", name)
 }

@@ -33,8 +33,9 @@ type Template struct {
 func (t *Template) Digest() string { return t.digest }
 
 // Error is a mistake in a template, at a place in a template file: a
-// parse error, an unknown function, table, chart or partial (at Load), or
-// an unknown field or a failing function (at Execute). Error() reads
+// parse error, an unknown function, table, chart or partial, an unknown
+// field (at Load, which runs the template on trial reports), or a function
+// failing on the report's data (at Execute). Error() reads
 // "template FILE:LINE:COL: what is wrong".
 type Error struct {
 	File string // the template file, as the user named it
@@ -63,8 +64,10 @@ func (e *Error) Unwrap() error { return e.Err }
 // of its folder and the default partials (measure.md.tmpl,
 // annexes.md.tmpl), a file of the folder coming before the default of the
 // same name. Every function, table, chart and included template is
-// checked here, so a template that names an unknown one fails before any
-// input is read, with the file and line.
+// checked here, and the template is run on a sample report with something
+// in every list and on a report with no records (see trial), so a
+// template that names an unknown one, or an unknown field in any branch,
+// fails before any input is read, with the file and line.
 func Load(name string) (*Template, error) {
 	if name == "" || name == "default" {
 		return parseSet(builtin(templates.Default), "")
@@ -141,8 +144,29 @@ func parseSet(main file, dir string) (*Template, error) {
 	if err := t.check(); err != nil {
 		return nil, err
 	}
+	if err := t.try(); err != nil {
+		return nil, err
+	}
 	t.digest = hex.EncodeToString(h.Sum(nil))
 	return t, nil
+}
+
+// try runs the template set on the trial reports (see trial), for both
+// targets, so that an unknown field or a failing function in a branch
+// that the period at hand would skip is found now, with its file and
+// line, and not in the first period that takes the branch.
+func (t *Template) try() error {
+	for _, tr := range trials() {
+		for _, target := range []Target{PDF, Markdown} {
+			if _, err := t.Execute(tr.r, target); err != nil {
+				if e, ok := err.(*Error); ok {
+					e.Msg += " (found by a trial run on " + tr.what + ")"
+				}
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func queued(q []file, name string) bool {
@@ -403,12 +427,15 @@ func (t *Template) Execute(r *pipeline.Report, target Target) ([]byte, error) {
 }
 
 // tidy collapses runs of blank lines (templates leave them around their
-// actions) into one, and ends the text with one line break.
+// actions) into one, trims the spaces lines end with, and ends the text
+// with one line break. Two spaces or more at the end of a line followed by
+// another line of its paragraph are Markdown's hard line break: they are
+// kept (as two).
 func tidy(b []byte) []byte {
 	lines := strings.Split(string(b), "\n")
 	var out []string
 	blank := true // no blank lines at the start
-	for _, l := range lines {
+	for i, l := range lines {
 		if strings.TrimSpace(l) == "" {
 			if !blank {
 				out = append(out, "")
@@ -416,7 +443,12 @@ func tidy(b []byte) []byte {
 			blank = true
 			continue
 		}
-		out = append(out, strings.TrimRight(l, " \t"))
+		hard := strings.HasSuffix(l, "  ") && i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != ""
+		l = strings.TrimRight(l, " \t")
+		if hard {
+			l += "  "
+		}
+		out = append(out, l)
 		blank = false
 	}
 	for len(out) > 0 && out[len(out)-1] == "" {

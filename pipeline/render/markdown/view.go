@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"coopreport/pipeline"
 )
@@ -249,7 +248,7 @@ func NewView(r *pipeline.Report) *View {
 		r:                 r,
 	}
 	if !r.Made.IsZero() {
-		v.Made = Date{pipeline.DateOf(r.Made.In(time.UTC))}
+		v.Made = Date{pipeline.DateOf(r.Made)} // in the configured time zone
 	}
 	p := r.Period
 	v.Period = Period{Label: p.Label, From: Date{p.From}, To: Date{p.To}, By: string(p.By)}

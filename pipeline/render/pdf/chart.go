@@ -24,7 +24,6 @@ const (
 	sizeChartValue = 7.0
 	chartPlotH     = 62.0 // height of the plot of a column chart
 	hbarSlot       = 6.4  // height of one bar of a bar chart, with its gap
-	maxHBars       = 28   // more partners than this are summed up in "Other"
 )
 
 var (
@@ -337,6 +336,100 @@ func (c *columns) parts(d *doc, w float64) []part {
 	return []part{{h: c.height(d, w), draw: func(x, y, w float64) { c.draw(d, x, y, w) }}}
 }
 
+// headroom is how far the value axis reaches beyond the largest value
+// (and the smallest, when below zero), at least: the labels above the
+// bars and points stay inside the plot.
+const headroom = 0.1
+
+// valueLabel is a value label of a column chart, centred at x, y.
+type valueLabel struct {
+	text  string
+	x, y  float64
+	w     float64
+	st    style
+	color [3]int
+}
+
+// valueLabelH is the height a value label takes, with a little air.
+const valueLabelH = sizeChartValue * ptMM * 1.3
+
+func (a valueLabel) overlaps(b valueLabel) bool {
+	return math.Abs(a.y-b.y) < valueLabelH && math.Abs(a.x-b.x) < (a.w+b.w)/2+0.5
+}
+
+// columnLayout is where the parts of a column chart go on a scale.
+type columnLayout struct {
+	sc          axisScale
+	yAt         func(v float64) float64
+	slot, barW  float64
+	groupW      float64
+	bars, lines []series
+	labels      []valueLabel
+}
+
+func (c *columns) layout(d *doc, sc axisScale, x0, x1, top, bottom float64) columnLayout {
+	l := columnLayout{sc: sc}
+	l.yAt = func(v float64) float64 { return bottom - (v-sc.lo)/(sc.hi-sc.lo)*(bottom-top) }
+	n := max(len(c.categories), 1)
+	l.slot = (x1 - x0) / float64(n)
+	for _, s := range c.series {
+		if s.kind == asBars {
+			l.bars = append(l.bars, s)
+		} else {
+			l.lines = append(l.lines, s)
+		}
+	}
+	l.groupW = l.slot * 0.72
+	l.barW = l.groupW / float64(max(len(l.bars), 1))
+	// Value labels only where each fits its bar or slot: the axis still
+	// reads the rest.
+	showValues := func(ss []series, room float64) bool {
+		for _, s := range ss {
+			for _, t := range s.labels {
+				if d.textW(t, 0, sizeChartValue) > room {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	var barLabels []valueLabel // of this category
+	if showValues(l.bars, l.barW+1.5) {
+		for j, s := range l.bars {
+			for i, v := range s.values {
+				if v == 0 {
+					continue
+				}
+				bx := x0 + float64(i)*l.slot + (l.slot-l.groupW)/2 + float64(j)*l.barW
+				ly := l.yAt(v) - 2
+				if v < 0 {
+					ly = l.yAt(v) + 2
+				}
+				barLabels = append(barLabels, valueLabel{s.labels[i], bx + l.barW/2, ly, d.textW(s.labels[i], 0, sizeChartValue), 0, colorText})
+			}
+		}
+	}
+	l.labels = append(l.labels, barLabels...)
+	for _, s := range l.lines {
+		if !showValues([]series{s}, l.slot-1) {
+			continue
+		}
+		for i, v := range s.values {
+			cx, cy := x0+(float64(i)+0.5)*l.slot, l.yAt(v)
+			lb := valueLabel{s.labels[i], cx, cy - 2.6, d.textW(s.labels[i], bold, sizeChartValue), bold, s.color}
+			// Where a bar's label is in the way (the point is at about
+			// the bar's height), the point's label goes above it.
+			for _, b := range l.labels {
+				if lb.overlaps(b) {
+					lb.y = min(lb.y, b.y-valueLabelH)
+				}
+			}
+			l.labels = append(l.labels, lb)
+		}
+	}
+	return l
+}
+
 func (c *columns) draw(d *doc, x, y, w float64) {
 	p := d.pdf
 	y += c.head.draw(d, x, y, w)
@@ -348,18 +441,39 @@ func (c *columns) draw(d *doc, x, y, w float64) {
 			anything = anything || v != 0
 		}
 	}
-	sc := niceScale(lo, hi, c.integer)
-	ticks := sc.ticks()
-	tickW := 0.0
-	for _, t := range ticks {
-		tickW = max(tickW, d.textW(sc.label(t), 0, sizeChartText))
-	}
-	// The y axis title stands above the axis, where it reads level.
-	d.chartText(sc.withUnit(c.yTitle), x, y+1.5, sizeChartText, bold, colorText)
+	sc := niceScale(lo*(1+headroom), hi*(1+headroom), c.integer)
 	top := y + 5
 	bottom := top + chartPlotH
-	x0, x1 := x+tickW+2.5, x+w
-	yAt := func(v float64) float64 { return bottom - (v-sc.lo)/(sc.hi-sc.lo)*chartPlotH }
+	x1 := x + w
+	tickW := func(sc axisScale) float64 {
+		tw := 0.0
+		for _, t := range sc.ticks() {
+			tw = max(tw, d.textW(sc.label(t), 0, sizeChartText))
+		}
+		return tw
+	}
+	// A step more on the axis while a label would stand beyond the plot.
+	var l columnLayout
+	for range 4 {
+		l = c.layout(d, sc, x+tickW(sc)+2.5, x1, top, bottom)
+		out := false
+		for _, lb := range l.labels {
+			out = out || lb.y-valueLabelH/2 < top || (sc.lo < 0 && lb.y+valueLabelH/2 > bottom)
+		}
+		if !out {
+			break
+		}
+		if hi > 0 {
+			sc = niceScale(sc.lo, sc.hi+sc.step, c.integer)
+		} else {
+			sc = niceScale(sc.lo-sc.step, sc.hi, c.integer)
+		}
+	}
+	sc, yAt := l.sc, l.yAt
+	ticks := sc.ticks()
+	x0 := x + tickW(sc) + 2.5
+	// The y axis title stands above the axis, where it reads level.
+	d.chartText(sc.withUnit(c.yTitle), x, y+1.5, sizeChartText, bold, colorText)
 
 	p.SetLineWidth(0.2)
 	for _, t := range ticks {
@@ -368,57 +482,24 @@ func (c *columns) draw(d *doc, x, y, w float64) {
 		p.Line(x0, ty, x1, ty)
 		p.SetDrawColor(colorAxis[0], colorAxis[1], colorAxis[2])
 		p.Line(x0-1.2, ty, x0, ty)
-		d.chartTextAligned(sc.label(t), x, tickW, ty, sizeChartText, 0, colorMuted, "R")
+		d.chartTextAligned(sc.label(t), x, tickW(sc), ty, sizeChartText, 0, colorMuted, "R")
 	}
-	n := max(len(c.categories), 1)
-	slot := (x1 - x0) / float64(n)
-	var bars []series
-	for _, s := range c.series {
-		if s.kind == asBars {
-			bars = append(bars, s)
-		}
-	}
-	groupW := slot * 0.72
-	barW := groupW / float64(max(len(bars), 1))
-	// Value labels only where each fits its bar or slot: the axis still
-	// reads the rest.
-	showValues := func(ss []series, room float64) bool {
-		for _, s := range ss {
-			for _, l := range s.labels {
-				if d.textW(l, 0, sizeChartValue) > room {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	barLabels := showValues(bars, barW+1.5)
+	slot := l.slot
 	zero := yAt(0)
-	for j, s := range bars {
+	for j, s := range l.bars {
 		p.SetFillColor(s.color[0], s.color[1], s.color[2])
 		for i, v := range s.values {
-			bx := x0 + float64(i)*slot + (slot-groupW)/2 + float64(j)*barW
+			bx := x0 + float64(i)*slot + (slot-l.groupW)/2 + float64(j)*l.barW
 			by := yAt(v)
 			if v != 0 {
-				p.Rect(bx+0.15, min(by, zero), barW-0.3, math.Abs(zero-by), "F")
-			}
-			if barLabels && v != 0 {
-				ly := by - 2
-				if v < 0 {
-					ly = by + 2
-				}
-				d.chartTextAligned(s.labels[i], bx-5, barW+10, ly, sizeChartValue, 0, colorText, "C")
+				p.Rect(bx+0.15, min(by, zero), l.barW-0.3, math.Abs(zero-by), "F")
 			}
 		}
 	}
-	for _, s := range c.series {
-		if s.kind != asLine {
-			continue
-		}
+	for _, s := range l.lines {
 		p.SetDrawColor(s.color[0], s.color[1], s.color[2])
 		p.SetFillColor(s.color[0], s.color[1], s.color[2])
 		p.SetLineWidth(0.6)
-		lineLabels := showValues([]series{s}, slot-1)
 		for i, v := range s.values {
 			cx, cy := x0+(float64(i)+0.5)*slot, yAt(v)
 			if i > 0 {
@@ -426,12 +507,11 @@ func (c *columns) draw(d *doc, x, y, w float64) {
 			}
 		}
 		for i, v := range s.values {
-			cx, cy := x0+(float64(i)+0.5)*slot, yAt(v)
-			p.Circle(cx, cy, 0.9, "F")
-			if lineLabels {
-				d.chartTextAligned(s.labels[i], cx-slot/2, slot, cy-2.6, sizeChartValue, bold, s.color, "C")
-			}
+			p.Circle(x0+(float64(i)+0.5)*slot, yAt(v), 0.9, "F")
 		}
+	}
+	for _, lb := range l.labels {
+		d.chartText(lb.text, lb.x-lb.w/2, lb.y, sizeChartValue, lb.st, lb.color)
 	}
 	if !anything && c.empty != "" {
 		d.chartTextAligned(c.empty, x0, x1-x0, top+chartPlotH/2, sizeChartText, italic, colorMuted, "C")

@@ -1,12 +1,12 @@
 package pdf
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/render/chartdata"
 )
 
 // figure is a chart ready to be drawn in parts.
@@ -62,194 +62,90 @@ func (c *chartData) periodLine() string {
 	return s
 }
 
-// bucketName is what a bucket is called: "month", "quarter", "year".
-func (c *chartData) bucketName() string {
-	if c.r.Period.By == "" {
-		return "bucket"
-	}
-	return string(c.r.Period.By)
-}
-
-// buckets returns the bucket labels in order: the period's, or those the
-// rows name when the period has none.
-func (c *chartData) buckets(rowLabels ...string) []string {
-	var out []string
-	for _, b := range c.r.Period.Buckets {
-		out = append(out, b.Label)
-	}
-	if len(out) == 0 {
-		for _, l := range rowLabels {
-			if !slices.Contains(out, l) {
-				out = append(out, l)
-			}
-		}
-	}
-	return out
-}
-
 func activitiesByCountry(c *chartData) (figure, error) {
-	type bar struct {
-		label string
-		n     int
-	}
-	var bars []bar
-	for _, t := range c.r.Totals {
-		if t.Activities > 0 {
-			bars = append(bars, bar{c.clean(t.Country.Label()), t.Activities})
-		}
-	}
-	slices.SortStableFunc(bars, func(a, b bar) int {
-		return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.label, b.label))
-	})
-	if len(bars) > maxHBars {
-		rest := bars[maxHBars-1:]
-		other := bar{label: fmt.Sprintf("Other partners (%d)", len(rest))}
-		for _, b := range rest {
-			other.n += b.n
-		}
-		bars = append(bars[:maxHBars-1], other)
-	}
+	a := chartdata.ActivitiesByCountry(c.r)
 	h := &hbar{
 		head: chartHead{
 			title:    "Activities by partner country",
-			subtitle: joinNonEmpty("; ", c.periodLine(), plural(c.r.Grand.Activities, "activity", "activities")+" in all"),
+			subtitle: joinNonEmpty("; ", c.periodLine(), plural(a.Total, "activity", "activities")+" in all"),
 		},
 		axisTitle: "Number of activities",
 		empty:     "No activities in the period.",
 	}
-	for _, b := range bars {
-		h.labels = append(h.labels, b.label)
-		h.values = append(h.values, float64(b.n))
-		h.valueText = append(h.valueText, integer(b.n))
+	for _, b := range a.Bars {
+		h.labels = append(h.labels, c.clean(b.Label))
+		h.values = append(h.values, float64(b.Activities))
+		h.valueText = append(h.valueText, integer(b.Activities))
 	}
 	return h, nil
 }
 
 func agreementsTimeline(c *chartData) (figure, error) {
-	var labels []string
-	for _, s := range c.r.Summary {
-		labels = append(labels, s.Bucket)
-	}
-	buckets := c.buckets(labels...)
-	inForce := make([]int, len(buckets))
-	signed := make([]int, len(buckets))
-	// Each agreement has one partner (or none: multilateral), so the sum
-	// over the countries of a bucket counts each agreement once.
-	for _, s := range c.r.Summary {
-		if i := slices.Index(buckets, s.Bucket); i >= 0 {
-			inForce[i] += s.InForce
-			signed[i] += s.Signed
-		}
-	}
-	by := c.bucketName()
-	force := series{name: "Agreements in force during the " + by, kind: asLine, color: palette[0]}
-	sign := series{name: "Agreements signed in the " + by, kind: asBars, color: palette[1]}
-	for i := range buckets {
-		force.values = append(force.values, float64(inForce[i]))
-		force.labels = append(force.labels, integer(inForce[i]))
-		sign.values = append(sign.values, float64(signed[i]))
-		sign.labels = append(sign.labels, integer(signed[i]))
+	t := chartdata.AgreementsTimeline(c.r)
+	force := series{name: "Agreements in force during the " + t.By, kind: asLine, color: palette[0]}
+	sign := series{name: "Agreements signed in the " + t.By, kind: asBars, color: palette[1]}
+	for i := range t.Buckets {
+		force.values = append(force.values, float64(t.InForce[i]))
+		force.labels = append(force.labels, integer(t.InForce[i]))
+		sign.values = append(sign.values, float64(t.Signed[i]))
+		sign.labels = append(sign.labels, integer(t.Signed[i]))
 	}
 	return &columns{
 		head: chartHead{
-			title:    "Agreements in force and signed, by " + by,
+			title:    "Agreements in force and signed, by " + t.By,
 			subtitle: c.periodLine(),
 			legend:   []series{force, sign},
 		},
-		categories: cleanAll(c, buckets),
+		categories: cleanAll(c, t.Buckets),
 		series:     []series{sign, force},
 		yTitle:     "Agreements",
-		xTitle:     capital(by),
+		xTitle:     capital(t.By),
 		integer:    true,
 		empty:      "No agreements in force in the period.",
 	}, nil
 }
 
 func moneyByBucket(c *chartData) (figure, error) {
-	var labels []string
-	for _, f := range c.r.Finance {
-		labels = append(labels, f.Bucket)
+	m, err := chartdata.MoneyByBucket(c.r)
+	if err != nil {
+		return nil, err
 	}
-	buckets := c.buckets(labels...)
-	by := c.bucketName()
-	title := "Money spent on activities, by " + by
-	cur := c.r.Currency
-	if cur != "" {
-		sums := make([]pipeline.Decimal, len(buckets))
-		var left []string // currencies of rows without a rate
-		for _, f := range c.r.Finance {
-			i := slices.Index(buckets, f.Bucket)
-			if i < 0 {
-				continue
-			}
-			if !f.Converted {
-				if !slices.Contains(left, f.Currency) {
-					left = append(left, f.Currency)
-				}
-				continue
-			}
-			var err error
-			if sums[i], err = sums[i].Add(f.Reporting); err != nil {
-				return nil, fmt.Errorf("adding up the money of %s for the chart: %w", f.Bucket, err)
-			}
+	title := "Money spent on activities, by " + m.By
+	bars := func(s chartdata.MoneySeries, color [3]int) series {
+		out := series{name: "Amount in " + c.clean(s.Currency), kind: asBars, color: color}
+		for _, d := range s.Sums {
+			out.values = append(out.values, d.Float64())
+			out.labels = append(out.labels, money(d, s.Currency))
 		}
-		code := c.clean(cur)
-		s := series{name: "Amount in " + code, kind: asBars, color: palette[0]}
-		for _, d := range sums {
-			s.values = append(s.values, d.Float64())
-			s.labels = append(s.labels, money(d, cur))
-		}
-		note := ""
-		if len(left) > 0 {
-			slices.Sort(left)
-			note = fmt.Sprintf("Not included: amounts in %s that no exchange rate to %s covers.", c.clean(strings.Join(left, ", ")), code)
-		}
+		return out
+	}
+	if m.Reporting != "" {
+		code := c.clean(m.Reporting)
 		return &columns{
 			head:       chartHead{title: title, subtitle: joinNonEmpty("; ", c.periodLine(), "amounts converted to "+code)},
-			categories: cleanAll(c, buckets),
-			series:     []series{s},
+			categories: cleanAll(c, m.Buckets),
+			series:     []series{bars(m.Series[0], palette[0])},
 			yTitle:     code,
-			xTitle:     capital(by),
-			note:       note,
+			xTitle:     capital(m.By),
+			note:       c.clean(m.Note()),
 			empty:      "No amounts in the period.",
 		}, nil
 	}
 	// Without a reporting currency the currencies cannot share a scale:
 	// one panel each.
-	var codes []string
-	for _, f := range c.r.Finance {
-		if !slices.Contains(codes, f.Currency) {
-			codes = append(codes, f.Currency)
-		}
-	}
-	slices.Sort(codes)
 	p := &panels{head: chartHead{title: title, subtitle: joinNonEmpty("; ", c.periodLine(), "no reporting currency set, so each currency is shown on its own scale, not converted")}}
-	for j, code := range codes {
-		sums := make([]pipeline.Decimal, len(buckets))
-		for _, f := range c.r.Finance {
-			if i := slices.Index(buckets, f.Bucket); i >= 0 && f.Currency == code {
-				var err error
-				if sums[i], err = sums[i].Add(f.Amount); err != nil {
-					return nil, fmt.Errorf("adding up the %s amounts of %s for the chart: %w", f.Currency, f.Bucket, err)
-				}
-			}
-		}
-		cc := c.clean(code)
-		s := series{name: "Amount in " + cc, kind: asBars, color: palette[j%len(palette)]}
-		for _, d := range sums {
-			s.values = append(s.values, d.Float64())
-			s.labels = append(s.labels, money(d, code))
-		}
+	for j, s := range m.Series {
+		cc := c.clean(s.Currency)
 		p.panels = append(p.panels, &columns{
 			head:       chartHead{subtitle: "Amounts in " + cc},
-			categories: cleanAll(c, buckets),
-			series:     []series{s},
+			categories: cleanAll(c, m.Buckets),
+			series:     []series{bars(s, palette[j%len(palette)])},
 			yTitle:     cc,
-			xTitle:     capital(by),
+			xTitle:     capital(m.By),
 		})
 	}
 	if len(p.panels) == 0 {
-		p.panels = append(p.panels, &columns{categories: cleanAll(c, buckets), xTitle: capital(by), empty: "No amounts in the period."})
+		p.panels = append(p.panels, &columns{categories: cleanAll(c, m.Buckets), xTitle: capital(m.By), empty: "No amounts in the period."})
 	}
 	return p, nil
 }

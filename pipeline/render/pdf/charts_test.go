@@ -3,6 +3,9 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -59,7 +62,7 @@ func TestCharts(t *testing.T) {
 		}, []string{"3,518,400.00"}},
 		{"agreements timeline", "agreements-timeline", sampleReport(), []string{
 			"Agreements in force and signed, by month",
-			"Agreements in force during the month", "Agreements", "Agreements signed in the month", // the legend and the axis
+			"Agreements in force during the month", "Agreements signed in the month", "Agreements", // the legend and the axis
 			"2 0 2025-07 2025-08 2025-09", "Month",
 		}, nil},
 		{"empty period", "activities-by-country", empty, []string{"0 activities in all", "No activities in the period."}, nil},
@@ -148,5 +151,92 @@ func TestChartErrors(t *testing.T) {
 				t.Error("bytes were written before the error")
 			}
 		})
+	}
+}
+
+// word is a word pdftotext -bbox finds, in points from the page's top left.
+type word struct {
+	x0, y0, x1, y1 float64
+	text           string
+}
+
+var wordRE = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+
+// chartWords draws one chart alone and returns the words on its page.
+func chartWords(t *testing.T, name string, r *pipeline.Report) []word {
+	t.Helper()
+	path, _, _ := writeReport(t, "# Chart\n\n![The caption](chart:"+name+")\n", r, Options{})
+	var out []word
+	for _, m := range wordRE.FindAllStringSubmatch(run(t, "pdftotext", "-bbox", path, "-"), -1) {
+		var f [4]float64
+		for i := range f {
+			f[i], _ = strconv.ParseFloat(m[i+1], 64)
+		}
+		out = append(out, word{f[0], f[1], f[2], f[3], m[5]})
+	}
+	return out
+}
+
+// The value axis of a column chart reaches at least 10 % beyond the
+// largest value, and the value labels stay inside the plot and apart,
+// also where a bar and a point of the line have the same value.
+func TestColumnLabelsInsideAndApart(t *testing.T) {
+	r := sampleReport()
+	r.Summary = []pipeline.SummaryRow{ // in force and signed both 3 in July, both 1 in September
+		{Bucket: "2025-07", Country: china, Counts: pipeline.Counts{Signed: 1, InForce: 1}},
+		{Bucket: "2025-07", Country: russia, Counts: pipeline.Counts{Signed: 2, InForce: 2}},
+		{Bucket: "2025-08", Country: russia, Counts: pipeline.Counts{InForce: 3}},
+		{Bucket: "2025-09", Country: japan, Counts: pipeline.Counts{Signed: 1, InForce: 1}},
+	}
+	ws := chartWords(t, "agreements-timeline", r)
+	var months []word
+	for _, w := range ws {
+		if strings.HasPrefix(w.text, "2025-0") && w.y0 > 200 { // the category labels, not the header
+			months = append(months, w)
+		}
+	}
+	if len(months) != 3 {
+		t.Fatalf("%d month labels: %v", len(months), months)
+	}
+	mid := func(w word) float64 { return (w.x0 + w.x1) / 2 }
+	slot := mid(months[1]) - mid(months[0])
+	isNumber := regexp.MustCompile(`^[0-9]+$`).MatchString
+	top, topValue := math.Inf(1), 0.0 // the top tick: its middle is the top of the plot
+	for _, w := range ws {
+		if isNumber(w.text) && w.x1 < mid(months[0])-slot/2 && w.y1 < months[0].y0 && w.y0 > months[0].y0-250 {
+			if c := (w.y0 + w.y1) / 2; c < top {
+				top = c
+				topValue, _ = strconv.ParseFloat(w.text, 64)
+			}
+		}
+	}
+	if topValue < 3*1.1 {
+		t.Errorf("the value axis ends at %v; want at least 10 %% above the largest value, 3", topValue)
+	}
+	want := [][]string{{"3", "3"}, {"3"}, {"1", "1"}} // bars without agreements signed have no label
+	for i, m := range months {
+		var got []word
+		for _, w := range ws {
+			if isNumber(w.text) && math.Abs(mid(w)-mid(m)) < slot/2 && w.y1 < m.y0 && w.y0 > top-30 {
+				got = append(got, w)
+			}
+		}
+		var texts []string
+		for _, w := range got {
+			texts = append(texts, w.text)
+			if w.y0 < top {
+				t.Errorf("%s: the label %s stands above the plot (its top %.1f, the plot's %.1f)", m.text, w.text, w.y0, top)
+			}
+		}
+		if strings.Join(texts, " ") != strings.Join(want[i], " ") {
+			t.Errorf("%s: labels %q, want %q", m.text, texts, want[i])
+		}
+		for a := range got {
+			for b := a + 1; b < len(got); b++ {
+				if got[a].x0 < got[b].x1 && got[b].x0 < got[a].x1 && got[a].y0 < got[b].y1 && got[b].y0 < got[a].y1 {
+					t.Errorf("%s: the labels %s and %s overlap: %+v %+v", m.text, got[a].text, got[b].text, got[a], got[b])
+				}
+			}
+		}
 	}
 }
