@@ -194,7 +194,7 @@ func TestInitThenReadWithItsConfig(t *testing.T) {
 		money = append(money, m.Currency+" "+m.Amount.String()+" = MNT "+m.Reporting.String())
 	}
 	// USD in September takes the month's rate (3392.5), not the year's.
-	want := []string{"MNT 15000000 = MNT 15000000", "RUB 250000 = MNT 9312500.00", "USD 8500.5 = MNT 28837946.25"}
+	want := []string{"MNT 15000000 = MNT 15000000.00", "RUB 250000 = MNT 9312500.00", "USD 8500.5 = MNT 28837946.25"}
 	if !slices.Equal(money, want) {
 		t.Errorf("money\n%q\nwant\n%q", money, want)
 	}

@@ -156,7 +156,7 @@ func TestCells(t *testing.T) {
 		{"Data issues", "F4", text, "not an amount", "", ""},
 		{"About", "B4", text, hostileTitle, "", ""},
 		{"About", "B6", date, serial(day(2025, 1, 1)), "", "yyyy-mm-dd"},
-		{"About", "B11", text, "2026-01-15T00:30:00Z", "", ""},
+		{"About", "B11", text, "2026-01-15T08:30:00+08:00", "", ""}, // in the report's time zone
 		{"About", "B12", text, "coopreport v0.1.0-test", "", ""},
 	}
 	for _, tc := range tests {
