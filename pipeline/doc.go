@@ -17,7 +17,12 @@
 //	    ▼
 //	 aggregate        fold records into counts and sums by bucket × country
 //	    ▼             (period: --period and --by → buckets)
-//	 render/csv, render/xlsx, render/pdf
+//	 render/markdown  the report's templates (templates/) → Markdown
+//	    ▼             (render/chartdata: the data of each chart, once)
+//	 render/csv, render/xlsx, render/pdf (Markdown → PDF via goldmark)
 //	    ▼
 //	 run              temporary folder, lock, manifest, atomic publish
+//
+// Beside the stages: config reads coopreport.toml, starter makes a new
+// input folder (coopreport init), gen makes test data for benchmarks.
 package pipeline
