@@ -2,12 +2,9 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -158,7 +155,7 @@ func quiet(name string) bool {
 // classify opens one file, hashes it, and recognises each of its tables
 // from its name and first rows.
 func classify(path string, in *pipeline.InputFile, opt source.Options) ([]*table, error) {
-	sum, err := hashFile(path)
+	sum, err := source.SHA256(path)
 	if err != nil {
 		return nil, &pipeline.FileError{File: in.Name, Err: fmt.Errorf("cannot be read: %w", err)}
 	}
@@ -241,18 +238,6 @@ func required(k pipeline.Kind) []string {
 	return out
 }
 
-func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
 
 func where(t *table) string {
 	if t.sheet != "" {

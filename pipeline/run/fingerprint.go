@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -47,7 +46,7 @@ func fingerprint(opt Options, label string) (string, error) {
 	fp.Version, fp.Label, fp.Settings = opt.Version, label, opt.settings()
 	var err error
 	if opt.ConfigPath != "" {
-		if fp.Config, err = hashFile(opt.ConfigPath); err != nil {
+		if fp.Config, err = source.SHA256(opt.ConfigPath); err != nil {
 			return "", err
 		}
 	}
@@ -59,7 +58,7 @@ func fingerprint(opt Options, label string) (string, error) {
 		return "", err
 	}
 	for _, n := range names {
-		sum, err := hashFile(filepath.Join(opt.Input, n))
+		sum, err := source.SHA256(filepath.Join(opt.Input, n))
 		if err != nil {
 			return "", err
 		}
@@ -73,18 +72,6 @@ func fingerprint(opt Options, label string) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
 
 // published reads the manifest of the outputs published in dir; ok is
 // false when there are none, or when the manifest cannot be read.
@@ -109,7 +96,7 @@ func published(dir string) (m Manifest, ok bool, err error) {
 // made again, whatever its fingerprint.
 func intact(dir string, m Manifest) bool {
 	for _, o := range m.Outputs {
-		sum, err := hashFile(filepath.Join(dir, o.Name))
+		sum, err := source.SHA256(filepath.Join(dir, o.Name))
 		if err != nil || sum != o.SHA256 {
 			return false
 		}
