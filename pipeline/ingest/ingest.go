@@ -238,7 +238,6 @@ func required(k pipeline.Kind) []string {
 	return out
 }
 
-
 func where(t *table) string {
 	if t.sheet != "" {
 		return fmt.Sprintf("%s, sheet %q", t.file.Name, t.sheet)

@@ -72,7 +72,6 @@ func fingerprint(opt Options, label string) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-
 // published reads the manifest of the outputs published in dir; ok is
 // false when there are none, or when the manifest cannot be read.
 func published(dir string) (m Manifest, ok bool, err error) {
