@@ -151,6 +151,14 @@ func (d Decimal) MulRound(e Decimal, scale int) (Decimal, error) {
 	if scale < 0 || scale > MaxScale {
 		return Decimal{}, ErrOverflow
 	}
+	// The common case fits in an int64: no big numbers.
+	if c, ok := mul64(d.coef, e.coef); ok {
+		if sum := int(d.scale) + int(e.scale); sum < len(pow10) {
+			if r, err := (Decimal{c, int8(sum)}).Round(scale).Rescale(scale); err == nil {
+				return r, nil
+			}
+		}
+	}
 	p := new(big.Int).Mul(big.NewInt(d.coef), big.NewInt(e.coef))
 	shift := int(d.scale) + int(e.scale) - scale
 	if shift > 0 {

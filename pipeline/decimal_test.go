@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"math/big"
 	"testing"
 	"time"
 )
@@ -162,3 +163,34 @@ func TestMulRound(t *testing.T) {
 		t.Errorf("overflow: err = %v", err)
 	}
 }
+
+// FuzzMulRound checks the int64 fast path against big-number arithmetic.
+func FuzzMulRound(f *testing.F) {
+	f.Add(int64(1250000051), 2, int64(54321), 8, 2)
+	f.Add(int64(-150050), 2, int64(197031), 2, 2)
+	f.Fuzz(func(t *testing.T, a int64, sa int, b int64, sb int, scale int) {
+		if sa < 0 || sa > MaxScale || sb < 0 || sb > MaxScale || scale < 0 || scale > MaxScale {
+			return
+		}
+		x, y := NewDecimal(a, sa), NewDecimal(b, sb)
+		got, err := x.MulRound(y, scale)
+		// The exact product, rounded half away from zero, with big.Rat.
+		p := new(big.Rat).Mul(new(big.Rat).SetFrac(big.NewInt(a), pow10Int(sa)), new(big.Rat).SetFrac(big.NewInt(b), pow10Int(sb)))
+		p.Mul(p, new(big.Rat).SetInt(pow10Int(scale)))
+		q, r := new(big.Int).QuoRem(p.Num(), p.Denom(), new(big.Int))
+		if new(big.Int).Lsh(new(big.Int).Abs(r), 1).Cmp(p.Denom()) >= 0 {
+			q.Add(q, big.NewInt(int64(p.Sign())))
+		}
+		if !q.IsInt64() {
+			if err == nil {
+				t.Fatalf("%v × %v to %d = %v, want an overflow", x, y, scale, got)
+			}
+			return
+		}
+		if err != nil || got.Coef() != q.Int64() || got.Scale() != scale {
+			t.Fatalf("%v × %v to %d = %v, %v; want %v at scale %d", x, y, scale, got, err, q, scale)
+		}
+	})
+}
+
+func pow10Int(n int) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil) }
