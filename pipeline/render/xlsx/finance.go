@@ -77,6 +77,14 @@ func (b *book) finance() error {
 			return err
 		}
 	}
+	// The rate of a currency's total, where one rate served the whole
+	// period over all countries (the aggregator knows; a sum cannot).
+	grandRate := map[string]any{}
+	for _, g := range r.GrandMoney {
+		if g.RateKnown {
+			grandRate[g.Currency] = b.rate(g.Rate)
+		}
+	}
 	for _, code := range codes {
 		s := byCurrency[code]
 		if t := fromTotals[code]; t == nil || t.amount.Cmp(s.amount) != 0 {
@@ -87,7 +95,7 @@ func (b *book) finance() error {
 		if err != nil {
 			return err
 		}
-		row := []any{b.str(r.Period.Label), nil, "All countries", b.code(code), total, b.code(r.Currency), nil}
+		row := []any{b.str(r.Period.Label), nil, "All countries", b.code(code), total, b.code(r.Currency), grandRate[code]}
 		switch {
 		case r.Currency == "":
 			row = append(row, nil, b.note("no reporting currency set"))

@@ -170,8 +170,23 @@ func (b *book) money(d pipeline.Decimal, code string) (any, error) {
 	return excelize.Cell{StyleID: id, Value: d.Float64()}, nil
 }
 
+// rate shows a rate with the digits it was given: 32.30, as rates.csv and
+// finance.csv write it, not 32.3.
 func (b *book) rate(d pipeline.Decimal) any {
-	return excelize.Cell{StyleID: b.st.rate, Value: d.Float64()}
+	key := fmt.Sprintf("rate/%d", d.Scale())
+	id, ok := b.st.money[key]
+	if !ok {
+		f := "0"
+		if d.Scale() > 0 {
+			f += "." + strings.Repeat("0", d.Scale())
+		}
+		var err error
+		if id, err = b.f.NewStyle(&excelize.Style{CustomNumFmt: &f}); err != nil {
+			id = b.st.rate // the general rate format still shows the value
+		}
+		b.st.money[key] = id
+	}
+	return excelize.Cell{StyleID: id, Value: d.Float64()}
 }
 
 func (b *book) note(s string) any { return excelize.Cell{StyleID: b.st.note, Value: text(s)} }
