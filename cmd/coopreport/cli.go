@@ -108,6 +108,10 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 	}
 	c, err := parseFlags(cmd, rest, getenv)
 	rp := &reporter{w: stderr, cmd: cmd, json: c.logJSON, verbose: c.verbose, tty: isTerminal(stderr)}
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	}
 	if err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
@@ -244,6 +248,9 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 		logFmt   = fs.String("log-format", "text", "")
 	)
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return c, err // -h or --help: the help text, not an error
+		}
 		return c, &usageError{err.Error()}
 	}
 	if fs.NArg() > 0 {

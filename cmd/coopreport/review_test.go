@@ -160,3 +160,13 @@ func TestPeriodAllSpansStartDates(t *testing.T) {
 		t.Errorf("the period runs past the last start date:\n%s", b)
 	}
 }
+
+// run --help prints the help, as coopreport help does, and exits 0.
+func TestRunHelp(t *testing.T) {
+	for _, args := range [][]string{{"run", "--help"}, {"validate", "-h"}, {"help"}} {
+		res := e2eMain(t, nil, args...)
+		if res.code != ExitOK || !strings.Contains(res.stdout, "Exit status:") || res.stderr != "" {
+			t.Errorf("coopreport %s: exit %d, stdout %.40q…, stderr %q", strings.Join(args, " "), res.code, res.stdout, res.stderr)
+		}
+	}
+}
