@@ -98,7 +98,7 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		fmt.Fprintf(stdout, "coopreport %s\n", Version)
 		return ExitOK
 	case "templates":
-		return writeTemplates(rest, stderr)
+		return writeTemplates(rest, stdout, stderr)
 	case "init":
 		return initFolder(rest, stdout, stderr, getenv)
 	case "run", "validate":
@@ -156,6 +156,10 @@ func initFolder(args []string, stdout, stderr io.Writer, getenv func(string) str
 	party := fs.String("party", "", "")
 	now := fs.String("now", "", "")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return ExitOK
+		}
 		fmt.Fprintf(stderr, "coopreport init: %v (see coopreport help)\n", err)
 		return ExitUsage
 	}
@@ -179,7 +183,11 @@ func initFolder(args []string, stdout, stderr io.Writer, getenv func(string) str
 }
 
 // writeTemplates writes the default templates into a folder for editing.
-func writeTemplates(args []string, stderr io.Writer) int {
+func writeTemplates(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	}
 	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
 		fmt.Fprintln(stderr, "coopreport templates: give the folder to write the default templates into, e.g. coopreport templates my-templates (see coopreport help)")
 		return ExitUsage

@@ -163,7 +163,7 @@ func TestPeriodAllSpansStartDates(t *testing.T) {
 
 // run --help prints the help, as coopreport help does, and exits 0.
 func TestRunHelp(t *testing.T) {
-	for _, args := range [][]string{{"run", "--help"}, {"validate", "-h"}, {"help"}} {
+	for _, args := range [][]string{{"run", "--help"}, {"validate", "-h"}, {"help"}, {"init", "--help"}, {"templates", "-h"}} {
 		res := e2eMain(t, nil, args...)
 		if res.code != ExitOK || !strings.Contains(res.stdout, "Exit status:") || res.stderr != "" {
 			t.Errorf("coopreport %s: exit %d, stdout %.40q…, stderr %q", strings.Join(args, " "), res.code, res.stdout, res.stderr)
