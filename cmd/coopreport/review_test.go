@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -168,5 +169,26 @@ func TestRunHelp(t *testing.T) {
 		if res.code != ExitOK || !strings.Contains(res.stdout, "Exit status:") || res.stderr != "" {
 			t.Errorf("coopreport %s: exit %d, stdout %.40q…, stderr %q", strings.Join(args, " "), res.code, res.stdout, res.stderr)
 		}
+	}
+}
+
+// A record naming the reporting party as its partner is counted, and
+// named in a warning.
+func TestReportingPartyAsPartner(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	e2eWrite(t, in, map[string]string{
+		"coopreport.toml": "party = \"Mongolia\"\n",
+		"agreements.csv":  e2eGoodAgreements,
+		"activities.csv": e2eCSV(
+			[]string{"id", "date", "country", "type", "title"},
+			[]string{"AC-1", "2013-02-01", "Монгол", "festival", "Naadam"},
+		),
+	})
+	if res := e2eRun(t, in, out); res.code != ExitOK {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	want := "Mongolia, the reporting party, is named as the partner country of 1 record (activities.csv, row 2): counted as a partner; check them"
+	if m := e2eReadManifest(t, filepath.Join(out, "all")); !slices.Contains(m.Warnings, want) {
+		t.Errorf("warnings %q lack %q", m.Warnings, want)
 	}
 }

@@ -11,10 +11,12 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/aggregate"
+	"coopreport/pipeline/country"
 	"coopreport/pipeline/ingest"
 	"coopreport/pipeline/period"
 	csvout "coopreport/pipeline/render/csv"
@@ -145,6 +147,9 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 		Rejects:          data.Rejects,
 		Warnings:         data.Warnings,
 	}
+	if w := selfPartner(r); w != "" {
+		r.Warnings = append(r.Warnings, w)
+	}
 	agg := aggregate.New(&r.Period, r.Rates)
 	for i := range r.Agreements {
 		agg.AddAgreement(&r.Agreements[i])
@@ -156,6 +161,38 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 	}
 	agg.Fill(r)
 	return r, nil
+}
+
+// selfPartner warns when records name the reporting party as their partner
+// country (Mongolia in Mongolia's report): a slip of the pen, most often.
+func selfPartner(r *pipeline.Report) string {
+	self, _, err := country.New().Resolve(r.Party)
+	if r.Party == "" || err != nil || self.Multilateral() {
+		return ""
+	}
+	var at []string
+	for i := range r.Agreements {
+		if r.Agreements[i].Country.Code == self.Code {
+			at = append(at, r.Agreements[i].Pos.String())
+		}
+	}
+	for i := range r.Activities {
+		if r.Activities[i].Country.Code == self.Code {
+			at = append(at, r.Activities[i].Pos.String())
+		}
+	}
+	n := len(at)
+	if n == 0 {
+		return ""
+	}
+	if n > 3 {
+		at = append(at[:3], fmt.Sprintf("and %d more", n-3))
+	}
+	records := "records"
+	if n == 1 {
+		records = "record"
+	}
+	return fmt.Sprintf("%s, the reporting party, is named as the partner country of %d %s (%s): counted as a partner; check them", self.Name, n, records, strings.Join(at, "; "))
 }
 
 // made is the time a report is made, in the configured zone: a report
