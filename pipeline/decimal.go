@@ -125,24 +125,6 @@ func (d Decimal) Add(e Decimal) (Decimal, error) {
 	return Decimal{c, int8(s)}, nil
 }
 
-// Mul returns d × e, exactly, trimming trailing zeros after the point
-// when the scale would pass MaxScale.
-func (d Decimal) Mul(e Decimal) (Decimal, error) {
-	c, ok := mul64(d.coef, e.coef)
-	if !ok {
-		return Decimal{}, ErrOverflow
-	}
-	s := int(d.scale) + int(e.scale)
-	for s > MaxScale && c%10 == 0 {
-		c /= 10
-		s--
-	}
-	if s > MaxScale {
-		return Decimal{}, ErrOverflow
-	}
-	return Decimal{c, int8(s)}, nil
-}
-
 // MulRound returns d × e rounded to scale digits after the point, halves
 // away from zero. The product is exact before it is rounded, however many
 // digits it has (a rate of 0.00054321 times 12500000.51 has 11 after the

@@ -71,12 +71,6 @@ var ambiguousCurrencies = map[string]string{
 	"₩": "KRW (South Korean won) or KPW (North Korean won)",
 }
 
-// MinorUnits returns the number of digits after the decimal mark that
-// ISO 4217 gives a currency (pipeline.MinorUnits), for a code as written.
-func MinorUnits(code string) int {
-	return pipeline.MinorUnits(strings.ToUpper(trimSpace(code)))
-}
-
 func isASCIILetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i] | 0x20; c < 'a' || c > 'z' {

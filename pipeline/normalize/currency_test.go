@@ -59,32 +59,3 @@ func TestCurrency(t *testing.T) {
 		})
 	}
 }
-
-func TestMinorUnits(t *testing.T) {
-	tests := []struct {
-		code string
-		want int
-	}{
-		{"MNT", 2}, // ISO 4217; CLDR shows 0
-		{"mnt", 2},
-		{"USD", 2},
-		{"EUR", 2},
-		{"RUB", 2},
-		{"CNY", 2},
-		{"JPY", 0},
-		{"KRW", 0},
-		{"KPW", 2},
-		{"KWD", 3},
-		{"IQD", 3},
-		{"CLF", 4},
-		{"XYZ", 2},
-		{"", 2},
-	}
-	for _, tt := range tests {
-		t.Run(tt.code, func(t *testing.T) {
-			if got := MinorUnits(tt.code); got != tt.want {
-				t.Fatalf("MinorUnits(%q) = %d, want %d", tt.code, got, tt.want)
-			}
-		})
-	}
-}

@@ -185,7 +185,7 @@ func (c *csvTable) next() (Row, error) {
 		}
 		line, _ := c.r.FieldPos(0)
 		number := line - c.folded
-		c.folded += LineBreaks(rec)
+		c.folded += lineBreaks(rec)
 		if blank(rec) {
 			continue
 		}
@@ -194,9 +194,9 @@ func (c *csvTable) next() (Row, error) {
 	return Row{}, c.err
 }
 
-// LineBreaks counts the line breaks inside the cells of a CSV record: the
+// lineBreaks counts the line breaks inside the cells of a CSV record: the
 // lines the record takes in the file beyond its first.
-func LineBreaks(cells []string) int {
+func lineBreaks(cells []string) int {
 	n := 0
 	for _, c := range cells {
 		n += strings.Count(c, "\n")

@@ -6,10 +6,6 @@ import (
 	"coopreport/pipeline"
 )
 
-// minorUnits returns how many digits after the point amounts in code are
-// shown with: the ISO 4217 minor unit (MNT 2, JPY 0, KWD 3).
-func minorUnits(code string) int { return pipeline.MinorUnits(code) }
-
 // money formats d with the minor units of code and thousands grouped:
 // "1,250,000.50" (pipeline.Grouped).
 func money(d pipeline.Decimal, code string) string { return pipeline.Grouped(d, code) }
