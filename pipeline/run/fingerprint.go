@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"coopreport/pipeline"
 	"coopreport/pipeline/source"
 )
 
@@ -30,7 +31,8 @@ type Settings struct {
 // the settings, the configuration file, the template and every input
 // file, by their SHA-256. Two runs with the same fingerprint make the same
 // report (but for the time it was made).
-func fingerprint(opt Options, label string) (string, error) {
+// It also returns the SHA-256 of each input file, by name.
+func fingerprint(opt Options, label string) (string, map[string]string, error) {
 	type file struct {
 		Name   string `json:"name"`
 		SHA256 string `json:"sha256"`
@@ -47,7 +49,7 @@ func fingerprint(opt Options, label string) (string, error) {
 	var err error
 	if opt.ConfigPath != "" {
 		if fp.Config, err = source.SHA256(opt.ConfigPath); err != nil {
-			return "", err
+			return "", nil, err
 		}
 	}
 	if opt.Template != nil {
@@ -55,21 +57,38 @@ func fingerprint(opt Options, label string) (string, error) {
 	}
 	names, _, err := source.Files(opt.Input)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
+	inputs := make(map[string]string, len(names))
 	for _, n := range names {
 		sum, err := source.SHA256(filepath.Join(opt.Input, n))
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		fp.Inputs = append(fp.Inputs, file{n, sum})
+		inputs[n] = sum
 	}
 	b, err := json.Marshal(fp)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:]), nil
+	return hex.EncodeToString(sum[:]), inputs, nil
+}
+
+// unchanged checks that the files the run read are the ones the
+// fingerprint hashed: a file saved while the run was reading it would
+// make a manifest whose fingerprint describes other inputs.
+func unchanged(inputs map[string]string, read []pipeline.InputFile) error {
+	if len(read) != len(inputs) {
+		return &pipeline.FileError{File: "the input folder", Err: errors.New("files were added or removed while the run read it; run again")}
+	}
+	for _, in := range read {
+		if inputs[in.Name] != in.SHA256 {
+			return &pipeline.FileError{File: in.Name, Err: errors.New("the file changed while the run read it; run again when it is saved")}
+		}
+	}
+	return nil
 }
 
 // published reads the manifest of the outputs published in dir; ok is

@@ -10,7 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -125,8 +125,8 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 		}
 	}
 	// The ledger reads in date order; rows of one day keep their input order.
-	sort.SliceStable(data.Activities, func(i, j int) bool {
-		return data.Activities[i].Date.Before(data.Activities[j].Date)
+	slices.SortStableFunc(data.Activities, func(a, b pipeline.Activity) int {
+		return a.Date.Compare(b.Date)
 	})
 	r := &pipeline.Report{
 		Party:            opt.Party,
@@ -237,7 +237,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	tmpl := opt.Template
-	fp, err := fingerprint(opt, spec.Label())
+	fp, hashes, err := fingerprint(opt, spec.Label())
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the input folder: %w", err)
 	}
@@ -254,6 +254,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 
 	r, err := Read(ctx, opt)
 	if err != nil {
+		return nil, err
+	}
+	if err := unchanged(hashes, r.Inputs); err != nil {
 		return nil, err
 	}
 	// The report is assembled before any output is written: a template
