@@ -335,10 +335,17 @@ func TestAddAlias(t *testing.T) {
 		{"region inherited", alias{"ӨМӨЗОУ", "Inner Mongolia", ""}, nil, "", "ӨМӨЗОУ", "CN", "Inner Mongolia"},
 		{"to multilateral", alias{"Олон улсын", "multilateral", ""}, nil, "", "олон улсын", "", ""},
 		{"same meaning again", alias{"Russian Federation", "RU", ""}, nil, "", "Russian Federation", "RU", ""},
-		{"conflict with a name", alias{"Russia", "CN", ""}, pipeline.ErrBadAlias, `"Russia" already means Russia; it cannot also mean China`, "Russia", "RU", ""},
-		{"conflict with a code", alias{"LT", "LV", ""}, pipeline.ErrBadAlias, "already means Lithuania", "LT", "LT", ""},
-		{"conflict with a region", alias{"Russia", "RU", "Moscow"}, pipeline.ErrBadAlias, "already means Russia", "Russia", "RU", ""},
+		{"overrides a name", alias{"Russia", "CN", ""}, nil, "", "Russia", "CN", ""},
+		{"overrides with a region", alias{"Hong Kong", "CN", "Hong Kong"}, nil, "", "hong kong", "CN", "Hong Kong"},
+		{"overrides a region", alias{"Tibet", "Tibet", "Xizang"}, nil, "", "Tibet", "CN", "Xizang"},
+		{"overrides a region of a country", alias{"Russia", "RU", "Moscow"}, nil, "", "Russia", "RU", "Moscow"},
+		{"overrides a divided country", alias{"Czechoslovakia", "CZ", ""}, nil, "", "Czechoslovakia", "CZ", ""},
+		{"overrides a world region", alias{"Middle East", "multilateral", ""}, nil, "", "Middle East", "", ""},
+		{"conflict with a code", alias{"LT", "LV", ""}, pipeline.ErrBadAlias, "already means Lithuania; it cannot also mean Latvia: it is an ISO code", "LT", "LT", ""},
+		{"conflict with an alpha-3 code", alias{"usa", "CA", ""}, pipeline.ErrBadAlias, "already means United States", "USA", "US", ""},
 		{"conflict with multilateral", alias{"multilateral", "FR", ""}, pipeline.ErrBadAlias, "already means multilateral", "multilateral", "", ""},
+		{"to a world region", alias{"Foo", "Asia", ""}, pipeline.ErrBadAlias, "region or a group of countries", "", "", ""},
+		{"to a divided country", alias{"Foo", "Czechoslovakia", ""}, pipeline.ErrBadAlias, "Czechia and Slovakia", "", "", ""},
 		{"unknown target", alias{"Lithvuania", "Lithuenia", ""}, pipeline.ErrBadAlias, "did you mean Lithuania?", "", "", ""},
 		{"unknown code", alias{"Foo", "QQ", ""}, pipeline.ErrBadAlias, `points at "QQ"`, "", "", ""},
 		{"empty name", alias{" ", "LT", ""}, pipeline.ErrBadAlias, "has no letters", "", "", ""},
@@ -383,8 +390,21 @@ func TestAddAliasTwice(t *testing.T) {
 		t.Errorf("same alias again: %v", err)
 	}
 	err := r.AddAlias("Lithvuania", "LV", "")
-	if !errors.Is(err, pipeline.ErrBadAlias) || !strings.Contains(err.Error(), "already means Lithuania") {
+	if !errors.Is(err, pipeline.ErrBadAlias) || !strings.Contains(err.Error(), "already means Lithuania") ||
+		!strings.Contains(err.Error(), "keep one of the two rows") {
 		t.Errorf("conflicting alias: error = %v", err)
+	}
+	var conflict *ConflictError
+	if !errors.As(err, &conflict) || conflict.Name != "Lithvuania" || conflict.Means != "Lithuania" || conflict.Wanted != "Latvia" {
+		t.Errorf("conflicting alias: error = %#v, want a *ConflictError", err)
+	}
+	// Two alias rows conflict even when the first overrode a built-in
+	// name.
+	if err := r.AddAlias("Hong Kong", "CN", "Hong Kong"); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.AddAlias("Hong Kong", "HK", ""); !errors.As(err, &conflict) {
+		t.Errorf("alias back to the built-in meaning: error = %v, want a *ConflictError", err)
 	}
 	// An alias is a suggestion too.
 	_, _, err = r.Resolve("Lithvuanja")

@@ -16,6 +16,9 @@ func FuzzResolve(f *testing.F) {
 		"Lithvuania", "ОХУ", "Өвөр Монгол", "Бүгд Найрамдах Франц Улс", "the Philippines", "RU", "rus",
 		"multilateral", "", "(", ")", "(x)", ",", "a, b", "Tianjin, China", "X (region of )", "Hong Kong (China)",
 		"\xff\xfe", "Türkiye", "ＲＵ", "Korea", "Pe\x81p,00000000000000 of ChinA",
+		"Korea, Dem. People's Rep.", "Congo, Dem. Rep.", "Taiwan, China", "China (Taiwan)", "Bahamas, The",
+		"Virgin Islands (U.S.)", "Czechoslovakia", "СССР", "Asia-Pacific", "Republic of N.Macedonia", "the and of",
+		"Mongolia, Inner", "is", "Saint", ", The", "Rep. (Dem.)",
 	} {
 		f.Add(s)
 	}

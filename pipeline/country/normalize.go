@@ -66,6 +66,9 @@ func isASCII(s string) bool {
 // abbreviations CLDR uses in its names: "St. Lucia" is also "Saint Lucia",
 // Russian "о-в Мэн" is also "остров Мэн".
 func variants(k string) []string {
+	if !strings.Contains(k, " ") {
+		return nil // "ST" is São Tomé, not "Saint"
+	}
 	var out []string
 	for _, x := range [...]struct{ abbr, full string }{
 		{"st", "saint"},
@@ -80,3 +83,8 @@ func variants(k string) []string {
 	}
 	return out
 }
+
+// Key is the form Resolve matches names in (see key): two cells with one
+// Key are one name to the resolver. Callers use it to compare names, e.g.
+// an alias row's name with a cell.
+func Key(s string) string { return key(s) }
