@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/suggest"
 )
 
 func TestResolve(t *testing.T) {
@@ -452,7 +453,7 @@ func TestDistance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
-			if got := distance([]rune(tt.a), []rune(tt.b), tt.limit); got != tt.want {
+			if got := suggest.Between([]rune(tt.a), []rune(tt.b), tt.limit); got != tt.want {
 				t.Errorf("distance = %d, want %d", got, tt.want)
 			}
 		})

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/suggest"
 )
 
 // maxSuggestions is how many names an unknown-country message offers.
@@ -56,15 +57,15 @@ func (r *Resolver) suggest(k string) ([]string, int) {
 	padded := " " + k + " "
 	qwords := distinctive(k)
 	best := map[string]int{} // label → best score
-	var rows distRows
+	var rows suggest.Distance
 	consider := func(cands []candidate) {
 		for _, c := range cands {
 			d := limit + 1
 			if diff := len(c.key) - len(q); diff >= -limit && diff <= limit {
-				d = rows.distance(q, c.key, limit)
+				d = rows.Between(q, c.key, limit)
 			}
 			if d > limit {
-				switch score, ok := rows.wordMatch(qwords, c.words); {
+				switch score, ok := wordMatch(&rows, qwords, c.words); {
 				case len(qwords) > 0 && strings.Contains(c.padded, padded):
 					d = limit + 1 // a containing name ranks after every near spelling
 				case ok:
@@ -100,7 +101,7 @@ func (r *Resolver) suggest(k string) ([]string, int) {
 // wordMatch reports whether each of the query's words q is near a
 // different one of a name's words w, and scores the match: the edits
 // made, plus the words of w left over.
-func (rows *distRows) wordMatch(q, w [][]rune) (score int, ok bool) {
+func wordMatch(rows *suggest.Distance, q, w [][]rune) (score int, ok bool) {
 	if len(q) == 0 || len(q) > len(w) {
 		return 0, false
 	}
@@ -115,7 +116,7 @@ func (rows *distRows) wordMatch(q, w [][]rune) (score int, ok bool) {
 			if diff := len(ww) - len(qw); diff < -limit || diff > limit {
 				continue
 			}
-			if d := rows.distance(qw, ww, limit); d <= limit {
+			if d := rows.Between(qw, ww, limit); d <= limit {
 				used |= 1 << j
 				score += d
 				found = true
@@ -150,13 +151,13 @@ func (r *Resolver) nearArea(k string) (string, int) {
 	if limit == 0 {
 		return "", math.MaxInt
 	}
-	var rows distRows
+	var rows suggest.Distance
 	name, best := "", limit+1
 	for _, c := range r.b.hints().areas {
 		if diff := len(c.key) - len(q); diff < -limit || diff > limit {
 			continue
 		}
-		if d := rows.distance(q, c.key, limit); d < best {
+		if d := rows.Between(q, c.key, limit); d < best {
 			name, best = c.label, d
 		}
 	}
@@ -175,49 +176,4 @@ func maxDist(n int) int {
 		return 2
 	}
 	return 3
-}
-
-// distRows are the three rows of the distance table that distance
-// needs (two back, for transpositions), kept between calls so that
-// scanning all candidates does not allocate for each.
-type distRows struct{ prev2, prev, cur []int }
-
-func distance(a, b []rune, limit int) int {
-	var rows distRows
-	return rows.distance(a, b, limit)
-}
-
-// distance is the optimal-string-alignment distance between a and b
-// (insertions, deletions, substitutions and adjacent transpositions), or
-// limit+1 as soon as it must exceed limit.
-func (rows *distRows) distance(a, b []rune, limit int) int {
-	n := len(b) + 1
-	if cap(rows.cur) < n {
-		rows.prev2, rows.prev, rows.cur = make([]int, n), make([]int, n), make([]int, n)
-	}
-	prev2, prev, cur := rows.prev2[:n], rows.prev[:n], rows.cur[:n]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d = min(d, prev2[j-2]+1)
-			}
-			cur[j] = d
-			rowMin = min(rowMin, d)
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return min(prev[len(b)], limit+1)
 }
