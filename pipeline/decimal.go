@@ -164,6 +164,47 @@ func (d Decimal) MulRound(e Decimal, scale int) (Decimal, error) {
 	return Decimal{p.Int64(), int8(scale)}, nil
 }
 
+// trim drops trailing zeros after the point: 0.141094000 is 0.141094.
+func (d Decimal) trim() Decimal {
+	for d.scale > 0 && d.coef%10 == 0 {
+		d.coef /= 10
+		d.scale--
+	}
+	return d
+}
+
+// MulDivRound returns d × m ÷ q rounded once, halves away from zero, to
+// scale digits after the point: an amount converted through a base
+// currency (95,000 CNY × 278.10 MNT/CNY ÷ 1,970.31 MNT/USD) is exact
+// until that one rounding. q must not be zero.
+func (d Decimal) MulDivRound(m, q Decimal, scale int) (Decimal, error) {
+	if scale < 0 || scale > MaxScale || q.coef == 0 {
+		return Decimal{}, ErrOverflow
+	}
+	// d·m/q = dc·mc·10^(qs+scale) / (qc·10^(ds+ms)) in units of 10^-scale.
+	num := new(big.Int).Mul(big.NewInt(d.coef), big.NewInt(m.coef))
+	den := big.NewInt(q.coef)
+	if e := int(q.scale) + scale - int(d.scale) - int(m.scale); e > 0 {
+		num.Mul(num, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil))
+	} else if e < 0 {
+		den.Mul(den, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-e)), nil))
+	}
+	neg := num.Sign()*den.Sign() < 0
+	num.Abs(num)
+	den.Abs(den)
+	quo, rem := new(big.Int).QuoRem(num, den, new(big.Int))
+	if rem.Lsh(rem, 1).Cmp(den) >= 0 {
+		quo.Add(quo, big.NewInt(1))
+	}
+	if neg {
+		quo.Neg(quo)
+	}
+	if !quo.IsInt64() {
+		return Decimal{}, ErrOverflow
+	}
+	return Decimal{quo.Int64(), int8(scale)}, nil
+}
+
 // Round returns d rounded to scale digits after the point, halves away
 // from zero (commercial rounding).
 func (d Decimal) Round(scale int) Decimal {

@@ -37,7 +37,10 @@ func (c Country) Label() string {
 // that no user data is dropped: it travels into the register sheets.
 type Field struct {
 	Name  string // the header as written
-	Value string
+	Value string // the text as the spreadsheet shows it (a date in ISO form: 2013-01-18)
+	// Date is set when the value is a date: a workbook cell formatted as a
+	// date with no time of day. The register writes it as a date cell.
+	Date Date
 }
 
 // Sector of an agreement.
@@ -61,11 +64,17 @@ const (
 )
 
 // Status of an agreement as the register gives it. Empty means "derive it
-// from the dates". A terminated or suspended agreement must give ValidTo:
-// the status never moves dates by guess.
+// from the dates". An agreement's life runs signed → in force (from
+// ValidFrom) → suspended, terminated or expired (on ValidTo). A
+// terminated or suspended agreement must give ValidTo: the status never
+// moves dates by guess. A signed agreement that is not yet in force
+// (StatusSigned: awaiting ratification or entry into force) is never in
+// force before its ValidFrom, and without one never: its ValidFrom is not
+// taken from its signing date.
 type Status string
 
 const (
+	StatusSigned     Status = "signed"
 	StatusInForce    Status = "in force"
 	StatusSuspended  Status = "suspended"
 	StatusTerminated Status = "terminated"
@@ -97,7 +106,7 @@ type Agreement struct {
 	Instrument  Instrument
 	Title       string
 	Signed      Date
-	ValidFrom   Date // Signed when the register leaves it empty
+	ValidFrom   Date // Signed when the register leaves it empty, but for StatusSigned; zero: not in force
 	ValidTo     Date // zero: open-ended
 	Status      Status
 	Measure     string
@@ -106,16 +115,21 @@ type Agreement struct {
 }
 
 // InForce reports whether a is in force on at least one day of [from, to]:
-// it took effect on or before to, and did not end before from.
+// it took effect on or before to, and did not end before from. An
+// agreement with no date of entry into force (signed, not yet in force)
+// is in force on no day.
 func (a *Agreement) InForce(from, to Date) bool {
-	return !a.ValidFrom.After(to) && (a.ValidTo.IsZero() || !a.ValidTo.Before(from))
+	return !a.ValidFrom.IsZero() && !a.ValidFrom.After(to) && (a.ValidTo.IsZero() || !a.ValidTo.Before(from))
 }
 
 // StatusDuring describes a over [from, to] in words for the register:
-// "in force", "not yet in force", "expired", or the status the register
-// gives ("terminated", "suspended") when it ended within or before the span.
+// "in force", "signed, not yet in force", "not yet in force", "expired",
+// or the status the register gives ("terminated", "suspended") when it
+// ended within or before the span.
 func (a *Agreement) StatusDuring(from, to Date) string {
 	switch {
+	case a.ValidFrom.IsZero() || a.ValidFrom.After(to) && a.Status == StatusSigned:
+		return "signed, not yet in force"
 	case a.ValidFrom.After(to):
 		return "not yet in force"
 	case !a.ValidTo.IsZero() && a.ValidTo.Before(to):
@@ -190,11 +204,12 @@ type RateSpan struct {
 	From, To Date
 }
 
-// Rate says how many units of the reporting currency one unit of Currency
-// was worth during Span.
+// Rate says how many units of Base one unit of Currency was worth during
+// Span: 1 USD = 1970.31 MNT is Currency USD, Base MNT, Rate 1970.31.
 type Rate struct {
 	Pos      Pos
 	Currency string
+	Base     string
 	Span     RateSpan
 	Rate     Decimal
 }

@@ -97,7 +97,38 @@ type Report struct {
 
 	Inputs   []InputFile
 	Rejects  []RowError
-	Warnings []string
+	Warnings []Warning
+}
+
+// Warning is something a run found that a person should know, beside the
+// rejected rows.
+type Warning struct {
+	Message string
+	// Numbers says the report's numbers may be incomplete or wrong for
+	// it: a file, table or column that was not read, or values read on an
+	// assumption nothing in the data confirms. A run with such a warning
+	// is not silent, even off a terminal, and --strict fails it.
+	Numbers bool
+	// Note marks a warning that changes nothing in the report (a README
+	// beside the tables was not read): the manifest, the workbook's About
+	// sheet and -v list it, the report's text does not.
+	Note bool
+}
+
+func (w Warning) String() string { return w.Message }
+
+// Incomplete reports whether the numbers may be incomplete or wrong: rows
+// were rejected, or a warning says so.
+func (r *Report) Incomplete() bool {
+	if r.RowsRejected() > 0 {
+		return true
+	}
+	for _, w := range r.Warnings {
+		if w.Numbers {
+			return true
+		}
+	}
+	return false
 }
 
 // RowsRead, RowsAccepted and RowsRejected add up the row counts of every

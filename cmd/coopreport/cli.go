@@ -19,6 +19,7 @@ import (
 	"coopreport/pipeline/period"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
+	"coopreport/pipeline/schema"
 	"coopreport/pipeline/starter"
 )
 
@@ -61,7 +62,10 @@ Flags (run and validate):
   --now DATE         "today" for relative periods and every timestamp written: 2026-01-01,
                      2026-01-01T00:30 (in the configured time zone) or RFC 3339
                      (default: $SOURCE_DATE_EPOCH if set, else the clock)
-  --strict           exit with status 3 when any row was rejected
+  --strict           exit with status 3 when the numbers may be incomplete: rows were rejected,
+                     or a file, table or column was not read (see the warnings)
+  --max-rejected P   fail the run, replacing nothing, when more than P of the rows read are
+                     rejected, e.g. 5% (default: the configuration's, else no limit)
   --wait DURATION    wait this long (e.g. 30s, 5m) for another run on the same output folder
                      to finish (default 0: stop at once)
   --if-changed       skip the run when the published outputs for the period were made from
@@ -74,7 +78,8 @@ Exit status:
   0  done
   1  the run failed (a file cannot be read, the output cannot be written, …); nothing was replaced
   2  bad command line
-  3  done, but rows were rejected and --strict was given (validate: rows were rejected)
+  3  done, but the numbers may be incomplete and --strict was given (validate: rows were
+     rejected, or a file, table or column was not read)
 `
 
 // usageError is a bad command line: exit status 2.
@@ -142,9 +147,11 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		return ExitOK
 	}
 	rp.done(res, time.Since(c.Started))
-	if rejected := res.Report.RowsRejected(); c.strict && rejected > 0 {
-		rp.strict(res, rejected)
-		return ExitRejected
+	if res.Report.Incomplete() {
+		rp.incomplete(res, c.strict)
+		if c.strict {
+			return ExitRejected
+		}
 	}
 	return ExitOK
 }
@@ -206,13 +213,17 @@ func validate(ctx context.Context, opt run.Options, stdout io.Writer, rp *report
 		return ExitFailed
 	}
 	for _, w := range r.Warnings {
-		rp.warn(w)
+		rp.warn(w.Message)
 	}
 	for _, e := range r.Rejects {
 		fmt.Fprintln(stdout, e.Error())
 	}
 	fmt.Fprintf(stdout, "%d rows read in %d files: %d accepted, %d rejected\n", r.RowsRead(), len(r.Inputs), r.RowsAccepted(), r.RowsRejected())
-	if r.RowsRejected() > 0 {
+	if err := run.CheckRejected(r, opt.MaxRejected); err != nil {
+		rp.failure(err, opt) // as run would fail
+		return ExitFailed
+	}
+	if r.Incomplete() {
 		return ExitRejected
 	}
 	return ExitOK
@@ -251,6 +262,7 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 		now      = fs.String("now", "", "")
 		wait     = fs.Duration("wait", 0, "")
 		strictF  = fs.Bool("strict", false, "")
+		maxRej   = fs.String("max-rejected", "", "")
 		verboseF = fs.Bool("v", false, "")
 		ifChange = fs.Bool("if-changed", false, "")
 		logFmt   = fs.String("log-format", "text", "")
@@ -343,6 +355,20 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 			return c, configError(false, cfg, "date_order", err.Error())
 		}
 	}
+	opt.Ingest.DateOrderSet = cfg.DateOrder != ""
+	if cfg.RatesBase != "" {
+		if opt.Ingest.RatesBase, err = normalize.Currency(cfg.RatesBase); err != nil {
+			return c, configError(false, cfg, "rates_base", err.Error())
+		}
+	}
+	if opt.Ingest.Headers, err = schema.NewMatcher(cfg.Columns); err != nil {
+		return c, fmt.Errorf("%s: key \"columns\": %v", cfg.Path, err)
+	}
+	if m := pick(*maxRej, "max-rejected", cfg.MaxRejected); m != "" {
+		if opt.MaxRejected, err = parseShare(m); err != nil {
+			return c, configError(set["max-rejected"], cfg, "max_rejected", err.Error())
+		}
+	}
 	switch cfg.DecimalMark {
 	case "", ".", ",":
 		opt.Ingest.DecimalMark = cfg.DecimalMark
@@ -376,6 +402,16 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 		c.strict = *cfg.Strict
 	}
 	return c, nil
+}
+
+// parseShare reads a share of rows such as "5%" or "0.5%".
+func parseShare(s string) (float64, error) {
+	t, ok := strings.CutSuffix(strings.TrimSpace(s), "%")
+	f, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
+	if !ok || err != nil || f < 0 || f > 100 {
+		return 0, fmt.Errorf("%q is not a share of rows: write a percentage such as 5%%", s)
+	}
+	return f / 100, nil
 }
 
 // configError blames the flag when the user gave it, else the key of the

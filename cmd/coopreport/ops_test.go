@@ -977,7 +977,7 @@ func TestOpsExitStatus(t *testing.T) {
 		if m.RowsRejected != 1 {
 			t.Errorf("manifest: %d rows rejected, want 1", m.RowsRejected)
 		}
-		if !strings.Contains(r.stderr, "1 rows were rejected") || !strings.Contains(r.stderr, filepath.Join(dir, "rejects.csv")) {
+		if !strings.Contains(r.stderr, "1 of 64 rows read were rejected") || !strings.Contains(r.stderr, filepath.Join(dir, "rejects.csv")) {
 			t.Errorf("stderr:\n%s", r.stderr)
 		}
 	})

@@ -90,13 +90,43 @@ func (rp *reporter) skipped(res *run.Result) {
 	}
 }
 
-func (rp *reporter) strict(res *run.Result, rejected int) {
-	msg := fmt.Sprintf("%d rows were rejected (--strict); the report was written, see %s", rejected, filepath.Join(res.Dir, "rejects.csv"))
+// incomplete says, in one short paragraph, that a run finished but its
+// numbers may be incomplete: rows rejected, files, tables or columns not
+// read. Cron mails it: a run is silent only when there is nothing to say.
+func (rp *reporter) incomplete(res *run.Result, strict bool) {
+	r := res.Report
+	var why []string
+	if n := r.RowsRejected(); n > 0 {
+		why = append(why, fmt.Sprintf("%d of %d rows read were rejected (see %s)", n, r.RowsRead(), filepath.Join(res.Dir, "rejects.csv")))
+	}
+	for _, w := range r.Warnings {
+		if w.Numbers {
+			why = append(why, w.Message)
+		}
+	}
+	status := ""
+	if strict {
+		status = " (--strict: exit status 3)"
+	}
 	if rp.json {
-		rp.logger().Error(msg, "dir", res.Dir, "rows_rejected", rejected)
+		rp.logger().Error("the numbers of the report may be incomplete", "dir", res.Dir, "rows_rejected", r.RowsRejected(), "reasons", why, "strict", strict)
 		return
 	}
-	fmt.Fprintf(rp.w, "coopreport %s: %s\n", rp.cmd, msg)
+	if rp.verbose || rp.tty {
+		// The summary has listed the warnings already.
+		fmt.Fprintf(rp.w, "coopreport %s: the report in %s was written, but its numbers may be incomplete%s; fix the input and run again.\n", rp.cmd, res.Dir, status)
+		return
+	}
+	fmt.Fprintf(rp.w, "coopreport %s: the report in %s was written, but its numbers may be incomplete%s:\n", rp.cmd, res.Dir, status)
+	const most = 5
+	for i, w := range why {
+		if i == most {
+			fmt.Fprintf(rp.w, "  - and %d more; see the warnings in %s\n", len(why)-most, filepath.Join(res.Dir, run.ManifestName))
+			break
+		}
+		fmt.Fprintf(rp.w, "  - %s\n", w)
+	}
+	fmt.Fprintln(rp.w, "Fix the input and run again.")
 }
 
 // done reports a finished run: a summary with -v or on a terminal.
@@ -111,7 +141,7 @@ func (rp *reporter) done(res *run.Result, took time.Duration) {
 			log.Info("input read", "file", in.Name, "rows_read", in.Read, "rows_accepted", in.Accepted, "rows_rejected", in.Rejected)
 		}
 		for _, w := range r.Warnings {
-			log.Warn(w)
+			log.Warn(w.Message, "numbers", w.Numbers)
 		}
 		for _, o := range res.Outputs {
 			log.Info("output written", "file", filepath.Join(res.Dir, o.Name), "bytes", o.Bytes)
@@ -125,7 +155,7 @@ func (rp *reporter) done(res *run.Result, took time.Duration) {
 		fmt.Fprintf(rp.w, "  read %-28s %6d rows: %6d accepted, %6d rejected\n", in.Name, in.Read, in.Accepted, in.Rejected)
 	}
 	for _, warn := range r.Warnings {
-		fmt.Fprintf(rp.w, "  warning: %s\n", warn)
+		fmt.Fprintf(rp.w, "  warning: %s\n", warn.Message)
 	}
 	for _, o := range res.Outputs {
 		fmt.Fprintf(rp.w, "  wrote %s (%d bytes)\n", filepath.Join(res.Dir, o.Name), o.Bytes)

@@ -61,8 +61,8 @@ func TestWorkbookNumbersWithDecimalComma(t *testing.T) {
 		{"AC-2", e2eDate("2014-06-01"), "Japan", "training", "B", 1500.5, "USD"},
 		{"AC-3", e2eDate("2014-07-01"), "Japan", "training", "C", "1 000,25", "USD"}, // text: the comma is the decimal mark
 	}}, e2eSheet{"Rates", [][]any{
-		e2eCells("currency", "period", "rate"),
-		{"USD", "2014", 1523.125},
+		e2eCells("currency", "base", "period", "rate"),
+		{"USD", "MNT", "2014", 1523.125},
 	}})
 	if res := e2eRun(t, in, out); res.code != ExitOK {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
@@ -109,7 +109,7 @@ func TestConversionWithManyDigits(t *testing.T) {
 			[]string{"id", "date", "country", "type", "title", "amount", "currency"},
 			[]string{"AC-1", "2014-02-01", "Russia", "meeting", "M", "12500000.51", "MNT"},
 		),
-		"rates.csv": "currency,period,rate\nMNT,2014,0.00054321\n",
+		"rates.csv": "currency,base,period,rate\nMNT,USD,2014,0.00054321\n",
 	})
 	if res := e2eRun(t, in, out, "--currency", "USD"); res.code != ExitOK {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)

@@ -80,8 +80,8 @@ func TestAgreements(t *testing.T) {
 
 func TestMoney(t *testing.T) {
 	rates := pipeline.NewRates("MNT", []pipeline.Rate{
-		{Currency: "USD", Span: pipeline.RateSpan{Label: "2014", From: d(2014, 1, 1), To: d(2014, 12, 31)}, Rate: dec(t, "1818.5")},
-		{Currency: "USD", Span: pipeline.RateSpan{Label: "2014-Q3", From: d(2014, 7, 1), To: d(2014, 9, 30)}, Rate: dec(t, "1850")},
+		{Currency: "USD", Base: "MNT", Span: pipeline.RateSpan{Label: "2014", From: d(2014, 1, 1), To: d(2014, 12, 31)}, Rate: dec(t, "1818.5")},
+		{Currency: "USD", Base: "MNT", Span: pipeline.RateSpan{Label: "2014-Q3", From: d(2014, 7, 1), To: d(2014, 9, 30)}, Rate: dec(t, "1850")},
 	})
 	agg := New(&twoYears, rates)
 	add := func(id string, c pipeline.Country, date pipeline.Date, amount, cur string, people int64) {

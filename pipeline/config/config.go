@@ -32,11 +32,17 @@ type Config struct {
 	Strict      *bool  `toml:"strict"`       // default --strict
 	Output      string `toml:"output"`       // default --out
 	PageSize    string `toml:"page_size"`    // A4 or Letter
+	RatesBase   string `toml:"rates_base"`   // the currency rates are given in, where a rates table does not say
+	MaxRejected string `toml:"max_rejected"` // default --max-rejected, e.g. "5%"
+
+	// Columns maps a ministry's own headers, per kind of table, to
+	// columns: [columns.agreements] "Date d'effet" = "valid_from".
+	Columns map[string]map[string]string `toml:"columns"`
 }
 
 // Keys lists every key coopreport.toml may hold, for help texts.
 func Keys() []string {
-	return []string{"party", "title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "template", "strict", "output", "page_size"}
+	return []string{"party", "title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "rates_base", "template", "strict", "max_rejected", "output", "page_size", "columns"}
 }
 
 // Load reads path. A missing file is not an error when optional is true:

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 )
 
 // Format is the kind of files a folder is written in.
@@ -155,9 +156,9 @@ func (w *world) aliasTable() *table {
 }
 
 func (w *world) rateTable() *table {
-	return &table{name: "Rates", header: []string{"currency", "period", "rate"}, rows: func(yield func([]value) bool) {
+	return &table{name: "Rates", header: []string{"currency", "base", "period", "rate"}, rows: func(yield func([]value) bool) {
 		for _, r := range w.rates {
-			if !yield([]value{text(r.Currency), text(r.Span.Label), {text: r.Rate.String(), num: r.Rate.Float64(), isNum: true}}) {
+			if !yield([]value{text(r.Currency), text(r.Base), text(r.Span.Label), {text: r.Rate.String(), num: r.Rate.Float64(), isNum: true}}) {
 				return
 			}
 		}
@@ -234,8 +235,8 @@ func (w *world) activityTable(opt Options, st *Stats) *table {
 	for i := range opt.Activities {
 		if opt.Bad > 0 && rnd.Float64() < opt.Bad {
 			k := badKinds[rnd.IntN(len(badKinds))]
-			if k == badID && i == 0 {
-				k = badType
+			if _, prevBad := bad[i-1]; k == badID && (i == 0 || prevBad) {
+				k = badType // an id mistake repeats a good row before it
 			}
 			bad[i] = k
 			st.Rejects = append(st.Rejects, Reject{name, sheet, t.first() + i, columnOf[k], k})
@@ -244,7 +245,7 @@ func (w *world) activityTable(opt Options, st *Stats) *table {
 	t.rows = func(yield func([]value) bool) {
 		g := w.activities(opt.Seed, opt.Activities)
 		rnd := rand.New(rand.NewPCG(opt.Seed, 0x726f77))
-		prev := ""
+		var prev []value
 		for i := range opt.Activities {
 			a := g.next()
 			k := bad[i]
@@ -268,7 +269,8 @@ func (w *world) activityTable(opt Options, st *Stats) *table {
 			case badAgreement:
 				row[4] = text(fmt.Sprintf("AG-9%04d", rnd.IntN(10000)))
 			case badID:
-				row[0] = text(prev)
+				// A row pasted twice: the copy is rejected, the row counts once.
+				row = slices.Clone(prev)
 			case badType:
 				row[6] = text([]string{"festivall", "выставкаа", "seminar"}[rnd.IntN(3)])
 			case badParticipants:
@@ -276,7 +278,7 @@ func (w *world) activityTable(opt Options, st *Stats) *table {
 			case badTitle:
 				row[7] = text("  ")
 			}
-			prev = row[0].text
+			prev = row
 			if !yield(row) {
 				return
 			}

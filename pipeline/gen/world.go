@@ -264,7 +264,7 @@ func (w *world) makeRates(rnd *rand.Rand) {
 }
 
 func rate(code, label string, r pipeline.Decimal, from, to pipeline.Date) pipeline.Rate {
-	return pipeline.Rate{Currency: code, Span: pipeline.RateSpan{Label: label, From: from, To: to}, Rate: r}
+	return pipeline.Rate{Currency: code, Base: Currency, Span: pipeline.RateSpan{Label: label, From: from, To: to}, Rate: r}
 }
 
 func lastDay(y int, m time.Month) pipeline.Date {

@@ -10,30 +10,34 @@ import (
 	"coopreport/pipeline/country"
 	"coopreport/pipeline/normalize"
 	"coopreport/pipeline/schema"
+	"coopreport/pipeline/source"
 )
 
 // checker turns records into domain values and applies the rules that
-// span rows. It keeps only what later rows refer to: the ids seen.
+// span rows. It keeps only what later rows refer to: the keys seen.
 type checker struct {
 	d           *Dataset
 	opt         Options
 	countries   *country.Resolver
 	hasMeasures bool
 
-	// ids by kind: where each id was first accepted or rejected, and
-	// whether it was accepted.
-	ids map[pipeline.Kind]map[string]idSeen
-	// rate spans seen, by currency and label.
-	rateSeen map[string]pipeline.Pos
+	// keys by kind: the rows of each id (of each currency and period for
+	// rates), judged when the kind has been read (see ids.go).
+	keys map[pipeline.Kind]*keyed
+	// aliases waiting to be taught, judged together (see endAliases).
+	aliases []aliasRow
 	// extra column names by kind, first seen first.
 	extras map[pipeline.Kind]*nameSet
 	// rows read so far, for Options.Progress.
 	rows int
-}
-
-type idSeen struct {
-	pos      pipeline.Pos
-	accepted bool
+	// Rows accepted on their own and rejected when their kind was
+	// judged; the kind's records are filtered by it.
+	dropped map[pipeline.Pos]bool
+	// seq numbers the activities kept in reading order: rows that waited
+	// for their dates are accepted late and put back in place at the end.
+	seq, next int
+	seqs      []int
+	late      bool
 }
 
 type nameSet struct {
@@ -50,19 +54,20 @@ func (s *nameSet) add(fields []pipeline.Field) {
 	}
 }
 
-func newChecker(d *Dataset, opt Options, hasMeasures bool) *checker {
+func newChecker(d *Dataset, opt Options) *checker {
 	c := &checker{
-		d: d, opt: opt, countries: country.New(), hasMeasures: hasMeasures,
-		ids:      map[pipeline.Kind]map[string]idSeen{},
-		rateSeen: map[string]pipeline.Pos{},
-		extras:   map[pipeline.Kind]*nameSet{},
+		d: d, opt: opt, countries: country.New(),
+		keys: map[pipeline.Kind]*keyed{
+			pipeline.KindMeasures:   newKeyed(pipeline.KindMeasures, "the id"),
+			pipeline.KindAgreements: newKeyed(pipeline.KindAgreements, "the id"),
+			pipeline.KindActivities: newKeyed(pipeline.KindActivities, "the id"),
+			pipeline.KindRates:      newKeyed(pipeline.KindRates, "the rate of"),
+		},
+		extras:  map[pipeline.Kind]*nameSet{},
+		dropped: map[pipeline.Pos]bool{},
 	}
 	for _, k := range order {
-		c.ids[k] = map[string]idSeen{}
 		c.extras[k] = &nameSet{seen: map[string]bool{}}
-	}
-	if !hasMeasures {
-		d.warn("no measures table: measure references in agreements and activities are kept as written but not checked, and the report makes one measure from the records")
 	}
 	return c
 }
@@ -70,31 +75,121 @@ func newChecker(d *Dataset, opt Options, hasMeasures bool) *checker {
 func (c *checker) readTable(t *table) error {
 	switch t.header.Kind {
 	case pipeline.KindAliases:
-		return each(t, c.opt.Source, forTable(c, t, c.alias))
+		return each(t, forTable(c, t, c.alias))
 	case pipeline.KindRates:
-		return each(t, c.opt.Source, forTable(c, t, c.rate))
+		return each(t, forTable(c, t, c.rate))
 	case pipeline.KindMeasures:
-		err := each(t, c.opt.Source, forTable(c, t, c.measure))
-		c.d.MeasureColumns = c.extras[pipeline.KindMeasures].names
-		return err
+		return each(t, forTable(c, t, c.measure))
 	case pipeline.KindAgreements:
-		err := each(t, c.opt.Source, forTable(c, t, c.agreement))
-		c.d.AgreementColumns = c.extras[pipeline.KindAgreements].names
-		return err
+		return each(t, forTable(c, t, c.agreement))
 	case pipeline.KindActivities:
 		// A CSV file's row count is known (classify read it through):
 		// one allocation holds its activities, not a doubling series.
 		c.d.Activities = slices.Grow(c.d.Activities, t.rows)
-		err := each(t, c.opt.Source, forTable(c, t, c.activity))
-		c.d.ActivityColumns = c.extras[pipeline.KindActivities].names
-		return err
+		return each(t, forTable(c, t, c.activity))
 	}
 	return fmt.Errorf("ingest: no reader for kind %q", t.header.Kind)
 }
 
+// startKind is called before the tables of kind are read.
+func (c *checker) startKind(kind pipeline.Kind, tables []*table) {
+	if kind != pipeline.KindAgreements {
+		return
+	}
+	// The measures have been read: references to them are checked when
+	// there is a measures table with rows. A table with a header and no
+	// rows is an empty table, not a list of no measures.
+	read := 0
+	for _, t := range tables {
+		if t.header != nil && t.header.Kind == pipeline.KindMeasures {
+			read += t.stats.Read
+		}
+	}
+	c.hasMeasures = read > 0
+	switch {
+	case !c.hasMeasures && c.d.hasKind(pipeline.KindMeasures):
+		c.d.warn("the measures table has no rows: measure references in agreements and activities are kept as written but not checked, and the report makes one measure from the records")
+	case !c.hasMeasures:
+		c.d.warn("no measures table: measure references in agreements and activities are kept as written but not checked, and the report makes one measure from the records")
+	}
+}
+
+// endKind judges the rows of kind that share a key, once all its tables
+// are read, and drops those it rejects.
+func (c *checker) endKind(kind pipeline.Kind) {
+	if kind == pipeline.KindAliases {
+		c.endAliases()
+		return
+	}
+	k := c.keys[kind]
+	if k == nil {
+		return
+	}
+	describe := func(key string) string { return fmt.Sprintf("%q", key) }
+	if kind == pipeline.KindRates {
+		describe = func(key string) string { return strings.ReplaceAll(key, "|", " ") }
+	}
+	dropped, errs := k.resolve(describe)
+	for _, r := range dropped {
+		c.dropped[r.pos] = true
+		r.stats.Accepted--
+		r.stats.Rejected++
+	}
+	c.d.Rejects = append(c.d.Rejects, errs...)
+	if len(dropped) == 0 {
+		return
+	}
+	keep := func(p pipeline.Pos) bool { return !c.dropped[p] }
+	switch kind {
+	case pipeline.KindRates:
+		c.d.Rates = slices.DeleteFunc(c.d.Rates, func(r pipeline.Rate) bool { return !keep(r.Pos) })
+	case pipeline.KindMeasures:
+		c.d.Measures = slices.DeleteFunc(c.d.Measures, func(m pipeline.Measure) bool { return !keep(m.Pos) })
+	case pipeline.KindAgreements:
+		c.d.Agreements = slices.DeleteFunc(c.d.Agreements, func(a pipeline.Agreement) bool { return !keep(a.Pos) })
+	case pipeline.KindActivities:
+		j := 0
+		for i := range c.d.Activities {
+			if keep(c.d.Activities[i].Pos) {
+				c.d.Activities[j], c.seqs[j] = c.d.Activities[i], c.seqs[i]
+				j++
+			}
+		}
+		c.d.Activities, c.seqs = c.d.Activities[:j], c.seqs[:j]
+	}
+}
+
+// finish puts the activities accepted late back in reading order.
+func (c *checker) finish() {
+	if !c.late {
+		return
+	}
+	idx := make([]int, len(c.d.Activities))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return c.seqs[a] - c.seqs[b] })
+	sorted := make([]pipeline.Activity, len(idx))
+	for i, j := range idx {
+		sorted[i] = c.d.Activities[j]
+	}
+	c.d.Activities = sorted
+}
+
+// outcome is what checking a row decided.
+type outcome int
+
+const (
+	accepted outcome = iota
+	rejected
+	// waiting: a date of the row reads two ways, and its column's order
+	// is known only when the table has been read.
+	waiting
+)
+
 // forTable adapts a per-kind check to a table: each record gets a row
 // whose errors name the columns as the table's header writes them, and a
-// row with any error goes to the rejects whole.
+// row with any error goes to the rejects whole, with all its problems.
 func forTable[T any](c *checker, t *table, check func(*row, *T) bool) recordFunc[T] {
 	headers := map[string]string{}
 	for _, col := range t.header.Columns {
@@ -102,23 +197,57 @@ func forTable[T any](c *checker, t *table, check func(*row, *T) bool) recordFunc
 			headers[col.Field] = strings.TrimSpace(col.Header)
 		}
 	}
-	comma := c.opt.DecimalMark == "," || (c.opt.DecimalMark == "" && t.csv && t.delim == ';')
+	comma, markWhy := c.decimalMark(t)
 	kind := t.header.Kind
-	return func(rec *T, pos pipeline.Pos, extra []pipeline.Field) bool {
-		if c.rows++; c.rows%progressEvery == 0 && c.opt.Progress != nil {
-			c.opt.Progress(c.rows)
+	return func(rec *T, pos pipeline.Pos, extra []pipeline.Field, seq int, cells []source.CellProblem) outcome {
+		if !t.dates.settled {
+			if c.rows++; c.rows%progressEvery == 0 && c.opt.Progress != nil {
+				c.opt.Progress(c.rows)
+			}
 		}
-		r := &row{c: c, pos: pos, headers: headers, decimalComma: comma, xlsx: !t.csv, d1904: t.d1904, extra: extra}
+		r := &row{c: c, t: t, pos: pos, seq: seq, headers: headers, decimalComma: comma, markWhy: markWhy,
+			xlsx: !t.csv, d1904: t.d1904, extra: extra}
+		for _, p := range cells {
+			r.errs = append(r.errs, pipeline.RowError{Pos: pos, Column: columnAt(t.header, p.Index), Err: p.Err})
+		}
 		ok := check(r, rec)
-		if len(r.errs) > 0 {
+		switch {
+		case r.waits:
+			return waiting
+		case len(r.errs) > 0:
 			c.d.Rejects = append(c.d.Rejects, r.errs...)
-			return false
+			return rejected
+		case !ok:
+			return rejected
 		}
-		if ok {
-			c.extras[kind].add(extra)
-		}
-		return ok
+		c.extras[kind].add(extra)
+		return accepted
 	}
+}
+
+// columnAt is the header of a table's column i as written, or "column N"
+// beyond the header.
+func columnAt(h *schema.Header, i int) string {
+	if i < len(h.Columns) {
+		if name := strings.Join(strings.Fields(h.Columns[i].Header), " "); name != "" {
+			return name
+		}
+	}
+	return fmt.Sprintf("column %d", i+1)
+}
+
+// decimalMark is the decimal mark of a table, and how it was chosen, for
+// messages about amounts that contradict it.
+func (c *checker) decimalMark(t *table) (comma bool, why string) {
+	switch {
+	case c.opt.DecimalMark == ",":
+		return true, `decimal_mark is "," in coopreport.toml`
+	case c.opt.DecimalMark == ".":
+		return false, `decimal_mark is "." in coopreport.toml`
+	case t.csv && t.delim == ';':
+		return true, `the decimal mark of semicolon-separated files is "," unless decimal_mark in coopreport.toml says "."`
+	}
+	return false, `the decimal mark is "." unless decimal_mark in coopreport.toml says ","`
 }
 
 // progressEvery is how many rows go by between calls of Options.Progress.
@@ -127,12 +256,16 @@ const progressEvery = 1 << 14
 // row collects the problems of one record.
 type row struct {
 	c            *checker
+	t            *table
 	pos          pipeline.Pos
+	seq          int // the row's place in reading order
 	headers      map[string]string
 	decimalComma bool
+	markWhy      string
 	xlsx, d1904  bool
 	extra        []pipeline.Field
 	errs         []pipeline.RowError
+	waits        bool // a date waits for its column's order (see dates.go)
 }
 
 func (r *row) fail(field, value string, err error) {
@@ -143,7 +276,9 @@ func (r *row) fail(field, value string, err error) {
 	r.errs = append(r.errs, pipeline.RowError{Pos: r.pos, Column: col, Value: value, Err: err})
 }
 
-func (r *row) ok() bool { return len(r.errs) == 0 }
+// ok reports whether the row is fit to be recorded: no problem so far,
+// and no date waiting for its column's order.
+func (r *row) ok() bool { return len(r.errs) == 0 && !r.waits }
 
 func (r *row) text(v string) string { return normalize.Text(v) }
 
@@ -170,11 +305,15 @@ func (r *row) colName(field string) string {
 }
 
 // date parses a date cell: an Excel serial number (a real date cell of a
-// workbook, or a five-digit serial typed in CSV) or a date written out.
+// workbook, or a five-digit serial typed in CSV) or a date written out,
+// in the order its column proves (see dates.go).
 func (r *row) date(field, v string, required bool) pipeline.Date {
 	v = normalize.Text(v)
-	if v == "" {
-		if required {
+	if normalize.NoValue(v) {
+		switch {
+		case required && v != "":
+			r.fail(field, v, fmt.Errorf("%w: %q gives no date: fill in %s with a date such as 2013-01-18", pipeline.ErrMissing, v, r.colName(field)))
+		case required:
 			r.fail(field, v, fmt.Errorf("%w: fill in %s with a date such as 2013-01-18", pipeline.ErrMissing, r.colName(field)))
 		}
 		return pipeline.Date{}
@@ -184,7 +323,33 @@ func (r *row) date(field, v string, required bool) pipeline.Date {
 			return d
 		}
 	}
-	d, err := normalize.Date(v, r.c.opt.DateOrder)
+	order := r.c.opt.DateOrder
+	if ordered, dayFirst, monthFirst, twoWay := normalize.DateOrders(v); ordered {
+		orders := &r.t.dates
+		col := orders.column(field, r.header(field))
+		switch {
+		case twoWay && !orders.settled:
+			col.twoWay.add(r.pos, v)
+			r.waits = true
+			return pipeline.Date{}
+		case twoWay && col.mixed:
+			r.fail(field, v, col.mixedError(v))
+			return pipeline.Date{}
+		case twoWay:
+			order = col.order
+		case dayFirst && !monthFirst:
+			if !orders.settled {
+				col.dayFirst.add(r.pos, v)
+			}
+			order = normalize.DayFirst
+		case monthFirst && !dayFirst:
+			if !orders.settled {
+				col.monthFirst.add(r.pos, v)
+			}
+			order = normalize.MonthFirst
+		}
+	}
+	d, err := normalize.Date(v, order)
 	if err != nil {
 		r.fail(field, v, err)
 	}
@@ -204,7 +369,11 @@ func (r *row) amount(v string) (pipeline.Decimal, string, error) {
 	if !r.xlsx && scientific(v) {
 		return pipeline.Decimal{}, "", fmt.Errorf("%w: written in scientific notation, which a spreadsheet program uses for a number it has rounded; format the column as a number with its decimals and save the file again", pipeline.ErrBadAmount)
 	}
-	return normalize.Amount(v, r.decimalComma)
+	x, code, err := normalize.Amount(v, r.decimalComma)
+	if normalize.MarkConflict(err) {
+		err = fmt.Errorf("%w (%s)", err, r.markWhy)
+	}
+	return x, code, err
 }
 
 // rawNumber reports whether v is a number as a workbook stores it:
@@ -300,55 +469,168 @@ func (r *row) country(field, v string) (pipeline.Country, string) {
 	return c, region
 }
 
+// readByWords notes a value of a closed list read by its words, to be
+// named once per table and value in a warning (see warnByWords).
+func (r *row) readByWords(field, value, as string) {
+	t := r.t
+	if t.byWords == nil {
+		t.byWords = map[string]string{}
+	}
+	k := r.header(field) + "\x00" + value
+	if _, seen := t.byWords[k]; !seen {
+		t.byWords[k] = as
+		t.byWordsOrder = append(t.byWordsOrder, k)
+	}
+}
+
+// warnByWords names, once, the values of a table read by their words.
+func (t *table) warnByWords(d *Dataset) {
+	if len(t.byWordsOrder) == 0 {
+		return
+	}
+	var parts []string
+	for _, k := range t.byWordsOrder {
+		col, value, _ := strings.Cut(k, "\x00")
+		parts = append(parts, fmt.Sprintf("%s %q as %s", col, value, t.byWords[k]))
+	}
+	d.warn("%s: values read by their words: %s; if one is wrong, write agreement, plan, mou, treaty, protocol or other (instruments) or training, festival, exhibition, exchange, meeting, study, treaty or other (activity types)",
+		where(t), strings.Join(parts, ", "))
+}
+
 // reference checks an id that must name an accepted record of kind.
 func (r *row) reference(field, v string, kind pipeline.Kind) string {
 	v = normalize.Text(v)
 	if v == "" {
 		return ""
 	}
-	seen, ok := r.c.ids[kind][v]
+	e, ok := r.c.keys[kind].rows[v]
 	switch {
 	case !ok:
 		r.fail(field, v, fmt.Errorf("%w: there is no %s with id %q; check the id, or add the %s", pipeline.ErrUnknownReference, singular(kind), v, singular(kind)))
-	case !seen.accepted:
-		r.fail(field, v, fmt.Errorf("%w: %s %q was rejected itself (%s); fix that row first", pipeline.ErrUnknownReference, singular(kind), v, seen.pos))
+	case !e.accepted:
+		r.fail(field, v, fmt.Errorf("%w: %s %q %s (%s); fix that first", pipeline.ErrUnknownReference, singular(kind), v, e.why, e.at))
 	}
 	return v
 }
 
 func singular(k pipeline.Kind) string { return strings.TrimSuffix(string(k), "s") }
 
-// id checks that an id is unique among records of kind, and records it.
-// Call it last, when the row's other checks are done.
-func (r *row) id(kind pipeline.Kind, v string) {
-	if v == "" {
+// key records the row under its key (an id) among the rows of kind, to be
+// judged with the others that share it (see ids.go). Call it last, when
+// the row's other checks are done.
+func (r *row) key(kind pipeline.Kind, key string, h hasher) {
+	if key == "" || r.waits {
 		return
 	}
-	if first, dup := r.c.ids[kind][v]; dup {
-		r.fail("id", v, fmt.Errorf("%w: %q is already used by %s; give this row an id of its own", pipeline.ErrDuplicateID, v, first.pos))
-		return
+	field := "id"
+	if kind == pipeline.KindRates {
+		field = "period"
 	}
-	r.c.ids[kind][v] = idSeen{pos: r.pos, accepted: r.ok()}
+	col := r.header(field)
+	if col == "" {
+		col = field
+	}
+	r.c.keys[kind].add(key, keyRow{pos: r.pos, column: col, stats: r.t.stats, hash: h.sum()}, r.ok())
+}
+
+// aliasRow is an alias that passed its own checks, waiting to be taught.
+type aliasRow struct {
+	pos                  pipeline.Pos
+	stats                *pipeline.InputTable
+	name, target, region string
 }
 
 func (c *checker) alias(r *row, rec *schema.AliasRecord) bool {
-	name := r.required("name", rec.Name)
-	target := r.required("country", rec.Country)
-	region := r.text(rec.Region)
+	a := aliasRow{pos: r.pos, stats: r.t.stats,
+		name: r.required("name", rec.Name), target: r.required("country", rec.Country), region: r.text(rec.Region)}
 	if !r.ok() {
 		return false
 	}
-	if err := c.countries.AddAlias(name, target, region); err != nil {
-		field, value := "country", target
-		var conflict *country.ConflictError
-		if errors.As(err, &conflict) {
-			field, value = "name", name
-		}
-		r.fail(field, value, err)
-		return false
-	}
+	c.aliases = append(c.aliases, a)
 	return true
 }
+
+// endAliases teaches the aliases read, whatever their order: rows that
+// give one name two different meanings are all rejected, and an alias
+// may point at a name another alias teaches.
+func (c *checker) endAliases() {
+	groups := map[string][]int{}
+	means := make([]string, len(c.aliases)) // what each row's country is: "TH" and "Thailand" are one
+	for i, a := range c.aliases {
+		k := nameKey(a.name)
+		groups[k] = append(groups[k], i)
+		means[i] = "name:" + nameKey(a.target)
+		if code, region, err := c.countries.Resolve(a.target); err == nil {
+			means[i] = "code:" + code.Code + "|" + region
+		}
+		if a.region != "" {
+			means[i] += "|" + a.region
+		}
+	}
+	reject := func(a aliasRow, field, value string, err error) {
+		c.dropped[a.pos] = true
+		a.stats.Accepted--
+		a.stats.Rejected++
+		c.d.Rejects = append(c.d.Rejects, pipeline.RowError{Pos: a.pos, Column: field, Value: value, Err: err})
+	}
+	var todo []aliasRow
+	for _, idx := range groups {
+		same := true
+		for _, i := range idx[1:] {
+			same = same && means[i] == means[idx[0]]
+		}
+		if same {
+			for _, i := range idx {
+				todo = append(todo, c.aliases[i])
+			}
+			continue
+		}
+		for _, i := range idx {
+			a := c.aliases[i]
+			var rows []string
+			for _, j := range idx {
+				if j != i {
+					rows = append(rows, fmt.Sprintf("%s (%s)", c.aliases[j].pos, c.aliases[j].target))
+				}
+			}
+			reject(a, "name", a.name, fmt.Errorf("%w: %q is also given another meaning by %s; nothing says which is right, so none is used: keep one row for the name",
+				pipeline.ErrBadAlias, a.name, strings.Join(rows, "; ")))
+		}
+	}
+	slices.SortFunc(todo, func(a, b aliasRow) int { return posCompare(a.pos, b.pos) })
+	// An alias may point at a name another one teaches: teach in rounds
+	// until a round teaches nothing more.
+	for len(todo) > 0 {
+		var left []aliasRow
+		var lastErr []error
+		for _, a := range todo {
+			if err := c.countries.AddAlias(a.name, a.target, a.region); err != nil {
+				left = append(left, a)
+				lastErr = append(lastErr, err)
+			}
+		}
+		if len(left) == len(todo) {
+			for i, a := range left {
+				field, value := "country", a.target
+				var conflict *country.ConflictError
+				if errors.As(lastErr[i], &conflict) {
+					field, value = "name", a.name
+				}
+				reject(a, field, value, lastErr[i])
+			}
+			break
+		}
+		todo = left
+	}
+	c.aliases = nil
+	for _, o := range c.countries.Overrides() {
+		c.d.warn("the alias %q counts as %s; without it, it would be %s", o.Name, o.Alias, o.Builtin)
+	}
+}
+
+// nameKey compares alias names as countries are matched: case, accents,
+// punctuation and spaces do not matter.
+func nameKey(s string) string { return country.Key(s) }
 
 func (c *checker) rate(r *row, rec *schema.RateRecord) bool {
 	cur := r.required("currency", rec.Currency)
@@ -359,6 +641,7 @@ func (c *checker) rate(r *row, rec *schema.RateRecord) bool {
 		}
 		cur = code
 	}
+	base := r.base(rec.Base)
 	label := r.required("period", rec.Period)
 	var span pipeline.RateSpan
 	if label != "" {
@@ -379,17 +662,38 @@ func (c *checker) rate(r *row, rec *schema.RateRecord) bool {
 		}
 		rate = x
 	}
+	if cur != "" && cur == base {
+		r.fail("currency", cur, fmt.Errorf("%w: a rate of %s in %s is always 1; delete the row", pipeline.ErrBadRate, cur, base))
+	}
+	r.key(pipeline.KindRates, cur+"|"+base+"|"+span.Label, newHasher().strs(rate.String()))
 	if !r.ok() {
 		return false
 	}
-	key := cur + " " + span.Label
-	if first, dup := c.rateSeen[key]; dup {
-		r.fail("period", label, fmt.Errorf("%w: %s already has a rate for %s (%s); keep one", pipeline.ErrBadRate, cur, span.Label, first))
-		return false
-	}
-	c.rateSeen[key] = r.pos
-	c.d.Rates = append(c.d.Rates, pipeline.Rate{Pos: r.pos, Currency: cur, Span: span, Rate: rate})
+	c.d.Rates = append(c.d.Rates, pipeline.Rate{Pos: r.pos, Currency: cur, Base: base, Span: span, Rate: rate})
 	return true
+}
+
+// base is the currency a rate is given in: the row's base column, else
+// the currency the rate column's header names ("Rate (MNT)"), else
+// rates_base in the configuration. A rate that says none is rejected:
+// converting with it would be a guess.
+func (r *row) base(v string) string {
+	v = r.text(v)
+	switch {
+	case v != "":
+		code, err := normalize.Currency(v)
+		if err != nil {
+			r.fail("base", v, err)
+		}
+		return code
+	case r.t.rateBase != "":
+		return r.t.rateBase
+	case r.c.opt.RatesBase != "":
+		return r.c.opt.RatesBase
+	}
+	r.fail("base", "", fmt.Errorf("%w: the rate does not say which currency it is in (1 USD = 1970.31 of which currency?); "+
+		"add a base column (MNT), name the currency in the rate column's header (\"Rate (MNT)\"), or set rates_base = \"MNT\" in coopreport.toml", pipeline.ErrBadRate))
+	return ""
 }
 
 func (c *checker) measure(r *row, rec *schema.MeasureRecord) bool {
@@ -413,7 +717,8 @@ func (c *checker) measure(r *row, rec *schema.MeasureRecord) bool {
 		}
 		m.Nature = n
 	}
-	r.id(pipeline.KindMeasures, m.ID)
+	h := newHasher().strs(m.Title, m.Agencies, m.Area, m.Objectives, m.Scope, m.Features, m.Results, m.Resources, fmt.Sprint(m.Nature)).fields(m.Extra)
+	r.key(pipeline.KindMeasures, m.ID, h)
 	if !r.ok() {
 		return false
 	}
@@ -443,8 +748,11 @@ func (c *checker) agreement(r *row, rec *schema.AgreementRecord) bool {
 		r.fail("sector", r.text(rec.Sector), err)
 	}
 	if v := r.required("instrument", rec.Instrument); v != "" {
-		if a.Instrument, err = normalize.Instrument(v); err != nil {
+		var byWords bool
+		if a.Instrument, byWords, err = normalize.Instrument(v); err != nil {
 			r.fail("instrument", v, err)
+		} else if byWords {
+			r.readByWords("instrument", v, string(a.Instrument))
 		}
 	}
 	if v := r.text(rec.Status); v != "" {
@@ -452,17 +760,22 @@ func (c *checker) agreement(r *row, rec *schema.AgreementRecord) bool {
 			r.fail("status", v, err)
 		}
 	}
-	if a.ValidFrom.IsZero() {
+	// An agreement enters into force on signature unless the register
+	// says otherwise: a date of entry into force, or a status saying it
+	// is signed but not yet in force (then it is in force from no day).
+	if a.ValidFrom.IsZero() && a.Status != pipeline.StatusSigned {
 		a.ValidFrom = a.Signed
 	}
 	if !a.ValidTo.IsZero() && !a.ValidFrom.IsZero() && a.ValidTo.Before(a.ValidFrom) {
-		r.fail("valid_to", r.shown(rec.ValidTo, a.ValidTo), fmt.Errorf("%w: the agreement ends (%s) before it takes effect (%s)", pipeline.ErrEndBeforeStart, a.ValidTo, a.ValidFrom))
+		r.fail("valid_to", r.shown(rec.ValidTo, a.ValidTo), fmt.Errorf("%w: the agreement ends (%s) before it takes effect (%s); check both dates", pipeline.ErrEndBeforeStart, a.ValidTo, a.ValidFrom))
 	}
-	if (a.Status == pipeline.StatusTerminated || a.Status == pipeline.StatusSuspended) && a.ValidTo.IsZero() && r.text(rec.ValidTo) == "" {
+	if (a.Status == pipeline.StatusTerminated || a.Status == pipeline.StatusSuspended) && a.ValidTo.IsZero() && normalize.NoValue(rec.ValidTo) {
 		r.fail("valid_to", "", fmt.Errorf("%w: a %s agreement must give the date it stopped in %s", pipeline.ErrNoEndDate, a.Status, r.colName("valid_to")))
 	}
 	a.Measure = c.measureRef(r, rec.Measure)
-	r.id(pipeline.KindAgreements, a.ID)
+	h := newHasher().strs(a.Country.Code, a.Region, a.Partner, a.Counterpart, string(a.Sector), string(a.Instrument), a.Title,
+		a.Signed.String(), a.ValidFrom.String(), a.ValidTo.String(), string(a.Status), a.Measure, a.Notes).fields(a.Extra)
+	r.key(pipeline.KindAgreements, a.ID, h)
 	if !r.ok() {
 		return false
 	}
@@ -495,12 +808,15 @@ func (c *checker) activity(r *row, rec *schema.ActivityRecord) bool {
 		a.Region = v
 	}
 	if !a.End.IsZero() && !a.Date.IsZero() && a.End.Before(a.Date) {
-		r.fail("end", r.shown(rec.End, a.End), fmt.Errorf("%w: the activity ends (%s) before it starts (%s)", pipeline.ErrEndBeforeStart, a.End, a.Date))
+		r.fail("end", r.shown(rec.End, a.End), fmt.Errorf("%w: the activity ends (%s) before it starts (%s); check both dates", pipeline.ErrEndBeforeStart, a.End, a.Date))
 	}
 	var err error
 	if v := r.required("type", rec.Type); v != "" {
-		if a.Type, err = normalize.ActivityType(v); err != nil {
+		var byWords bool
+		if a.Type, byWords, err = normalize.ActivityType(v); err != nil {
 			r.fail("type", v, err)
+		} else if byWords {
+			r.readByWords("type", v, string(a.Type))
 		}
 	}
 	if v := r.text(rec.Participants); v != "" {
@@ -511,30 +827,38 @@ func (c *checker) activity(r *row, rec *schema.ActivityRecord) bool {
 	a.Amount = r.money(rec.Amount, rec.Currency)
 	a.Agreement = r.reference("agreement", rec.Agreement, pipeline.KindAgreements)
 	a.Measure = c.measureRef(r, rec.Measure)
-	r.id(pipeline.KindActivities, a.ID)
+	h := newHasher().strs(a.Date.String(), a.End.String(), a.Country.Code, a.Region, a.Agreement, a.Measure, string(a.Type),
+		a.Title, fmt.Sprint(a.Participants), a.Funding, a.Agency, a.Notes)
+	if a.Amount != nil {
+		h.strs(a.Amount.Amount.String(), a.Amount.Currency)
+	}
+	r.key(pipeline.KindActivities, a.ID, h.fields(a.Extra))
 	if !r.ok() {
 		return false
 	}
 	c.d.span(a.Date)
 	if c.opt.Keep == nil || c.opt.Keep(&a) {
 		c.d.Activities = append(c.d.Activities, a)
+		c.seqs = append(c.seqs, r.seq)
+		c.late = c.late || r.t.dates.settled
 	}
 	return true
 }
 
 // money reads an amount and its currency: the currency column, or a
-// symbol or code written with the amount; both must agree.
+// symbol or code written with the amount; both must agree. A lone dash is
+// no amount, as accountants write it. Every problem is reported.
 func (r *row) money(amount, cur string) *pipeline.Money {
 	amount, cur = r.text(amount), r.text(cur)
-	code := ""
+	code, curOK := "", true
 	if cur != "" {
 		var err error
 		if code, err = normalize.Currency(cur); err != nil {
 			r.fail("currency", cur, err)
-			return nil
+			curOK = false
 		}
 	}
-	if amount == "" {
+	if normalize.NoValue(amount) {
 		return nil
 	}
 	x, written, err := r.amount(amount)
@@ -543,6 +867,8 @@ func (r *row) money(amount, cur string) *pipeline.Money {
 		return nil
 	}
 	switch {
+	case !curOK:
+		return nil
 	case written != "" && code != "" && written != code:
 		r.fail("currency", cur, fmt.Errorf("%w: the amount is written in %s but the currency column says %s; make them agree", pipeline.ErrBadCurrency, written, code))
 		return nil

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/normalize"
@@ -18,11 +20,20 @@ import (
 // Options say how to read values that spreadsheets leave ambiguous.
 type Options struct {
 	DateOrder normalize.DateOrder
+	// DateOrderSet says DateOrder was configured: dates read by it where
+	// nothing in a table proves the order are then not warned about.
+	DateOrderSet bool
 	// DecimalMark is "." or ","; "" reads semicolon-delimited CSV files
 	// with a decimal comma, as spreadsheet programs write them, and every
 	// other file with a decimal point.
 	DecimalMark string
-	Source      source.Options
+	// RatesBase is the currency rates are given in where a rates table
+	// does not say (rates_base); "" means it must say.
+	RatesBase string
+	// Headers recognises header rows with the ministry's own header names
+	// (coopreport.toml [columns]); nil knows the built-in names only.
+	Headers *schema.Matcher
+	Source  source.Options
 	// Keep says which accepted activities to hold in the Dataset (those
 	// of the period); nil holds all. Every row is read and counted anyway.
 	Keep func(*pipeline.Activity) bool
@@ -43,13 +54,17 @@ type Dataset struct {
 
 	Inputs   []pipeline.InputFile
 	Rejects  []pipeline.RowError
-	Warnings []string
+	Warnings []pipeline.Warning
 
 	// First and Last are the earliest and latest dates of the accepted
 	// agreements (signed, valid from) and activities (date, end): the
 	// span of --period all.
 	First, Last pipeline.Date
+
+	kinds map[pipeline.Kind]bool // the kinds the folder has a table of
 }
+
+func (d *Dataset) hasKind(k pipeline.Kind) bool { return d.kinds[k] }
 
 // order is the order kinds are read in: each may refer to the ones before.
 var order = []pipeline.Kind{pipeline.KindAliases, pipeline.KindRates, pipeline.KindMeasures, pipeline.KindAgreements, pipeline.KindActivities}
@@ -66,6 +81,15 @@ type table struct {
 	csv    bool
 	delim  rune
 	d1904  bool
+
+	c        *checker
+	dates    dateOrders // what its date columns prove about their order
+	rateBase string     // rates: the currency the rate column's header names
+
+	// Values of closed lists read by their words, once each (column and
+	// value → what they were read as), in the order first seen.
+	byWords      map[string]string
+	byWordsOrder []string
 }
 
 // Read reads the input folder dir. It fails (with a *pipeline.FileError)
@@ -76,12 +100,9 @@ func Read(ctx context.Context, dir string, opt Options) (*Dataset, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the input folder %s: %w", dir, err)
 	}
-	d := &Dataset{}
-	for _, s := range skipped {
-		if !quiet(s) {
-			d.warn("%s: skipped: only .csv and .xlsx files are read (save it as .xlsx or .csv to include it)", s)
-		}
-	}
+	d := &Dataset{kinds: map[pipeline.Kind]bool{}}
+	unread := classifyUnread(skipped)
+	d.warnUnread(unread)
 	d.Inputs = make([]pipeline.InputFile, len(names))
 	var tables []*table
 	for i, name := range names {
@@ -90,33 +111,27 @@ func Read(ctx context.Context, dir string, opt Options) (*Dataset, error) {
 		}
 		in := &d.Inputs[i]
 		in.Name = name
-		ts, err := classify(filepath.Join(dir, name), in, opt.Source)
+		ts, err := classify(filepath.Join(dir, name), in, opt)
 		if err != nil {
 			return nil, err
 		}
 		tables = append(tables, ts...)
 	}
 	for _, t := range tables {
-		if t.header == nil {
-			d.warn("%s: skipped: it is not an agreements, activities, measures, rates or aliases table (no known header in its first %d rows)", where(t), schema.MaxHeaderRows)
-		} else if unknown := t.header.Unknown(); len(unknown) > 0 {
-			d.warn("%s: columns kept as extra columns (coopreport does not know them): %s", where(t), quoteList(unknown))
-		}
-	}
-	have := map[pipeline.Kind]bool{}
-	for _, t := range tables {
+		d.warnHeader(t)
 		if t.header != nil {
-			have[t.header.Kind] = true
+			d.kinds[t.header.Kind] = true
 		}
 	}
 	for _, k := range []pipeline.Kind{pipeline.KindAgreements, pipeline.KindActivities} {
-		if !have[k] {
-			return nil, &pipeline.FileError{File: dir, Err: fmt.Errorf("no %s table found: add a file or sheet named %q with the columns %s", k, k, quoteList(required(k)))}
+		if !d.kinds[k] {
+			return nil, &pipeline.FileError{File: dir, Err: fmt.Errorf("no %s table found: add a file or sheet named %q with the columns %s%s", k, k, quoteList(required(k)), mightHold(unread))}
 		}
 	}
 
-	c := newChecker(d, opt, have[pipeline.KindMeasures])
+	c := newChecker(d, opt)
 	for _, k := range order {
+		c.startKind(k, tables)
 		for _, t := range tables {
 			if t.header == nil || t.header.Kind != k {
 				continue
@@ -124,11 +139,17 @@ func Read(ctx context.Context, dir string, opt Options) (*Dataset, error) {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
+			t.c = c
 			if err := c.readTable(t); err != nil {
 				return nil, err
 			}
 		}
+		c.endKind(k)
 	}
+	c.finish()
+	d.AgreementColumns = c.extras[pipeline.KindAgreements].names
+	d.ActivityColumns = c.extras[pipeline.KindActivities].names
+	d.MeasureColumns = c.extras[pipeline.KindMeasures].names
 	for i := range d.Inputs {
 		in := &d.Inputs[i]
 		for _, t := range in.Tables {
@@ -140,6 +161,52 @@ func Read(ctx context.Context, dir string, opt Options) (*Dataset, error) {
 	sort.SliceStable(d.Rejects, func(i, j int) bool { return rejectLess(&d.Rejects[i], &d.Rejects[j]) })
 	return d, nil
 }
+
+// notRecords are names of sheets that explain a workbook rather than hold
+// records: skipping them changes no number.
+var notRecords = []string{"instruction", "readme", "read me", "help", "note", "about", "content", "list", "summary",
+	"заавар", "тайлбар", "инструкция", "примечани", "справк"}
+
+// warnHeader says what happens to a table's columns: a table not read,
+// columns kept as extra (loudly when one resembles a known column), and
+// headers read by their words.
+func (d *Dataset) warnHeader(t *table) {
+	if t.header == nil {
+		name := strings.ToLower(t.sheet)
+		if name == "" {
+			name = strings.ToLower(t.file.Name)
+		}
+		for _, w := range notRecords {
+			if strings.Contains(name, w) {
+				d.warn("%s: not read: it is not an agreements, activities, measures, rates or aliases table (no known header in its first %d rows)", where(t), schema.MaxHeaderRows)
+				return
+			}
+		}
+		d.warnNumbers("%s: not read: it is not an agreements, activities, measures, rates or aliases table (no known header in its first %d rows); if it holds records, give it a header row with the columns the README lists, or name it after what it holds", where(t), schema.MaxHeaderRows)
+		return
+	}
+	var extra, byWords []string
+	for _, c := range t.header.Columns {
+		switch {
+		case c.How == schema.ByWords:
+			byWords = append(byWords, fmt.Sprintf("%q as %s", oneLine(c.Header), c.Field))
+		case c.Field != "" || c.How == schema.ByMapping || strings.TrimSpace(c.Header) == "":
+		case c.Suggest != "":
+			d.warnNumbers("%s: the column %q is not read as %s, which it resembles: its values are kept as an extra column; if it is %s, rename the header or map it in coopreport.toml ([columns.%s] %q = %q)",
+				where(t), oneLine(c.Header), c.Suggest, c.Suggest, t.header.Kind, oneLine(c.Header), c.Suggest)
+		default:
+			extra = append(extra, c.Name)
+		}
+	}
+	if len(byWords) > 0 {
+		d.warn("%s: headers read by their words: %s; if one is wrong, map it in coopreport.toml ([columns.%s])", where(t), strings.Join(byWords, ", "), t.header.Kind)
+	}
+	if len(extra) > 0 {
+		d.warn("%s: columns kept as extra columns (coopreport does not know them): %s", where(t), quoteList(extra))
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // quiet reports whether a file of the input folder that is not read is
 // expected there, so that it is skipped without a warning: the
@@ -154,13 +221,13 @@ func quiet(name string) bool {
 
 // classify opens one file, hashes it, and recognises each of its tables
 // from its name and first rows.
-func classify(path string, in *pipeline.InputFile, opt source.Options) ([]*table, error) {
+func classify(path string, in *pipeline.InputFile, opt Options) ([]*table, error) {
 	sum, err := source.SHA256(path)
 	if err != nil {
 		return nil, &pipeline.FileError{File: in.Name, Err: fmt.Errorf("cannot be read: %w", err)}
 	}
 	in.SHA256 = sum
-	f, err := source.Open(path, in.Name, opt)
+	f, err := source.Open(path, in.Name, opt.Source)
 	if err != nil {
 		return nil, err
 	}
@@ -181,6 +248,7 @@ func classify(path string, in *pipeline.InputFile, opt source.Options) ([]*table
 				return nil, err
 			}
 			row.Cells = append([]string(nil), row.Cells...)
+			row.Problems = slices.Clone(row.Problems)
 			t.peek = append(t.peek, row)
 			rows = append(rows, row.Cells)
 		}
@@ -205,19 +273,62 @@ func classify(path string, in *pipeline.InputFile, opt source.Options) ([]*table
 		if kind == "" && (st.Sheet == "" || len(srcTables) == 1) {
 			kind = schema.KindOfName(strings.TrimSuffix(filepath.Base(in.Name), filepath.Ext(in.Name)))
 		}
-		h, err := schema.FindHeader(kind, rows)
+		h, err := opt.Headers.FindHeader(kind, rows)
+		var ambiguous *schema.AmbiguousError
 		switch {
 		case errors.Is(err, schema.ErrUnknownKind) || errors.Is(err, schema.ErrEmpty):
 			// skipped with a warning
+		case errors.As(err, &ambiguous):
+			return nil, &pipeline.FileError{File: in.Name, Sheet: st.Sheet, Err: err}
 		case err != nil:
 			return nil, &pipeline.FileError{File: in.Name, Sheet: st.Sheet, Err: fmt.Errorf("%v; %s", err, headerHint(err))}
 		default:
+			// A title or header cell that is a formula with no result
+			// would read as empty: the header found would rest on it.
+			for _, row := range t.peek[:h.Index+1] {
+				if len(row.Problems) > 0 {
+					return nil, &pipeline.FileError{File: in.Name, Sheet: st.Sheet, Err: row.Problems[0].Err}
+				}
+			}
 			t.header = h
 			t.stats.Kind = h.Kind
+			if h.Kind == pipeline.KindRates {
+				t.rateBase = headerCurrency(h)
+			}
 		}
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// headerCurrency is the currency a rates table's rate column names in its
+// header ("Rate (MNT)", "Курс, ₮"), when it names exactly one and the
+// table has no base column.
+func headerCurrency(h *schema.Header) string {
+	var rate string
+	for _, c := range h.Columns {
+		switch c.Field {
+		case "base":
+			return ""
+		case "rate":
+			rate = c.Header
+		}
+	}
+	found := ""
+	for _, w := range strings.FieldsFunc(rate, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
+		if len(w) == 3 && strings.ToUpper(w) != w {
+			continue // "all", "per", "for": words, not codes
+		}
+		code, err := normalize.Currency(w)
+		if err != nil {
+			continue
+		}
+		if found != "" && found != code {
+			return ""
+		}
+		found = code
+	}
+	return found
 }
 
 func headerHint(err error) string {
@@ -251,10 +362,6 @@ func quoteList(s []string) string {
 		q[i] = fmt.Sprintf("%q", x)
 	}
 	return strings.Join(q, ", ")
-}
-
-func (d *Dataset) warn(format string, args ...any) {
-	d.Warnings = append(d.Warnings, fmt.Sprintf(format, args...))
 }
 
 func rejectLess(a, b *pipeline.RowError) bool {

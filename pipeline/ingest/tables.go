@@ -6,35 +6,68 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/schema"
 	"coopreport/pipeline/source"
 )
 
-// recordFunc receives one record with its position and extra columns and
-// reports whether it was accepted.
-type recordFunc[T any] func(rec *T, pos pipeline.Pos, extra []pipeline.Field) bool
+// recordFunc checks one record, with its position, extra columns, place
+// in reading order and the problems of cells the source could not read
+// (a formula without a result), and says what became of it.
+type recordFunc[T any] func(rec *T, pos pipeline.Pos, extra []pipeline.Field, seq int, cells []source.CellProblem) outcome
 
-// each streams the records of t through fn, counting every row.
-func each[T any](t *table, opt source.Options, fn recordFunc[T]) error {
-	count := func(rec *T, row int, extra []pipeline.Field) {
+// each streams the records of t through fn, counting every row. Rows
+// whose dates wait for their columns' order are checked again once the
+// table has been read and the orders are settled (see dates.go).
+func each[T any](t *table, fn recordFunc[T]) error {
+	type held struct {
+		rec   *T
+		pos   pipeline.Pos
+		extra []pipeline.Field
+		seq   int
+		cells []source.CellProblem
+	}
+	var wait []held
+	count := func(rec *T, row int, extra []pipeline.Field, cells []source.CellProblem) {
 		t.stats.Read++
-		if fn(rec, pipeline.Pos{File: t.file.Name, Sheet: t.sheet, Row: row}, extra) {
+		pos := pipeline.Pos{File: t.file.Name, Sheet: t.sheet, Row: row}
+		seq := t.c.next
+		t.c.next++
+		switch fn(rec, pos, extra, seq, cells) {
+		case accepted:
+			t.stats.Accepted++
+		case rejected:
+			t.stats.Rejected++
+		case waiting:
+			wait = append(wait, held{rec, pos, extra, seq, cells})
+		}
+	}
+	var err error
+	if t.csv {
+		err = eachCSV(t, count)
+	} else {
+		err = eachRow(t, t.c.opt.Source, count)
+	}
+	if err != nil {
+		return err
+	}
+	t.dates.settle(t.c.d, where(t), t.c.opt.DateOrder, t.c.opt.DateOrderSet)
+	for _, h := range wait {
+		if fn(h.rec, h.pos, h.extra, h.seq, h.cells) == accepted {
 			t.stats.Accepted++
 		} else {
 			t.stats.Rejected++
 		}
 	}
-	if t.csv {
-		return eachCSV(t, count)
-	}
-	return eachRow(t, opt, count)
+	t.warnByWords(t.c.d)
+	return nil
 }
 
 // eachCSV maps a CSV file's rows onto records with gocsv, starting at the
 // header row, which lies below any title rows.
-func eachCSV[T any](t *table, count func(*T, int, []pipeline.Field)) error {
+func eachCSV[T any](t *table, count func(*T, int, []pipeline.Field, []source.CellProblem)) error {
 	text, closer, delim, err := source.CSVText(t.path, t.file.Name)
 	if err != nil {
 		return err
@@ -75,12 +108,12 @@ func eachCSV[T any](t *table, count func(*T, int, []pipeline.Field)) error {
 			return &pipeline.FileError{File: t.file.Name, Err: err}
 		}
 		records++
-		count(rec, row, extra)
+		count(rec, row, extra, nil)
 	}
 }
 
 // eachRow maps a worksheet's rows onto records.
-func eachRow[T any](t *table, opt source.Options, count func(*T, int, []pipeline.Field)) error {
+func eachRow[T any](t *table, opt source.Options, count func(*T, int, []pipeline.Field, []source.CellProblem)) error {
 	m, err := schema.NewMapper[T](t.header)
 	if err != nil {
 		return err
@@ -108,10 +141,10 @@ func eachRow[T any](t *table, opt source.Options, count func(*T, int, []pipeline
 		if err != nil {
 			return err
 		}
-		if row.Number <= headerRow || schema.Blank(row.Cells) {
+		if row.Number <= headerRow || (schema.Blank(row.Cells) && len(row.Problems) == 0) {
 			continue
 		}
-		rec, extra := m.Map(row.Cells)
-		count(rec, row.Number, extra)
+		rec, extra := m.Map(row.Cells, row.Dates...)
+		count(rec, row.Number, extra, slices.Clone(row.Problems))
 	}
 }

@@ -1,7 +1,10 @@
 package normalize
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -51,30 +54,103 @@ var instruments = choices(map[pipeline.Instrument][]string{
 	pipeline.InstrumentOther:    {"other", "бусад", "другое", "прочее"},
 })
 
+var instrumentWords = choiceWords(map[pipeline.Instrument][]string{
+	pipeline.InstrumentAgreement: {"agreement", "agreements", "гэрээ", "хэлэлцээр", "соглашение", "договор"},
+	pipeline.InstrumentPlan:      {"plan", "plans", "programme", "program", "төлөвлөгөө", "хөтөлбөр", "план", "программа"},
+	pipeline.InstrumentMoU:       {"mou", "memorandum", "memoranda", "санамж бичиг", "меморандум"},
+	pipeline.InstrumentTreaty:    {"treaty", "convention", "конвенц", "конвенция"},
+	pipeline.InstrumentProtocol:  {"protocol", "протокол"},
+})
+
 const instrumentList = "agreement, plan, mou, treaty, protocol or other"
 
 // Instrument reads the kind of an agreement. "договор" and "гэрээ" are
 // agreements: both words also name treaties, but a register of cultural
 // agreements uses them for the bilateral kind, and a treaty is written as
-// such (конвенция, конвенц).
-func Instrument(s string) (pipeline.Instrument, error) {
+// such (конвенция, конвенц). A longer name is read by its words when they
+// name one kind only ("Bilateral Free Trade Agreement" is an agreement,
+// "Memorandum of Understanding on museums" a memorandum); byWords then
+// says so, for a warning. Names of two kinds ("Agreement on a plan") are
+// errors.
+func Instrument(s string) (v pipeline.Instrument, byWords bool, err error) {
 	k := key(s)
 	if k == "" {
-		return "", errorf(pipeline.ErrMissing, "no instrument given; write %s", instrumentList)
+		return "", false, errorf(pipeline.ErrMissing, "no instrument given; write %s", instrumentList)
 	}
 	if v, ok := instruments[k]; ok {
-		return v, nil
+		return v, false, nil
 	}
-	return "", errorf(pipeline.ErrBadChoice, "not an instrument; write %s", instrumentList)
+	return byWordsOf(instrumentWords, s, "instrument", instrumentList)
+}
+
+// choiceWord is a word (or words) that names one value of a closed list.
+type choiceWord[T comparable] struct {
+	words []string
+	value T
+}
+
+func choiceWords[T comparable](m map[T][]string) []choiceWord[T] {
+	var out []choiceWord[T]
+	for v, list := range m {
+		for _, w := range list {
+			out = append(out, choiceWord[T]{words: strings.Fields(strings.ToLower(w)), value: v})
+		}
+	}
+	return out
+}
+
+// byWordsOf reads a longer name by the words of one value it holds.
+func byWordsOf[T comparable](list []choiceWord[T], s, what, allowed string) (T, bool, error) {
+	var zero T
+	words := strings.FieldsFunc(strings.ToLower(Text(s)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	var found []T
+	for _, c := range list {
+		for i := 0; i+len(c.words) <= len(words); i++ {
+			if slices.Equal(words[i:i+len(c.words)], c.words) && !slices.Contains(found, c.value) {
+				found = append(found, c.value)
+			}
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], true, nil
+	case 0:
+		return zero, false, errorf(pipeline.ErrBadChoice, "not %s %s; write %s", article(what), what, allowed)
+	}
+	names := make([]string, len(found))
+	for i, f := range found {
+		names[i] = fmt.Sprint(f)
+	}
+	slices.Sort(names)
+	return zero, false, errorf(pipeline.ErrBadChoice, "its words name more than one %s (%s); write one of %s",
+		what, strings.Join(names, " and "), allowed)
+}
+
+func article(w string) string {
+	if strings.ContainsRune("aeiou", rune(w[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 var statuses = choices(map[pipeline.Status][]string{
-	pipeline.StatusInForce: {"in force", "active", "valid", "effective",
-		"хүчинтэй", "хүчин төгөлдөр", "действует", "действующий", "действующее", "в силе"},
+	pipeline.StatusSigned: {"signed", "not yet in force", "not in force", "pending ratification",
+		"awaiting ratification", "ratification pending", "pending entry into force", "signed, not ratified",
+		"signed not yet in force", "not ratified",
+		"гарын үсэг зурсан", "хүчин төгөлдөр болоогүй", "хүчинтэй болоогүй", "соёрхон батлаагүй",
+		"соёрхон батлахыг хүлээж буй",
+		"подписан", "подписано", "подписанный", "не вступил в силу", "не вступило в силу",
+		"не вступивший в силу", "ожидает ратификации", "на ратификации", "не ратифицирован", "не ратифицировано"},
+	pipeline.StatusInForce: {"in force", "active", "valid", "effective", "entered into force",
+		"хүчинтэй", "хүчин төгөлдөр", "действует", "действующий", "действующее", "в силе", "вступил в силу",
+		"вступило в силу"},
 	pipeline.StatusSuspended: {"suspended",
 		"түдгэлзсэн", "түдгэлзүүлсэн", "приостановлен", "приостановлено", "приостановленный"},
-	pipeline.StatusTerminated: {"terminated", "cancelled", "canceled", "denounced",
-		"цуцалсан", "цуцлагдсан", "прекращен", "прекращено", "прекращён", "расторгнут", "расторгнуто"},
+	pipeline.StatusTerminated: {"terminated", "cancelled", "canceled", "denounced", "withdrawn", "abrogated",
+		"цуцалсан", "цуцлагдсан", "хүчингүй болсон", "прекращен", "прекращено", "прекращён", "расторгнут",
+		"расторгнуто", "денонсирован", "денонсировано"},
 })
 
 // expired names a state the dates already say: the register does not set
@@ -97,7 +173,7 @@ func Status(s string) (pipeline.Status, error) {
 			"leave the status empty and give the end date (valid_to): the report sees from the dates that the agreement expired")
 	}
 	return "", errorf(pipeline.ErrBadChoice,
-		"not a status; write in force, suspended or terminated, or leave it empty to derive it from the dates")
+		"not a status; write signed (not yet in force), in force, suspended or terminated, or leave it empty to derive it from the dates")
 }
 
 var activityTypes = choices(map[pipeline.ActivityType][]string{
@@ -114,18 +190,29 @@ var activityTypes = choices(map[pipeline.ActivityType][]string{
 	pipeline.TypeOther: {"other", "others", "бусад", "другое", "прочее"},
 })
 
+var activityWords = choiceWords(map[pipeline.ActivityType][]string{
+	pipeline.TypeTraining:   {"training", "trainings", "course", "courses", "workshop", "workshops", "сургалт", "обучение", "тренинг"},
+	pipeline.TypeFestival:   {"festival", "festivals", "наадам", "фестиваль", "фестивал"},
+	pipeline.TypeExhibition: {"exhibition", "exhibitions", "үзэсгэлэн", "выставка"},
+	pipeline.TypeExchange:   {"exchange", "exchanges", "солилцоо", "обмен"},
+	pipeline.TypeMeeting:    {"meeting", "meetings", "commission", "conference", "уулзалт", "хурал", "комисс", "встреча", "заседание", "конференция", "комиссия"},
+	pipeline.TypeStudy:      {"study", "studies", "research", "судалгаа", "исследование"},
+})
+
 const activityList = "training, festival, exhibition, exchange, meeting, study, treaty or other"
 
-// ActivityType reads the kind of an activity.
-func ActivityType(s string) (pipeline.ActivityType, error) {
+// ActivityType reads the kind of an activity; a longer name is read by
+// its words as Instrument reads one ("Art exhibition in Paris" is an
+// exhibition).
+func ActivityType(s string) (v pipeline.ActivityType, byWords bool, err error) {
 	k := key(s)
 	if k == "" {
-		return "", errorf(pipeline.ErrMissing, "no activity type given; write %s", activityList)
+		return "", false, errorf(pipeline.ErrMissing, "no activity type given; write %s", activityList)
 	}
 	if v, ok := activityTypes[k]; ok {
-		return v, nil
+		return v, false, nil
 	}
-	return "", errorf(pipeline.ErrBadChoice, "not an activity type; write %s", activityList)
+	return byWordsOf(activityWords, s, "activity type", activityList)
 }
 
 var natures = choices(map[pipeline.Nature][]string{

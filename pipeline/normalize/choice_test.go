@@ -63,7 +63,7 @@ func TestSector(t *testing.T) {
 }
 
 func TestInstrument(t *testing.T) {
-	testChoice(t, Instrument, []choiceCase[pipeline.Instrument]{
+	testChoice(t, func(s string) (pipeline.Instrument, error) { v, _, err := Instrument(s); return v, err }, []choiceCase[pipeline.Instrument]{
 		{in: "agreement", want: pipeline.InstrumentAgreement},
 		{in: "Agreement", want: pipeline.InstrumentAgreement},
 		{in: "гэрээ", want: pipeline.InstrumentAgreement},
@@ -91,7 +91,20 @@ func TestInstrument(t *testing.T) {
 		{in: "other", want: pipeline.InstrumentOther},
 		{in: "", wantErr: pipeline.ErrMissing},
 		{in: "contract", wantErr: pipeline.ErrBadChoice, msg: "agreement, plan, mou, treaty, protocol or other"},
+		// Read by their words.
+		{in: "Bilateral Free Trade Agreement", want: pipeline.InstrumentAgreement},
+		{in: "Customs Union Primary Agreement", want: pipeline.InstrumentAgreement},
+		{in: "Memorandum of Understanding on museum exchanges", want: pipeline.InstrumentMoU},
+		{in: "Cultural exchange programme 2013-2015", want: pipeline.InstrumentPlan},
+		{in: "Соглашение о сотрудничестве", want: pipeline.InstrumentAgreement},
+		{in: "Agreement on a cooperation plan", wantErr: pipeline.ErrBadChoice, msg: "more than one instrument (agreement and plan)"},
 	})
+	if _, byWords, _ := Instrument("Bilateral Free Trade Agreement"); !byWords {
+		t.Error("a name read by its words does not say so")
+	}
+	if _, byWords, _ := Instrument("agreement"); byWords {
+		t.Error("a name read whole says it was read by its words")
+	}
 }
 
 func TestStatus(t *testing.T) {
@@ -111,11 +124,17 @@ func TestStatus(t *testing.T) {
 		{in: "Expired", wantErr: pipeline.ErrBadChoice, msg: "valid_to"},
 		{in: "дууссан", wantErr: pipeline.ErrBadChoice, msg: "valid_to"},
 		{in: "pending", wantErr: pipeline.ErrBadChoice, msg: "in force, suspended or terminated"},
+		{in: "not yet in force", want: pipeline.StatusSigned},
+		{in: "Pending ratification", want: pipeline.StatusSigned},
+		{in: "signed", want: pipeline.StatusSigned},
+		{in: "не вступил в силу", want: pipeline.StatusSigned},
+		{in: "хүчин төгөлдөр болоогүй", want: pipeline.StatusSigned},
+		{in: "denounced", want: pipeline.StatusTerminated},
 	})
 }
 
 func TestActivityType(t *testing.T) {
-	testChoice(t, ActivityType, []choiceCase[pipeline.ActivityType]{
+	testChoice(t, func(s string) (pipeline.ActivityType, error) { v, _, err := ActivityType(s); return v, err }, []choiceCase[pipeline.ActivityType]{
 		{in: "training", want: pipeline.TypeTraining},
 		{in: "Trainings", want: pipeline.TypeTraining},
 		{in: "сургалт", want: pipeline.TypeTraining},
@@ -139,6 +158,9 @@ func TestActivityType(t *testing.T) {
 		{in: "бусад", want: pipeline.TypeOther},
 		{in: "", wantErr: pipeline.ErrMissing},
 		{in: "party", wantErr: pipeline.ErrBadChoice, msg: "training, festival"},
+		{in: "Art exhibition in Paris", want: pipeline.TypeExhibition},
+		{in: "Training workshop for curators", want: pipeline.TypeTraining},
+		{in: "Festival and exhibition", wantErr: pipeline.ErrBadChoice, msg: "exhibition and festival"},
 	})
 }
 

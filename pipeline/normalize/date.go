@@ -85,6 +85,40 @@ func Date(s string, order DateOrder) (pipeline.Date, error) {
 
 func badDate() error { return errorf(pipeline.ErrBadDate, "not a date; %s", dateHint) }
 
+// DateOrders tells how the date order bears on s. ordered is true for a
+// date written with its year last and its day and month apart by slashes
+// or dashes (01/02/2013, 1-18-2013): the forms the date order decides.
+// dayFirst and monthFirst say whether each order reads s as a date, and
+// ambiguous that both do, as different days (5/4/2013, but not 5/5/2013).
+// A value only one order can read (18/01/2013 is only day-first) proves
+// how its column is written.
+func DateOrders(s string) (ordered, dayFirst, monthFirst, ambiguous bool) {
+	s = trimSpace(s)
+	g1, i := digitRun(s, 0)
+	if !short(g1) || i == len(s) || (s[i] != '/' && s[i] != '-') {
+		return false, false, false, false
+	}
+	g2, j := digitRun(s, i+1)
+	if !short(g2) || j == len(s) || s[j] != s[i] {
+		return false, false, false, false
+	}
+	if g3, k := digitRun(s, j+1); len(g3) != 4 || !dateTail(s[k:], s[i]) {
+		return false, false, false, false
+	}
+	a, b := atoi(g1), atoi(g2)
+	dayFirst = a >= 1 && a <= 31 && b >= 1 && b <= 12
+	monthFirst = b >= 1 && b <= 31 && a >= 1 && a <= 12
+	if dayFirst {
+		_, err := Date(s, DayFirst)
+		dayFirst = err == nil
+	}
+	if monthFirst {
+		_, err := Date(s, MonthFirst)
+		monthFirst = err == nil
+	}
+	return true, dayFirst, monthFirst, dayFirst && monthFirst && a != b
+}
+
 // numericDate reads the forms made of three numbers. ok is false when s
 // is not one of them ("18 January 2013"), to let wordDate try.
 func numericDate(s string, order DateOrder) (d pipeline.Date, err error, ok bool) {

@@ -215,3 +215,30 @@ func BenchmarkDate(b *testing.B) {
 		})
 	}
 }
+
+func TestDateOrders(t *testing.T) {
+	tests := []struct {
+		in                                       string
+		ordered, dayFirst, monthFirst, ambiguous bool
+	}{
+		{"1/18/2015", true, false, true, false},
+		{"18/01/2015", true, true, false, false},
+		{"4/7/2015", true, true, true, true},
+		{"5/5/2015", true, true, true, false},
+		{"04-07-2015", true, true, true, true},
+		{"1/18/2015 0:00", true, false, true, false},
+		{"31/2/2015", true, false, false, false},
+		{"13/13/2015", true, false, false, false},
+		{"2015-01-18", false, false, false, false},
+		{"18.01.2015", false, false, false, false},
+		{"4/7/15", false, false, false, false},
+		{"18 January 2015", false, false, false, false},
+		{"", false, false, false, false},
+	}
+	for _, tt := range tests {
+		o, d, m, a := DateOrders(tt.in)
+		if o != tt.ordered || d != tt.dayFirst || m != tt.monthFirst || a != tt.ambiguous {
+			t.Errorf("DateOrders(%q) = %v %v %v %v, want %v %v %v %v", tt.in, o, d, m, a, tt.ordered, tt.dayFirst, tt.monthFirst, tt.ambiguous)
+		}
+	}
+}

@@ -10,11 +10,12 @@ import "fmt"
 type valueError struct {
 	kind error
 	msg  string
+	mark bool // an amount the other decimal mark would read: see MarkConflict
 }
 
 func (e *valueError) Error() string { return e.msg }
 func (e *valueError) Unwrap() error { return e.kind }
 
 func errorf(kind error, format string, args ...any) error {
-	return &valueError{kind, fmt.Sprintf(format, args...)}
+	return &valueError{kind: kind, msg: fmt.Sprintf(format, args...)}
 }

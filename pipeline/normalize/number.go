@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -215,13 +217,13 @@ func number(s string, decimalComma bool) (pipeline.Decimal, error) {
 		if commas > 0 {
 			mark, count = ',', commas
 		}
-		if (mark == ',') != decimalComma {
-			group = mark // the other mark: it can only separate thousands
-		} else if count == 1 {
-			dec = mark
+		if (mark == ',') != decimalComma || count > 1 {
+			// The other mark can only separate thousands, and so can a
+			// mark written twice (2.646.882): a number has one decimal
+			// mark at most.
+			group = mark
 		} else {
-			return pipeline.Decimal{}, errorf(pipeline.ErrBadAmount,
-				"the decimal mark appears more than once; write thousands with spaces (1 250 000) or without a separator")
+			dec = mark
 		}
 	}
 
@@ -236,7 +238,7 @@ func number(s string, decimalComma bool) (pipeline.Decimal, error) {
 	}
 	var acc accumulator
 	if !acc.grouped(intPart, group) {
-		return pipeline.Decimal{}, groupError(intPart, group, dots+commas == 1)
+		return pipeline.Decimal{}, groupError(intPart, group, dots+commas == 1, decimalComma)
 	}
 	for i := 0; i < len(frac); i++ {
 		if !isDigit(frac[i]) {
@@ -247,21 +249,47 @@ func number(s string, decimalComma bool) (pipeline.Decimal, error) {
 	return acc.decimal(len(frac))
 }
 
-func groupError(intPart string, group byte, single bool) error {
+func groupError(intPart string, group byte, single, decimalComma bool) error {
 	switch {
 	case single && group != ' ' && strings.HasPrefix(intPart, "0"):
-		return errorf(pipeline.ErrBadAmount, "a %s after a leading 0 cannot separate thousands; "+
+		return markError("a %s after a leading 0 cannot separate thousands; "+
 			"write the decimal with the file's decimal mark (0.25 or, in a file set to decimal comma, 0,25)",
 			map[byte]string{',': "comma", '.': "point"}[group])
-	case group == ',' && single:
-		return errorf(pipeline.ErrBadAmount, "a comma separates thousands here, so three digits must follow it "+
+	case group == ',' && single && !decimalComma:
+		return markError("a comma separates thousands here, so three digits must follow it " +
 			"(1,250 is 1250); write a decimal with a point (1.25), or set the file's decimal mark to comma")
-	case group == '.' && single:
-		return errorf(pipeline.ErrBadAmount, "the decimal mark of this file is a comma, so a point separates thousands "+
+	case group == '.' && single && decimalComma:
+		return markError("the decimal mark of this file is a comma, so a point separates thousands " +
 			"and three digits must follow it (1.250 is 1250); write a decimal with a comma (1,25)")
 	}
 	return errorf(pipeline.ErrBadAmount,
 		"the digits are not grouped in threes (1,250,000.50 or 1 250 000,50); %s", amountHint)
+}
+
+// markError is an amount that contradicts the decimal mark the file is
+// read with: MarkConflict tells it, so that the caller can name the
+// setting that chose the mark.
+func markError(format string, args ...any) error {
+	return &valueError{pipeline.ErrBadAmount, fmt.Sprintf(format, args...), true}
+}
+
+// MarkConflict reports whether err is an amount that could be read with
+// the other decimal mark.
+func MarkConflict(err error) bool {
+	var v *valueError
+	return errors.As(err, &v) && v.mark
+}
+
+// NoValue reports whether a cell says there is no value: empty, a lone
+// dash, as accountants write for nothing (-, –, —, −), or "not
+// available" as exports write it (n/a, N/A, NA, н/д). An optional column
+// reads it as empty; a required one as missing.
+func NoValue(s string) bool {
+	switch strings.ToLower(trimSpace(s)) {
+	case "", "-", "–", "—", "−", "n/a", "na", "n.a.", "#n/a", "н/д":
+		return true
+	}
+	return false
 }
 
 // accumulator builds a decimal coefficient digit by digit, noting

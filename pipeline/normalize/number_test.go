@@ -45,7 +45,10 @@ func TestAmount(t *testing.T) {
 		{name: "decimal comma: both marks point last", in: "1,250.50", decimalComma: true, want: dec(125050, 2)},
 		{name: "decimal comma: spaces", in: "1 250 000,50", decimalComma: true, want: dec(125000050, 2)},
 		{name: "decimal comma: point decimal is an error", in: "1250.50", decimalComma: true, wantErr: pipeline.ErrBadAmount, msg: "decimal mark of this file is a comma"},
-		{name: "decimal comma: two commas", in: "1,250,000", decimalComma: true, wantErr: pipeline.ErrBadAmount, msg: "more than once"},
+		{name: "decimal comma: two commas are thousands", in: "1,250,000", decimalComma: true, want: dec(1250000, 0)},
+		{name: "two points are thousands", in: "2.646.882", want: dec(2646882, 0)},
+		{name: "two points, bad groups", in: "2.64.882", wantErr: pipeline.ErrBadAmount, msg: "grouped in threes"},
+		{name: "two points with a decimal comma", in: "2.646.882,50", want: dec(264688250, 2)},
 		{name: "decimal comma: leading comma", in: ",5", decimalComma: true, want: dec(5, 1)},
 
 		{name: "dollar before", in: "$1,250.00", want: dec(125000, 2), wantCode: "USD"},
@@ -102,6 +105,7 @@ func TestAmount(t *testing.T) {
 		{name: "double space", in: "1  250", wantErr: pipeline.ErrBadAmount},
 		{name: "leading zero group", in: "0,250", wantErr: pipeline.ErrBadAmount, msg: "leading 0"},
 		{name: "two points", in: "1.2.3", wantErr: pipeline.ErrBadAmount},
+		{name: "a lone dash", in: "-", wantErr: pipeline.ErrBadAmount},
 		{name: "two decimal marks after thousands", in: "1,250.00.5", wantErr: pipeline.ErrBadAmount},
 		{name: "three kinds of separator", in: "1 250.000,5", wantErr: pipeline.ErrBadAmount},
 		{name: "separator after decimal", in: "1.250,000,5", wantErr: pipeline.ErrBadAmount},
@@ -214,5 +218,33 @@ func BenchmarkAmount(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestMarkConflict(t *testing.T) {
+	for _, tt := range []struct {
+		in           string
+		decimalComma bool
+		conflict     bool
+	}{
+		{"1,25", false, true},
+		{"1250.50", true, true},
+		{"0,250", false, true},
+		{"12 50 000", false, false},
+		{"abc", false, false},
+	} {
+		_, _, err := Amount(tt.in, tt.decimalComma)
+		if err == nil || MarkConflict(err) != tt.conflict {
+			t.Errorf("Amount(%q, %v): %v, MarkConflict %v", tt.in, tt.decimalComma, err, MarkConflict(err))
+		}
+	}
+}
+
+func TestNoValue(t *testing.T) {
+	for in, want := range map[string]bool{"": true, " - ": true, "–": true, "—": true, "−": true, "N/A": true, "n/a": true, "NA": true, "#N/A": true, "н/д": true,
+		"--": false, "0": false, "-5": false, "nan": false, "Nauru": false} {
+		if NoValue(in) != want {
+			t.Errorf("NoValue(%q) = %v", in, !want)
+		}
 	}
 }

@@ -33,8 +33,12 @@ type Manifest struct {
 	RowsRead          int            `json:"rows_read"`
 	RowsAccepted      int            `json:"rows_accepted"`
 	RowsRejected      int            `json:"rows_rejected"`
-	Warnings          []string       `json:"warnings"`
-	Outputs           []Output       `json:"outputs"`
+	// Incomplete says the numbers may be incomplete or wrong: rows were
+	// rejected, or a warning says so (a file or table not read, dates
+	// read in an order nothing in the data proves…).
+	Incomplete bool     `json:"numbers_may_be_incomplete"`
+	Warnings   []string `json:"warnings"`
+	Outputs    []Output `json:"outputs"`
 }
 
 type manifestPeriod struct {
@@ -82,9 +86,13 @@ func newManifest(r *pipeline.Report, outputs []Output, opt Options, fp string) M
 			Label: r.Period.Label, From: r.Period.From.String(), To: r.Period.To.String(), By: string(r.Period.By),
 			Buckets: []manifestBucket{},
 		},
-		Inputs:   []manifestFile{},
-		Warnings: append([]string{}, r.Warnings...),
-		Outputs:  outputs,
+		Inputs:     []manifestFile{},
+		Warnings:   []string{},
+		Incomplete: r.Incomplete(),
+		Outputs:    outputs,
+	}
+	for _, w := range r.Warnings {
+		m.Warnings = append(m.Warnings, w.Message)
 	}
 	if !opt.Pinned && !opt.Started.IsZero() {
 		secs := math.Round(time.Since(opt.Started).Seconds()*1000) / 1000

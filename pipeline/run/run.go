@@ -8,9 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -42,6 +44,10 @@ type Options struct {
 
 	Ingest  ingest.Options
 	Version string
+
+	// MaxRejected fails the run when more than this share (0.05 for 5%)
+	// of the rows read are rejected; 0 means no limit.
+	MaxRejected float64
 
 	// IfChanged skips the run when the published outputs for the period
 	// were made from the same inputs, settings, configuration, template
@@ -148,8 +154,9 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 		Warnings:         data.Warnings,
 	}
 	if w := selfPartner(r); w != "" {
-		r.Warnings = append(r.Warnings, w)
+		r.Warnings = append(r.Warnings, pipeline.Warning{Message: w})
 	}
+	r.Warnings = append(r.Warnings, xlsx.ColumnWarnings(r)...)
 	agg := aggregate.New(&r.Period, r.Rates)
 	for i := range r.Agreements {
 		agg.AddAgreement(&r.Agreements[i])
@@ -256,6 +263,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := CheckRejected(r, opt.MaxRejected); err != nil {
+		return nil, err
+	}
 	if err := unchanged(hashes, r.Inputs); err != nil {
 		return nil, err
 	}
@@ -294,7 +304,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		{"report-" + label + ".pdf", func(w io.Writer) error {
 			inRecords := map[rune]bool{}
 			warn := func(m pdf.MissingGlyph) {
-				r.Warnings = append(r.Warnings, "the PDF shows "+m.String()+" as a replacement character: its fonts have no glyph for it")
+				r.Warnings = append(r.Warnings, pipeline.Warning{Message: "the PDF shows " + m.String() + " as a replacement character: its fonts have no glyph for it"})
 			}
 			if err := pdf.CheckRecords(r, func(m pdf.MissingGlyph) { inRecords[m.Rune] = true; warn(m) }); err != nil {
 				return err
@@ -335,6 +345,26 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// ErrTooManyRejected: more of the rows read were rejected than
+// max_rejected allows.
+var ErrTooManyRejected = errors.New("too many rows rejected")
+
+// CheckRejected fails a report more of whose rows were rejected than the
+// share max allows (0: no limit).
+func CheckRejected(r *pipeline.Report, max float64) error {
+	read, rejected := r.RowsRead(), r.RowsRejected()
+	if max <= 0 || read == 0 || float64(rejected) <= max*float64(read) {
+		return nil
+	}
+	return fmt.Errorf("%w: %d of the %d rows read (%s) were rejected, more than max_rejected (%s) allows; "+
+		"fix the rows that coopreport validate lists, or raise max_rejected",
+		ErrTooManyRejected, rejected, read, percent(float64(rejected)/float64(read)), percent(max))
+}
+
+func percent(f float64) string {
+	return strconv.FormatFloat(math.Round(f*1000)/10, 'f', -1, 64) + "%"
 }
 
 // writeFile writes one output and returns its size and SHA-256. The file

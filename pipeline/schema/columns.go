@@ -68,15 +68,27 @@ var columns = map[pipeline.Kind][]ColumnSpec{
 		{"title", true, []string{"name", "subject",
 			"нэр", "гарчиг", "гэрээний нэр",
 			"название", "наименование", "предмет"}},
+		// Treaty databases date a party's own act (signature,
+		// ratification, accession, deposit of its instrument) and, apart
+		// from it, the treaty's entry into force and its end.
 		{"signed", true, []string{"date signed", "signing date", "signature date", "signed on", "date of signature",
+			"signature", "signing", "ratification", "ratified", "date of ratification", "accession", "date of accession",
+			"deposit", "date of deposit",
 			"гарын үсэг зурсан огноо", "байгуулсан огноо", "гэрээ байгуулсан огноо",
-			"дата подписания", "подписано"}},
+			"соёрхон баталсан огноо", "нэгдэн орсон огноо",
+			"дата подписания", "подписано", "подписание", "дата ратификации", "ратификация",
+			"дата присоединения", "дата депонирования"}},
 		{"valid_from", false, []string{"start", "effective", "in force from", "effective date", "start date",
-			"хүчинтэй эхлэх", "хүчин төгөлдөр болсон огноо", "эхлэх огноо",
-			"действует с", "вступает в силу", "дата вступления в силу"}},
+			"entry into force", "date of entry into force", "entered into force", "in force since", "effective from",
+			"хүчинтэй эхлэх", "хүчин төгөлдөр болсон огноо", "эхлэх огноо", "хүчин төгөлдөр болсон",
+			"хүчин төгөлдөр болох огноо",
+			"действует с", "вступает в силу", "дата вступления в силу", "вступление в силу", "вступил в силу"}},
 		{"valid_to", false, []string{"end", "expiry", "expires", "until", "end date", "expiry date",
-			"хүчинтэй дуусах", "дуусах огноо",
-			"действует до", "срок действия", "дата окончания"}},
+			"expiration", "expiration date", "valid until", "valid till", "termination", "date of termination",
+			"terminated on", "denunciation", "date of denunciation", "end of validity",
+			"хүчинтэй дуусах", "дуусах огноо", "цуцалсан огноо", "дуусгавар болсон огноо", "хүчингүй болсон огноо",
+			"действует до", "срок действия", "дата окончания", "прекращение", "дата прекращения",
+			"денонсация", "дата денонсации", "истечение срока", "срок действия до"}},
 		{"status", false, []string{
 			"төлөв", "байдал",
 			"статус", "состояние"}},
@@ -170,6 +182,9 @@ var columns = map[pipeline.Kind][]ColumnSpec{
 		{"currency", true, []string{"ccy", "currency code",
 			"валют", "мөнгөн тэмдэгт",
 			"валюта"}},
+		{"base", false, []string{"base currency", "quote currency", "counter currency", "rate currency", "in currency",
+			"суурь валют", "суурь мөнгөн тэмдэгт",
+			"базовая валюта", "валюта котировки"}},
 		{"period", true, []string{"year", "quarter", "month",
 			"хугацаа", "үе", "он",
 			"период", "год"}},
@@ -259,10 +274,10 @@ func key(s string) string {
 	return strings.TrimRight(b.String(), "*:")
 }
 
-// candidates returns the columns of kind a header cell may name. A cell
-// that matches nothing as a whole may be bilingual ("Огноо / Date", or one
-// language per line): then each part is tried, and the cell matches when
-// the parts that match agree.
+// candidates returns the columns of kind a header cell names as a whole.
+// A cell that matches nothing as a whole may be bilingual ("Огноо / Date",
+// or one language per line): then each part is tried, and the cell
+// matches when the parts that match agree.
 func candidates(kind pipeline.Kind, cell string) []int {
 	m := lookup[kind]
 	if c := m[key(cell)]; c != nil {

@@ -262,7 +262,7 @@ func TestNewCSVErrors(t *testing.T) {
 func TestNewCSVSpacesInHeader(t *testing.T) {
 	src := " Currency , PERIOD,Rate \nUSD,2024,1\n"
 	_, recs, errs := decodeAll[RateRecord](t, "", src)
-	if len(errs) != 0 || len(recs) != 1 || recs[0].rec != (RateRecord{"USD", "2024", "1"}) {
+	if len(errs) != 0 || len(recs) != 1 || recs[0].rec != (RateRecord{Currency: "USD", Period: "2024", Rate: "1"}) {
 		t.Errorf("records %+v, errors %v", recs, errs)
 	}
 }

@@ -62,9 +62,9 @@ func ExampleNewCSV() {
 		if err == io.EOF {
 			break
 		}
-		fmt.Printf("row %d: %+v %v\n", row, *rec, extra)
+		fmt.Printf("row %d: %s %s %s; %s=%q\n", row, rec.Currency, rec.Period, rec.Rate, extra[0].Name, extra[0].Value)
 	}
 	// Output:
-	// row 3: {Currency:USD Period:2024 Rate:3400.5} [{source Bank of Mongolia}]
-	// row 5: {Currency:EUR Period:2024-Q3 Rate:3700} [{source }]
+	// row 3: USD 2024 3400.5; source="Bank of Mongolia"
+	// row 5: EUR 2024-Q3 3700; source=""
 }

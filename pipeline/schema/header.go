@@ -3,6 +3,7 @@ package schema
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -31,6 +32,11 @@ type Column struct {
 	Header string // the cell as written
 	Field  string // canonical name (a csv tag of the record), "" when unknown
 	Name   string // Field, or the name an unknown column's values carry as extra fields
+	How    How    // how Field was recognised; Unmatched when unknown
+
+	// Suggest is, for an unknown column, the free column its header
+	// resembles ("Vaild to" → "valid_to"), or "".
+	Suggest string
 }
 
 // Header is a table's header row, recognised.
@@ -131,11 +137,19 @@ func requiredNames(kind pipeline.Kind) []string {
 
 // fit is how well a row fits a kind.
 type fit struct {
-	kind     pipeline.Kind
-	fields   []string // per cell: canonical name or ""
-	matched  int      // known columns
-	required int      // required columns present
-	missing  []string // required columns absent
+	kind      pipeline.Kind
+	fields    []string // per cell: canonical name or ""
+	how       []How    // per cell
+	matched   int      // known columns
+	required  int      // required columns present
+	missing   []string // required columns absent
+	ambiguous []ambiguity
+}
+
+// ambiguity is a header cell whose words name several free columns.
+type ambiguity struct {
+	cell int
+	cols []string
 }
 
 func (f *fit) ok() bool { return len(f.missing) == 0 }
@@ -159,31 +173,51 @@ func (f *fit) better(g *fit) bool {
 	return f.matched > g.matched
 }
 
-// assign maps the cells of row onto the columns of kind. Cells that name
-// one column take it first, in row order; then cells that may name
-// several (agreements' "partner": partner or country) take the first of
-// them still free, required ones first. A cell naming a column already
-// taken is unknown: its values are kept as extra fields, never dropped.
-func assign(kind pipeline.Kind, row []string) *fit {
+// assign maps the cells of row onto the columns of kind. Cells take
+// their columns in order of certainty: cells that name one column before
+// cells that may name several (agreements' "partner": partner or
+// country), which take the first of them still free, required ones
+// first; within each, cells mapped by the configuration or named whole
+// before cells named by their words ("Country of partner" is the country
+// column, so a "Partner" beside it is the partner). A cell whose words name several
+// columns is ambiguous when two or more of them are free, and unknown
+// otherwise. A cell naming a column already taken is unknown: its values are kept as
+// extra fields, never dropped.
+func (m *Matcher) assign(kind pipeline.Kind, row []string) *fit {
 	specs := columns[kind]
-	f := &fit{kind: kind, fields: make([]string, len(row))}
-	cands := make([][]int, len(row))
-	taken := make([]bool, len(specs))
+	f := &fit{kind: kind, fields: make([]string, len(row)), how: make([]How, len(row))}
+	matches := make([]cellMatch, len(row))
 	for i, cell := range row {
-		cands[i] = candidates(kind, cell)
+		matches[i] = m.match(kind, cell)
 	}
-	for _, single := range []bool{true, false} {
-		for i, c := range cands {
-			if len(c) == 0 || (len(c) == 1) != single {
+	taken := make([]bool, len(specs))
+	free := func(cols []int) []int {
+		return slices.DeleteFunc(slices.Clone(cols), func(j int) bool { return taken[j] })
+	}
+	for _, tier := range [...]struct{ words, single bool }{{false, true}, {true, true}, {false, false}, {true, false}} {
+		for i, c := range matches {
+			if (c.how == ByWords) != tier.words || c.ambiguous || len(c.cols) == 0 || (len(c.cols) == 1) != tier.single {
 				continue
 			}
-			for _, j := range c {
-				if !taken[j] {
-					taken[j] = true
-					f.fields[i] = specs[j].Name
-					break
-				}
+			if left := free(c.cols); len(left) > 0 {
+				taken[left[0]] = true
+				f.fields[i], f.how[i] = specs[left[0]].Name, c.how
 			}
+		}
+	}
+	for i, c := range matches {
+		if !c.ambiguous {
+			continue
+		}
+		// With one of its columns taken, the cell is more likely a note
+		// on that column ("Notes on funding" beside "Notes") than the
+		// other: it is kept as an extra column, never guessed.
+		if left := free(c.cols); len(left) > 1 {
+			a := ambiguity{cell: i}
+			for _, j := range left {
+				a.cols = append(a.cols, specs[j].Name)
+			}
+			f.ambiguous = append(f.ambiguous, a)
 		}
 	}
 	for j, s := range specs {
@@ -214,6 +248,13 @@ func assign(kind pipeline.Kind, row []string) *fit {
 // The error is a *HeaderError; with kind "" and nothing that resembles
 // any kind, it wraps ErrUnknownKind.
 func FindHeader(kind pipeline.Kind, rows [][]string) (*Header, error) {
+	return (*Matcher)(nil).FindHeader(kind, rows)
+}
+
+// FindHeader is the package's FindHeader, with the headers m maps. A
+// header row with a cell whose words name two free columns is an
+// *AmbiguousError.
+func (m *Matcher) FindHeader(kind pipeline.Kind, rows [][]string) (*Header, error) {
 	try := kinds
 	if kind != "" {
 		if columns[kind] == nil {
@@ -232,7 +273,7 @@ func FindHeader(kind pipeline.Kind, rows [][]string) (*Header, error) {
 		empty = false
 		var chosen, blocker *fit
 		for _, k := range try {
-			f := assign(k, rows[i])
+			f := m.assign(k, rows[i])
 			if f.ok() {
 				if chosen == nil || f.matched > chosen.matched {
 					chosen = f
@@ -247,6 +288,10 @@ func FindHeader(kind pipeline.Kind, rows [][]string) (*Header, error) {
 			}
 		}
 		if chosen != nil && (blocker == nil || blocker.matched <= chosen.matched) {
+			if len(chosen.ambiguous) > 0 {
+				a := chosen.ambiguous[0]
+				return nil, &AmbiguousError{Kind: chosen.kind, Row: i + 1, Header: rows[i][a.cell], Columns: a.cols}
+			}
 			return newHeader(chosen, i, rows[i]), nil
 		}
 	}
@@ -262,16 +307,41 @@ func FindHeader(kind pipeline.Kind, rows [][]string) (*Header, error) {
 func newHeader(f *fit, index int, row []string) *Header {
 	h := &Header{Kind: f.kind, Index: index, Columns: make([]Column, len(row))}
 	taken := reserved(f.kind)
+	used := map[string]bool{}
 	for i, cell := range row {
-		h.Columns[i] = Column{Index: i, Header: cell, Field: f.fields[i], Name: f.fields[i]}
+		h.Columns[i] = Column{Index: i, Header: cell, Field: f.fields[i], Name: f.fields[i], How: f.how[i]}
+		used[f.fields[i]] = true
 	}
 	for i := range h.Columns {
 		c := &h.Columns[i]
 		if c.Field == "" {
 			c.Name = uniqueIn(taken, extraName(c.Header, i))
+			if s := suggestion(f.kind, c.Header); s != "" && !used[s] {
+				c.Suggest = s
+			}
 		}
 	}
 	return h
+}
+
+// AmbiguousError is a header cell whose words name two columns or more
+// ("Notes on funding": notes or funding). coopreport never picks one.
+type AmbiguousError struct {
+	Kind    pipeline.Kind
+	Row     int // the header row, from 1 among the rows given
+	Header  string
+	Columns []string
+}
+
+func (e *AmbiguousError) Error() string {
+	q := make([]string, len(e.Columns))
+	for i, c := range e.Columns {
+		q[i] = strconv.Quote(c)
+	}
+	cols := strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	return fmt.Sprintf("the header %q (row %d) could be the column %s; rename it, or say which in coopreport.toml "+
+		"(under [columns.%s], %q = %s, or = %q to keep it as an extra column)",
+		strings.Join(strings.Fields(e.Header), " "), e.Row, cols, e.Kind, strings.Join(strings.Fields(e.Header), " "), q[0], Extra)
 }
 
 // reserved returns the canonical names of kind: an unknown column never

@@ -53,7 +53,14 @@ func NewMapper[T any](h *Header) (*Mapper[T], error) {
 // row is short, so that all rows of a table carry the same extras), then
 // the non-blank cells beyond the header, named "column N". Skip blank rows
 // (Blank) before calling it.
-func (m *Mapper[T]) Map(cells []string) (rec *T, extra []pipeline.Field) {
+//
+// dates, when given, says what a workbook row's date and time cells show
+// (pass source.Row's Dates: m.Map(row.Cells, row.Dates...)): dates[i],
+// when its Value is set, describes cells[i]. An extra field takes its
+// Value and Date, so that a date in an unknown column stays a date
+// ("2013-01-18", not the serial 41292). The record's own fields keep the
+// cell text: package normalize reads serials.
+func (m *Mapper[T]) Map(cells []string, dates ...pipeline.Field) (rec *T, extra []pipeline.Field) {
 	rec = new(T)
 	v := reflect.ValueOf(rec).Elem()
 	for i, cell := range cells {
@@ -64,16 +71,22 @@ func (m *Mapper[T]) Map(cells []string) (rec *T, extra []pipeline.Field) {
 			v.Field(f).SetString(cell)
 		}
 	}
-	for _, i := range m.unknown {
-		var cell string
-		if i < len(cells) {
-			cell = cells[i]
+	field := func(i int) pipeline.Field {
+		f := pipeline.Field{Name: m.names.at(i)}
+		switch {
+		case i < len(dates) && dates[i].Value != "":
+			f.Value, f.Date = dates[i].Value, dates[i].Date
+		case i < len(cells):
+			f.Value = cells[i]
 		}
-		extra = append(extra, pipeline.Field{Name: m.names.at(i), Value: cell})
+		return f
+	}
+	for _, i := range m.unknown {
+		extra = append(extra, field(i))
 	}
 	for i := len(m.field); i < len(cells); i++ {
 		if strings.TrimSpace(cells[i]) != "" {
-			extra = append(extra, pipeline.Field{Name: m.names.at(i), Value: cells[i]})
+			extra = append(extra, field(i))
 		}
 	}
 	return rec, extra

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"coopreport/pipeline"
 )
@@ -83,6 +84,57 @@ func TestMapperNameClash(t *testing.T) {
 	want := []pipeline.Field{fld("column 4", "a"), fld("column 4 (2)", "b")}
 	if !slices.Equal(extra, want) {
 		t.Errorf("extra %q, want %q", extra, want)
+	}
+}
+
+// A workbook's date cells in unknown columns become dates; the record's
+// own date keeps the serial, which package normalize reads.
+func TestMapperDates(t *testing.T) {
+	h, err := FindHeader(pipeline.KindActivities, [][]string{{"id", "date", "country", "type", "title", "Received", "Time"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewMapper[ActivityRecord](h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := pipeline.Date{Year: 2013, Month: time.January, Day: 18}
+	cells := []string{"AC-1", "41292", "RU", "meeting", "Talks", "41292", "0.5", "41293", "41294"}
+	dates := []pipeline.Field{
+		1: {Value: "2013-01-18", Date: d},
+		5: {Value: "2013-01-18", Date: d},
+		6: {Value: "12:00"},
+		7: {Value: "2013-01-19", Date: d.AddDays(1)},
+	}
+	tests := []struct {
+		name  string
+		dates []pipeline.Field
+		date  string
+		want  []pipeline.Field
+	}{
+		{"workbook", dates, "41292", []pipeline.Field{
+			{Name: "Received", Value: "2013-01-18", Date: d},
+			{Name: "Time", Value: "12:00"},
+			{Name: "column 8", Value: "2013-01-19", Date: d.AddDays(1)},
+			{Name: "column 9", Value: "41294"}, // not date-formatted: a number
+		}},
+		{"no dates", nil, "41292", []pipeline.Field{
+			fld("Received", "41292"), fld("Time", "0.5"), fld("column 8", "41293"), fld("column 9", "41294"),
+		}},
+		{"dates shorter than the row", dates[:6], "41292", []pipeline.Field{
+			{Name: "Received", Value: "2013-01-18", Date: d}, fld("Time", "0.5"), fld("column 8", "41293"), fld("column 9", "41294"),
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, extra := m.Map(cells, tt.dates...)
+			if rec.Date != tt.date {
+				t.Errorf("record date %q, want %q", rec.Date, tt.date)
+			}
+			if !slices.Equal(extra, tt.want) {
+				t.Errorf("extra\n got %+v\nwant %+v", extra, tt.want)
+			}
+		})
 	}
 }
 

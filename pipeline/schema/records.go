@@ -58,6 +58,7 @@ type MeasureRecord struct {
 // RateRecord is one row of an exchange rates table.
 type RateRecord struct {
 	Currency string `csv:"currency"`
+	Base     string `csv:"base"`
 	Period   string `csv:"period"`
 	Rate     string `csv:"rate"`
 }

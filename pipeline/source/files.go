@@ -8,10 +8,10 @@ import (
 )
 
 // Files lists the .csv and .xlsx files at the top level of dir, sorted by
-// name, as names relative to dir. Hidden files and Office lock files
-// (~$Book.xlsx) are left out silently: they are never user data. Every other
-// entry (.xls, .ods, .xlsm, text files, sub-folders, shown as "name/") is
-// returned in skipped, so that the caller can say it was not read.
+// name, as names relative to dir. Every other entry is returned in
+// skipped, sorted, so that the caller can say it was not read: hidden
+// files and lock files (~$Book.xlsx, .~lock.Book.xlsx#) included, and
+// sub-folders shown as "name/". A hidden .csv or .xlsx is not read.
 func Files(dir string) (files []string, skipped []string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -19,9 +19,6 @@ func Files(dir string) (files []string, skipped []string, err error) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
-			continue
-		}
 		isDir := e.IsDir()
 		if e.Type()&os.ModeSymlink != 0 {
 			// A link to a folder is a folder to the user; a broken link
@@ -33,7 +30,7 @@ func Files(dir string) (files []string, skipped []string, err error) {
 		switch {
 		case isDir:
 			skipped = append(skipped, name+"/")
-		case isTableFile(name):
+		case isTableFile(name) && !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "~$"):
 			files = append(files, name)
 		default:
 			skipped = append(skipped, name)

@@ -30,7 +30,7 @@ func TestFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantFiles := []string{"A_agreements.XLSX", "b_activities.csv", "link.csv", "rates.Csv"}
-	wantSkipped := []string{"README.txt", "archive/", "calc.ods", "macros.xlsm", "old.xls"}
+	wantSkipped := []string{".hidden.csv", ".~lock.rates.Csv#", "README.txt", "archive/", "calc.ods", "macros.xlsm", "old.xls", "~$A_agreements.XLSX"}
 	if !reflect.DeepEqual(files, wantFiles) {
 		t.Errorf("files %q, want %q", files, wantFiles)
 	}

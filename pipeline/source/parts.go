@@ -20,10 +20,7 @@ const partLimit = 64 << 20
 // excelize lists them among the sheets but they hold no rows. It also
 // returns the zip entry of each worksheet it could place.
 func nonWorksheets(zr *zip.Reader) (skip map[string]bool, parts map[string]string, err error) {
-	files := make(map[string]*zip.File, len(zr.File))
-	for _, f := range zr.File {
-		files[strings.TrimPrefix(f.Name, "/")] = f
-	}
+	files := zipEntries(zr)
 	wb := "xl/workbook.xml"
 	if rels, err := readRels(files["_rels/.rels"]); err == nil {
 		for _, r := range rels {
@@ -70,45 +67,27 @@ func nonWorksheets(zr *zip.Reader) (skip map[string]bool, parts map[string]strin
 	return skip, parts, nil
 }
 
-// sheetComplete reports whether the worksheet part of the workbook at
-// zipPath ends with its closing tag. excelize's row iterator stops without
-// an error at XML that breaks off, so a sheet cut short inside an intact
-// zip would lose its last rows silently; when the sheet's dimension does
-// not say how many rows to expect, its last bytes tell whether it is whole.
-func sheetComplete(zipPath, part string) (bool, error) {
-	zr, err := zip.OpenReader(zipPath)
-	if err != nil {
-		return false, err
-	}
-	defer zr.Close()
+// zipEntries maps the entries of a workbook by name, as excelize names
+// them: forward slashes, no leading slash.
+func zipEntries(zr *zip.Reader) map[string]*zip.File {
+	files := make(map[string]*zip.File, len(zr.File))
 	for _, f := range zr.File {
-		if strings.TrimPrefix(f.Name, "/") != part {
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return false, err
-		}
-		defer rc.Close()
-		var tail []byte // the last bytes read, at least 256 of them when there are
-		buf := make([]byte, 64<<10)
-		for {
-			k, err := rc.Read(buf)
-			tail = append(tail, buf[:k]...)
-			if len(tail) > 1024 {
-				tail = append(tail[:0:0], tail[len(tail)-256:]...)
-			}
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return false, err
-			}
-		}
-		end := strings.TrimSpace(string(tail))
-		return strings.HasSuffix(end, "worksheet>") && strings.Contains(end[max(0, len(end)-40):], "</"), nil
+		files[strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")] = f
 	}
-	return true, nil // no such part: excelize found the sheet elsewhere
+	return files
+}
+
+// sharedStringsEntry is the part excelize reads the shared strings from:
+// xl/sharedStrings.xml in any letter case (the last such entry, as in
+// excelize's ReadZipReader); nil if there is none.
+func sharedStringsEntry(zr *zip.Reader) *zip.File {
+	var sst *zip.File
+	for _, f := range zr.File {
+		if strings.EqualFold(strings.ReplaceAll(f.Name, "\\", "/"), "xl/sharedStrings.xml") {
+			sst = f
+		}
+	}
+	return sst
 }
 
 type rel struct{ ID, Type, Target string }

@@ -39,6 +39,10 @@ var (
 	ErrDamaged    = errors.New("the workbook is damaged")
 	ErrBadCSV     = errors.New("the CSV file cannot be read")
 	ErrUnknownExt = errors.New("only .csv and .xlsx files can be read; save it as .xlsx or .csv")
+	// ErrNoResult: a formula whose result the workbook does not store and
+	// that cannot be computed here. A CellProblem's Err wraps it; so does
+	// the FileError of a workbook with too many such formulas.
+	ErrNoResult = errors.New("the formula's result is not stored in the file")
 )
 
 // File is one opened input file and its tables.
@@ -84,7 +88,29 @@ type Row struct {
 	Line int
 	// Cells are the cell texts from the first column. Trailing empty cells
 	// may be missing. The slice may be reused by the next call to Next.
+	//
+	// For XLSX a cell's text is the value Excel shows, unformatted: a
+	// number as stored ("1250000.5", a date as its serial "41292"), a
+	// formula's result (computed when the file does not store it).
 	Cells []string
+	// Dates says, for XLSX rows that hold date or time cells, what those
+	// cells show: Dates[i] describes Cells[i], with Value the date or time
+	// written the ISO way ("2013-01-18", "2013-01-18 14:30", "14:30") and
+	// Date set for a date alone; other cells have the zero Field (their
+	// Name is always ""). Nil when the row has no such cell. The slice may
+	// be reused by the next call to Next.
+	Dates []pipeline.Field
+	// Problems are the cells that cannot be read as Excel shows them (a
+	// formula whose result the file does not store and that cannot be
+	// computed here); their text in Cells is "". The row should be
+	// rejected, naming each problem's column.
+	Problems []CellProblem
+}
+
+// CellProblem is a cell of a row whose value cannot be read.
+type CellProblem struct {
+	Index int   // the cell's index in Row.Cells (0 = column A)
+	Err   error // a plain sentence naming the cell and how to fix it; wraps ErrNoResult
 }
 
 // Next returns the next row. Rows whose cells are all blank are skipped,

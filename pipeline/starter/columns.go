@@ -54,8 +54,9 @@ var help = map[pipeline.Kind]map[string]string{
 	},
 	pipeline.KindRates: {
 		"currency": "The currency converted, as an ISO code such as USD.",
+		"base":     "The currency the rate is given in, as an ISO code such as MNT: 1 USD = 3400 MNT. Leave it empty to use rates_base in coopreport.toml (MNT).",
 		"period":   "The period the rate holds for: a year (2025), a quarter (2025-Q3) or a month (2025-07). The most specific period that covers a date wins.",
-		"rate":     "How many units of the reporting currency (MNT, as coopreport.toml sets it) one unit of the currency was worth.",
+		"rate":     "How many units of the base currency one unit of the currency was worth.",
 	},
 	pipeline.KindAliases: {
 		"name":    "A spelling of a country that your sheets use and coopreport does not know.",
@@ -81,7 +82,7 @@ var formats = map[pipeline.Kind]map[string]format{
 	pipeline.KindAgreements: {"id": text, "signed": date, "valid_from": date, "valid_to": date, "measure": text},
 	pipeline.KindActivities: {"id": text, "date": date, "end": date, "agreement": text, "measure": text, "participants": count, "amount": money, "currency": text},
 	pipeline.KindMeasures:   {"id": text},
-	pipeline.KindRates:      {"currency": text, "period": text, "rate": rate},
+	pipeline.KindRates:      {"currency": text, "base": text, "period": text, "rate": rate},
 }
 
 // widths are column widths in characters; other columns are 14 wide.
@@ -91,7 +92,7 @@ var widths = map[string]float64{
 	"measure": 10, "notes": 40, "date": 12, "end": 12, "agreement": 11, "type": 12,
 	"participants": 13, "amount": 16, "currency": 10, "funding": 24, "agency": 28,
 	"agencies": 30, "area": 20, "objectives": 40, "scope": 16, "nature": 22, "features": 40,
-	"results": 40, "resources": 30, "period": 12, "rate": 14, "name": 28,
+	"results": 40, "resources": 30, "period": 12, "rate": 14, "name": 28, "base": 10,
 }
 
 // Drop-down lists: the canonical words of each closed list. The pipeline
@@ -100,7 +101,7 @@ var widths = map[string]float64{
 var (
 	instruments = []string{"agreement", "plan", "mou", "treaty", "protocol", "other"}
 	sectors     = []string{"governmental", "non-governmental"}
-	statuses    = []string{"in force", "suspended", "terminated"}
+	statuses    = []string{"signed", "in force", "suspended", "terminated"}
 	types       = []string{"training", "festival", "exhibition", "exchange", "meeting", "study", "treaty", "other"}
 	// currencies are Mongolia's and its partners' usual ones first, then
 	// other common codes; any ISO 4217 code is accepted.
@@ -112,7 +113,7 @@ var (
 var lists = map[pipeline.Kind]map[string][]string{
 	pipeline.KindAgreements: {"instrument": instruments, "sector": sectors, "status": statuses},
 	pipeline.KindActivities: {"type": types, "currency": currencies},
-	pipeline.KindRates:      {"currency": currencies},
+	pipeline.KindRates:      {"currency": currencies, "base": currencies},
 }
 
 // lastRow is the last row the drop-down lists and their checks cover.

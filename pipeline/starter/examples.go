@@ -88,9 +88,9 @@ func examples(y int) map[pipeline.Kind][]example {
 			},
 		},
 		pipeline.KindRates: {
-			{"currency": "USD", "period": strconv.Itoa(y), "rate": 3400.0},
-			{"currency": "USD", "period": strconv.Itoa(y) + "-09", "rate": 3392.5},
-			{"currency": "RUB", "period": strconv.Itoa(y), "rate": 37.25},
+			{"currency": "USD", "base": "MNT", "period": strconv.Itoa(y), "rate": 3400.0},
+			{"currency": "USD", "base": "MNT", "period": strconv.Itoa(y) + "-09", "rate": 3392.5},
+			{"currency": "RUB", "base": "MNT", "period": strconv.Itoa(y), "rate": 37.25},
 		},
 		pipeline.KindAliases: {
 			{"name": "Solongos", "country": "KR"},

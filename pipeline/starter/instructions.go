@@ -44,7 +44,7 @@ func instructionLines() []line {
 		{label: SheetAgreements, text: "Required. One row for each agreement, plan or programme, memorandum, treaty or protocol with a partner, whether still in force or not."},
 		{label: SheetActivities, text: "Required. One row for each activity carried out with a partner: a training, festival, exhibition, exchange, meeting, study or treaty accession, with its date, participants and cost."},
 		{label: SheetMeasures, text: "Optional. One row for each policy or measure the agreements and activities belong to, as the periodic report on the 2005 Convention describes them. When this sheet has rows, the measure column of the other sheets must hold ids from it."},
-		{label: SheetRates, text: "Optional. Exchange rates into the reporting currency (MNT, set in coopreport.toml) for a year, a quarter or a month. An amount in another currency that no rate covers is reported in its own currency only, never converted by guess."},
+		{label: SheetRates, text: "Optional. Exchange rates for a year, a quarter or a month: what one unit of a currency was worth in its base currency (MNT, as rates_base in coopreport.toml sets it where the base column is empty). Amounts are converted into the reporting currency directly, or through the base currency. An amount in another currency that no rate covers is reported in its own currency only, never converted by guess."},
 		{label: SheetAliases, text: "Optional. Spellings of countries that your sheets use and coopreport does not know, each with the country it means."},
 		{label: SheetInstructions, text: "This sheet. coopreport does not read it, and says so in a warning when it checks the workbook: that warning is expected."},
 		{},

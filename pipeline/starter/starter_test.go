@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -72,9 +73,9 @@ func TestInitThenRead(t *testing.T) {
 	for _, e := range r.Rejects {
 		t.Errorf("reject: %v", &e)
 	}
-	wantWarnings := []string{
-		`registry.xlsx, sheet "Instructions": skipped: it is not an agreements, activities, measures, rates or aliases table (no known header in its first 10 rows)`,
-	}
+	wantWarnings := []pipeline.Warning{{
+		Message: `registry.xlsx, sheet "Instructions": not read: it is not an agreements, activities, measures, rates or aliases table (no known header in its first 10 rows)`,
+	}}
 	if !slices.Equal(r.Warnings, wantWarnings) {
 		t.Errorf("warnings:\n%q\nwant\n%q", r.Warnings, wantWarnings)
 	}
@@ -230,15 +231,22 @@ func TestConfigFile(t *testing.T) {
 				t.Fatalf("config.Load: %v", err)
 			}
 			cfg.Path = ""
-			want := config.Config{Party: tt.party, Period: "previous-year", Currency: "MNT", Timezone: "Asia/Ulaanbaatar", DateOrder: "day-first"}
-			if cfg != want {
+			strict := true
+			want := config.Config{Party: tt.party, Period: "previous-year", Currency: "MNT", RatesBase: "MNT", Timezone: "Asia/Ulaanbaatar",
+				DateOrder: "day-first", Strict: &strict, MaxRejected: "5%"}
+			if !reflect.DeepEqual(cfg, want) {
 				t.Errorf("config %+v, want %+v", cfg, want)
 			}
 
 			// Every key the configuration knows is there, set or
 			// commented out; uncommented, the defaults load as they say.
 			for _, k := range config.Keys() {
-				if !regexp.MustCompile(`(?m)^(# )?` + k + ` = `).MatchString(text) {
+				if k == "columns" {
+					k = `\[columns\.agreements\]`
+				} else {
+					k += " = "
+				}
+				if !regexp.MustCompile(`(?m)^(# )?` + k).MatchString(text) {
 					t.Errorf("key %s is not in the file", k)
 				}
 			}
@@ -251,13 +259,10 @@ func TestConfigFile(t *testing.T) {
 			if err != nil {
 				t.Fatalf("with every key uncommented: %v", err)
 			}
-			if all.Strict == nil || *all.Strict {
-				t.Errorf("strict %v, want false", all.Strict)
-			}
-			all.Path, all.Strict = "", nil
+			all.Path = ""
 			want.Title = "Periodic report on international cultural cooperation"
 			want.By, want.DecimalMark, want.Template, want.Output, want.PageSize = "quarter", ".", "default", "output", "A4"
-			if all != want {
+			if !reflect.DeepEqual(all, want) {
 				t.Errorf("uncommented %+v, want %+v", all, want)
 			}
 		})
@@ -289,10 +294,11 @@ func TestDataValidations(t *testing.T) {
 	}{
 		{SheetAgreements, "sector", `"governmental,non-governmental"`},
 		{SheetAgreements, "instrument", `"agreement,plan,mou,treaty,protocol,other"`},
-		{SheetAgreements, "status", `"in force,suspended,terminated"`},
+		{SheetAgreements, "status", `"signed,in force,suspended,terminated"`},
 		{SheetActivities, "type", `"training,festival,exhibition,exchange,meeting,study,treaty,other"`},
 		{SheetActivities, "currency", `"MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND"`},
 		{SheetRates, "currency", `"MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND"`},
+		{SheetRates, "base", `"MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND"`},
 	}
 	got := map[string]map[string]*excelize.DataValidation{}
 	for _, s := range []string{SheetAgreements, SheetActivities, SheetMeasures, SheetRates, SheetAliases} {
@@ -344,10 +350,10 @@ func TestListValuesAreAccepted(t *testing.T) {
 			}
 		})
 	}
-	check("instrument", instruments, func(s string) (string, error) { v, err := normalize.Instrument(s); return string(v), err })
+	check("instrument", instruments, func(s string) (string, error) { v, _, err := normalize.Instrument(s); return string(v), err })
 	check("sector", sectors, func(s string) (string, error) { v, err := normalize.Sector(s); return string(v), err })
 	check("status", statuses, func(s string) (string, error) { v, err := normalize.Status(s); return string(v), err })
-	check("type", types, func(s string) (string, error) { v, err := normalize.ActivityType(s); return string(v), err })
+	check("type", types, func(s string) (string, error) { v, _, err := normalize.ActivityType(s); return string(v), err })
 	check("currency", currencies, normalize.Currency)
 }
 
@@ -546,10 +552,10 @@ print(ws["B2"].value.date().isoformat(), ws["B2"].number_format, ws["K3"].value,
 		t.Fatalf("openpyxl: %v\n%s", err, out)
 	}
 	want := `Instructions,Agreements,Activities,Measures,Rates,Aliases Instructions
-Agreements A2 4 3 F2:F5000="governmental,non-governmental";G2:G5000="agreement,plan,mou,treaty,protocol,other";L2:L5000="in force,suspended,terminated"
+Agreements A2 4 3 F2:F5000="governmental,non-governmental";G2:G5000="agreement,plan,mou,treaty,protocol,other";L2:L5000="signed,in force,suspended,terminated"
 Activities A2 4 2 H2:H5000="training,festival,exhibition,exchange,meeting,study,treaty,other";L2:L5000="MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND"
 Measures A2 2 0 
-Rates A2 4 1 A2:A5000="MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND"
+Rates A2 4 2 A2:A5000="MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND";B2:B5000="MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND"
 Aliases A2 2 0 
 2025-06-10 yyyy-mm-dd 8500.5 #,##0.00 12
 `

@@ -61,8 +61,8 @@ func exampleReport() *pipeline.Report {
 		Rejects: []pipeline.RowError{{Pos: pipeline.Pos{File: "activities.csv", Row: 6}, Column: "date", Value: "31.02.2015", Err: pipeline.ErrBadDate}},
 	}
 	r.RateList = []pipeline.Rate{
-		{Currency: "RUB", Span: pipeline.RateSpan{Label: "2015", From: d(2015, 1, 1), To: d(2015, 12, 31)}, Rate: pipeline.NewDecimal(3230, 2)},
-		{Currency: "CNY", Span: pipeline.RateSpan{Label: "2014", From: d(2014, 1, 1), To: d(2014, 12, 31)}, Rate: pipeline.NewDecimal(29540, 2)},
+		{Currency: "RUB", Base: "MNT", Span: pipeline.RateSpan{Label: "2015", From: d(2015, 1, 1), To: d(2015, 12, 31)}, Rate: pipeline.NewDecimal(3230, 2)},
+		{Currency: "CNY", Base: "MNT", Span: pipeline.RateSpan{Label: "2014", From: d(2014, 1, 1), To: d(2014, 12, 31)}, Rate: pipeline.NewDecimal(29540, 2)},
 	}
 	r.Rates = pipeline.NewRates(r.Currency, r.RateList)
 	agg := aggregate.New(&r.Period, r.Rates)

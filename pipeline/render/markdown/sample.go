@@ -135,10 +135,10 @@ func sampleReport() *pipeline.Report {
 		AgreementColumns: []string{"Archive number"},
 		ActivityColumns:  []string{"Venue"},
 		RateList: []pipeline.Rate{
-			{Currency: "RUB", Span: pipeline.RateSpan{Label: "2023", From: d(2023, 1, 1), To: d(2023, 12, 31)}, Rate: pipeline.NewDecimal(3230, 2)},
-			{Currency: "CNY", Span: pipeline.RateSpan{Label: "2023", From: d(2023, 1, 1), To: d(2023, 12, 31)}, Rate: pipeline.NewDecimal(47500, 2)},
-			{Currency: "CNY", Span: pipeline.RateSpan{Label: "2025-Q2", From: d(2025, 4, 1), To: d(2025, 6, 30)}, Rate: pipeline.NewDecimal(47000, 2)},
-			{Currency: "USD", Span: pipeline.RateSpan{Label: "2024", From: d(2024, 1, 1), To: d(2024, 12, 31)}, Rate: pipeline.NewDecimal(3400, 0)},
+			{Currency: "RUB", Base: "MNT", Span: pipeline.RateSpan{Label: "2023", From: d(2023, 1, 1), To: d(2023, 12, 31)}, Rate: pipeline.NewDecimal(3230, 2)},
+			{Currency: "CNY", Base: "MNT", Span: pipeline.RateSpan{Label: "2023", From: d(2023, 1, 1), To: d(2023, 12, 31)}, Rate: pipeline.NewDecimal(47500, 2)},
+			{Currency: "CNY", Base: "MNT", Span: pipeline.RateSpan{Label: "2025-Q2", From: d(2025, 4, 1), To: d(2025, 6, 30)}, Rate: pipeline.NewDecimal(47000, 2)},
+			{Currency: "USD", Base: "MNT", Span: pipeline.RateSpan{Label: "2024", From: d(2024, 1, 1), To: d(2024, 12, 31)}, Rate: pipeline.NewDecimal(3400, 0)},
 		},
 		Inputs: []pipeline.InputFile{
 			{Name: "agreements.csv", Tables: []pipeline.InputTable{{Kind: pipeline.KindAgreements, Read: 8, Accepted: 7, Rejected: 1}}, Read: 8, Accepted: 7, Rejected: 1},
@@ -153,7 +153,7 @@ func sampleReport() *pipeline.Report {
 			{Pos: actAt(10), Column: "date", Value: "31.02.2024", Err: pipeline.ErrBadDate},
 			{Pos: actAt(10), Column: "amount", Value: "12,5,0", Err: pipeline.ErrBadAmount},
 		},
-		Warnings: []string{"register.xlsx, sheet \"Notes\": not a table of records; skipped"},
+		Warnings: []pipeline.Warning{{Message: "register.xlsx, sheet \"Notes\": not a table of records; skipped"}},
 	}
 	r.Rates = pipeline.NewRates(r.Currency, r.RateList)
 	agg := aggregate.New(&r.Period, r.Rates)

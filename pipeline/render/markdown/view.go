@@ -292,7 +292,11 @@ func NewView(r *pipeline.Report) *View {
 		v.RejectsCount += in.Rejected
 	}
 	v.Problems = len(r.Rejects)
-	v.Warnings = append([]string(nil), r.Warnings...)
+	for _, w := range r.Warnings {
+		if !w.Note {
+			v.Warnings = append(v.Warnings, w.Message)
+		}
+	}
 
 	v.Measures = v.measures(inForce, acts, totals)
 	return v

@@ -18,12 +18,12 @@ var definitions = [][2]string{
 	{"Summary: Whole period, by country", "SUMIF formulas over the rows of each country. Agreements in force over the whole period are counted over the whole period, not added up."},
 	{"Summary: Multilateral", "Agreements and activities with no single partner country. They are counted in the totals but are not a country."},
 	{"Finance: Amount", "The exact sum of the amounts of the activities of the bucket and country in one currency, to the last digit given. Each currency has its own number format with its ISO 4217 decimals."},
-	{"Finance: Rate", "How many units of the reporting currency one unit of the currency was worth; 1 for the reporting currency itself. Empty where several rates applied within the row (see the Activities sheet) or none did."},
+	{"Finance: Rate", "How many units of the reporting currency one unit of the currency was worth; 1 for the reporting currency itself. A rate given the other way round (1 USD = 1970.31 MNT, reporting in USD) or through a base currency (CNY to MNT to USD) is shown as the quotient of the rates used, to 9 decimals; the conversion itself uses the rates exactly (see Conversion on the Activities sheet). Empty where several rates applied within the row or none did."},
 	{"Finance: Amount in reporting currency", "The sum of the row's amounts, each multiplied by the rate whose span covers its date (a month's rate before a quarter's, a quarter's before a year's) and rounded to the reporting currency's minor unit, halves away from zero. Empty, and marked, where any amount had no rate: nothing is estimated."},
 	{"Finance: totals", "SUMIF and SUMIFS formulas that add amounts of one currency only. A total in the reporting currency is given only where every amount it covers was converted."},
-	{"Agreements: Status during the period", "in force, not yet in force, expired, expired during the period, or the status the register gives (terminated, suspended) when the agreement ended before the period's last day."},
+	{"Agreements: Status during the period", "in force; signed, not yet in force (the register says it awaits ratification or entry into force, and gives no date of entry into force within the period); not yet in force; expired; expired during the period; or the status the register gives (terminated, suspended) when the agreement ended before the period's last day."},
 	{"Agreements: Days until expiry", "Valid to minus the last day of the period, in days; negative when the agreement ended before; empty when it is open-ended."},
-	{"Activities: Amount in reporting currency", "The amount times the rate covering the activity's date, rounded to the reporting currency's minor unit, halves away from zero; empty when no rate covers it (see Conversion)."},
+	{"Activities: Amount in reporting currency", "The amount converted with the rates covering the activity's date (directly, the other way round, or through a base currency: see Conversion), exactly, then rounded once to the reporting currency's minor unit, halves away from zero; empty when no rate covers it."},
 	{"Data issues: Row", "The row number the spreadsheet program shows, counting title and header rows."},
 	{"About: Rows read, accepted, rejected", "Per input file and table: rows read = rows accepted + rows rejected."},
 }
@@ -63,6 +63,9 @@ func (b *book) about() error {
 	for _, s := range b.splits {
 		kv("Sheet continued", wrap(s))
 	}
+	for _, s := range b.cuts {
+		kv("Columns left out", wrap(s))
+	}
 
 	rows = append(rows, nil, []any{bold("Input file"), bold("SHA-256"), bold("Rows read"), bold("Rows accepted"), bold("Rows rejected")})
 	for _, in := range r.Inputs {
@@ -83,7 +86,7 @@ func (b *book) about() error {
 	if len(r.Warnings) > 0 {
 		rows = append(rows, nil, []any{bold("Warnings")})
 		for _, w := range r.Warnings {
-			rows = append(rows, []any{nil, wrap(w)})
+			rows = append(rows, []any{nil, wrap(w.String())})
 		}
 	}
 	rows = append(rows, nil, []any{bold("Number"), bold("Definition")})

@@ -51,9 +51,9 @@ func money(t testing.TB, amount, cur string) *pipeline.Money {
 // activities with the report's own conversion.
 func testReport(t testing.TB) *pipeline.Report {
 	rates := []pipeline.Rate{
-		{Currency: "JPY", Span: pipeline.RateSpan{Label: "2025", From: day(2025, 1, 1), To: day(2025, 12, 31)}, Rate: dec(t, "23.5")},
-		{Currency: "JPY", Span: pipeline.RateSpan{Label: "2025-03", From: day(2025, 3, 1), To: day(2025, 3, 31)}, Rate: dec(t, "24")},
-		{Currency: "KWD", Span: pipeline.RateSpan{Label: "2025-Q2", From: day(2025, 4, 1), To: day(2025, 6, 30)}, Rate: dec(t, "11000.125")},
+		{Currency: "JPY", Base: "MNT", Span: pipeline.RateSpan{Label: "2025", From: day(2025, 1, 1), To: day(2025, 12, 31)}, Rate: dec(t, "23.5")},
+		{Currency: "JPY", Base: "MNT", Span: pipeline.RateSpan{Label: "2025-03", From: day(2025, 3, 1), To: day(2025, 3, 31)}, Rate: dec(t, "24")},
+		{Currency: "KWD", Base: "MNT", Span: pipeline.RateSpan{Label: "2025-Q2", From: day(2025, 4, 1), To: day(2025, 6, 30)}, Rate: dec(t, "11000.125")},
 	}
 	r := &pipeline.Report{
 		Party: "Mongolia", Title: hostileTitle, Currency: "MNT", Version: "v0.1.0-test",
@@ -129,7 +129,7 @@ func testReport(t testing.TB) *pipeline.Report {
 			Err: fmt.Errorf("%w: 0012 is used twice; give each activity its own id", pipeline.ErrDuplicateID)},
 		{Pos: pipeline.Pos{File: "activities.csv", Row: 9}, Column: "amount", Value: "=1+1", Err: pipeline.ErrBadAmount},
 	}
-	r.Warnings = []string{"No rate for USD in 2025: 1 amount is not converted."}
+	r.Warnings = []pipeline.Warning{{Message: "No rate for USD in 2025: 1 amount is not converted.", Numbers: true}}
 	return r
 }
 

@@ -1,12 +1,18 @@
 package xlsx
 
 import (
+	"fmt"
+	"strings"
+
 	"coopreport/pipeline"
 )
 
+// maxColumns is the most columns a worksheet holds in Excel.
+const maxColumns = 16384
+
 // extras places a record's unknown input columns under their headers;
-// records may hold them in any order, or lack some.
-func extras(names []string) func(fs []pipeline.Field, dst []any) {
+// records may hold them in any order, or lack some. A date stays a date.
+func (b *book) extras(names []string) func(fs []pipeline.Field, dst []any) {
 	at := make(map[string]int, len(names))
 	for i, n := range names {
 		if _, dup := at[n]; !dup {
@@ -18,23 +24,138 @@ func extras(names []string) func(fs []pipeline.Field, dst []any) {
 			dst[i] = nil
 		}
 		for _, f := range fs {
-			if i, ok := at[f.Name]; ok && f.Value != "" {
+			i, ok := at[f.Name]
+			switch {
+			case !ok || i >= len(dst):
+			case !f.Date.IsZero():
+				dst[i] = b.date(f.Date)
+			case f.Value != "":
 				dst[i] = text(f.Value)
 			}
 		}
 	}
 }
 
+// fitColumns returns the extra columns of a register that fit in a
+// worksheet beside its fixed columns and the source columns; a note says
+// what is left out.
+func (b *book) fitColumns(sheet string, fixed int, cols []string, files func(dropped map[string]bool) []string) []string {
+	keep, note := columnCut(sheet, fixed, cols, files)
+	if note != "" && !b.warned(note) {
+		b.cuts = append(b.cuts, note)
+	}
+	return cols[:keep]
+}
+
+// columnCut is how many of cols fit beside fixed columns and the source
+// columns (a worksheet holds at most 16,384), and a sentence naming the
+// columns left out and the input files they come from; "" when all fit.
+func columnCut(sheet string, fixed int, cols []string, files func(dropped map[string]bool) []string) (int, string) {
+	keep := max(0, min(len(cols), maxColumns-fixed-len(posHeaders)))
+	if keep == len(cols) {
+		return keep, ""
+	}
+	dropped := make(map[string]bool, len(cols)-keep)
+	for _, c := range cols[keep:] {
+		dropped[c] = true
+	}
+	var list []string
+	for _, c := range cols[keep:min(len(cols), keep+3)] {
+		list = append(list, fmt.Sprintf("%q", c))
+	}
+	names := strings.Join(list, ", ")
+	if more := len(cols) - keep - len(list); more > 0 {
+		names += fmt.Sprintf(" and %d more", more)
+	}
+	from := ""
+	if fs := files(dropped); len(fs) > 0 {
+		from = " of " + strings.Join(fs, ", ")
+	}
+	return keep, fmt.Sprintf(
+		"The workbook's %s sheet leaves out %d of the %d extra columns%s, because a worksheet holds at most %d columns: %s. "+
+			"They were read like the other extra columns; to see them in the workbook, remove columns the register does not need from the input.",
+		sheet, len(cols)-keep, len(cols), from, maxColumns, names)
+}
+
+// warned reports whether the report already warns msg.
+func (b *book) warned(msg string) bool {
+	for _, w := range b.r.Warnings {
+		if w.String() == msg {
+			return true
+		}
+	}
+	return false
+}
+
+// extraFiles lists, in order of first appearance, the files of the
+// records that hold any of the dropped columns.
+func extraFiles(n int, rec func(i int) (pipeline.Pos, []pipeline.Field)) func(map[string]bool) []string {
+	return func(dropped map[string]bool) []string {
+		var files []string
+		seen := map[string]bool{}
+		for i := range n {
+			pos, fs := rec(i)
+			if seen[pos.File] {
+				continue
+			}
+			for _, f := range fs {
+				if dropped[f.Name] {
+					seen[pos.File] = true
+					files = append(files, pos.File)
+					break
+				}
+			}
+		}
+		return files
+	}
+}
+
+// ColumnWarnings says which extra input columns the workbook's registers
+// leave out because a worksheet holds at most 16,384 columns, and the
+// input files that hold them; nil when every column fits. The workbook
+// notes them on its About sheet; a run adds them to the report's warnings
+// before writing so that its other outputs say so too (the About sheet
+// then lists them once, among the warnings).
+func ColumnWarnings(r *pipeline.Report) []pipeline.Warning {
+	var out []pipeline.Warning
+	if _, note := columnCut(sheetAgreements, len(agreementHeaders), r.AgreementColumns, agreementFiles(r)); note != "" {
+		out = append(out, pipeline.Warning{Message: note})
+	}
+	if _, note := columnCut(sheetActivities, len(activityHeaders), r.ActivityColumns, activityFiles(r)); note != "" {
+		out = append(out, pipeline.Warning{Message: note})
+	}
+	return out
+}
+
+func agreementFiles(r *pipeline.Report) func(map[string]bool) []string {
+	return extraFiles(len(r.Agreements), func(i int) (pipeline.Pos, []pipeline.Field) {
+		return r.Agreements[i].Pos, r.Agreements[i].Extra
+	})
+}
+
+func activityFiles(r *pipeline.Report) func(map[string]bool) []string {
+	return extraFiles(len(r.Activities), func(i int) (pipeline.Pos, []pipeline.Field) {
+		return r.Activities[i].Pos, r.Activities[i].Extra
+	})
+}
+
+var agreementHeaders = []string{"ID", "Country code", "Country", "Region", "Partner", "Counterpart", "Sector", "Instrument",
+	"Title", "Signed", "Valid from", "Valid to", "Status (register)", "Status during the period",
+	"Days until expiry", "Measure", "Notes"}
+
+var activityHeaders = []string{"ID", "Date", "End", "Country code", "Country", "Region", "Agreement", "Measure", "Type",
+	"Title", "Participants", "Amount", "Currency", "Rate", "Amount in reporting currency", "Conversion",
+	"Funding", "Agency", "Notes"}
+
 // agreements writes the register: every input column, the resolved
 // country, the status during the period and the days until expiry.
 func (b *book) agreements() error {
 	r := b.r
-	hs := []string{"ID", "Country code", "Country", "Region", "Partner", "Counterpart", "Sector", "Instrument",
-		"Title", "Signed", "Valid from", "Valid to", "Status (register)", "Status during the period",
-		"Days until expiry", "Measure", "Notes"}
+	hs := append([]string(nil), agreementHeaders...)
 	fixed := len(hs)
-	hs = append(append(hs, r.AgreementColumns...), posHeaders...)
-	put := extras(r.AgreementColumns)
+	cols := b.fitColumns(sheetAgreements, fixed, r.AgreementColumns, agreementFiles(r))
+	hs = append(append(hs, cols...), posHeaders...)
+	put := b.extras(cols)
 	row := make([]any, len(hs))
 	return b.write(sheetSpec{name: sheetAgreements, headers: hs, table: "Agreements", data: len(r.Agreements), landscape: true, split: true},
 		len(r.Agreements), func(i int) ([]any, error) {
@@ -50,8 +171,8 @@ func (b *book) agreements() error {
 				b.str(string(a.Status)), a.StatusDuring(r.Period.From, r.Period.To), days,
 				b.code(a.Measure), b.str(a.Notes),
 			})
-			put(a.Extra, row[fixed:fixed+len(r.AgreementColumns)])
-			copy(row[fixed+len(r.AgreementColumns):], b.posCells(a.Pos))
+			put(a.Extra, row[fixed:fixed+len(cols)])
+			copy(row[fixed+len(cols):], b.posCells(a.Pos))
 			return row, nil
 		})
 }
@@ -61,12 +182,11 @@ func (b *book) agreements() error {
 func (b *book) activities() error {
 	r := b.r
 	cur := r.Currency
-	hs := []string{"ID", "Date", "End", "Country code", "Country", "Region", "Agreement", "Measure", "Type",
-		"Title", "Participants", "Amount", "Currency", "Rate", "Amount in reporting currency", "Conversion",
-		"Funding", "Agency", "Notes"}
+	hs := append([]string(nil), activityHeaders...)
 	fixed := len(hs)
-	hs = append(append(hs, r.ActivityColumns...), posHeaders...)
-	put := extras(r.ActivityColumns)
+	cols := b.fitColumns(sheetActivities, fixed, r.ActivityColumns, activityFiles(r))
+	hs = append(append(hs, cols...), posHeaders...)
+	put := b.extras(cols)
 	row := make([]any, len(hs))
 	return b.write(sheetSpec{name: sheetActivities, headers: hs, table: "Activities", data: len(r.Activities), landscape: true, split: true},
 		len(r.Activities), func(i int) ([]any, error) {
@@ -86,6 +206,9 @@ func (b *book) activities() error {
 					if conv, err = b.money(c, cur); err != nil {
 						return nil, err
 					}
+					if path := r.Rates.Path(a.Amount.Currency, a.Date); path != "" {
+						note = path
+					}
 				default:
 					note = "not converted: no rate for " + a.Amount.Currency + " on " + a.Date.String()
 				}
@@ -96,8 +219,8 @@ func (b *book) activities() error {
 				b.count(a.Participants), amount, code, rate, conv, note,
 				b.str(a.Funding), b.str(a.Agency), b.str(a.Notes),
 			})
-			put(a.Extra, row[fixed:fixed+len(r.ActivityColumns)])
-			copy(row[fixed+len(r.ActivityColumns):], b.posCells(a.Pos))
+			put(a.Extra, row[fixed:fixed+len(cols)])
+			copy(row[fixed+len(cols):], b.posCells(a.Pos))
 			return row, nil
 		})
 }

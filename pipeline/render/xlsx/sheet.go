@@ -154,8 +154,8 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 	}
 	// Highest column first: the stream writer emits <col> elements in
 	// call order and Excel wants them ascending.
-	for c := len(widths); c >= 1; c-- {
-		if err := sw.SetColWidth(c, c, widths[c-1]); err != nil {
+	for _, r := range widthRuns(widths) {
+		if err := sw.SetColWidth(r.from, r.to, r.width); err != nil {
 			return fail(err)
 		}
 	}
@@ -179,6 +179,31 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 		}
 	}
 	return s, nil
+}
+
+// widthCols is how many columns get widths of their own; the columns
+// after them keep the default width. Each width excelize sets costs it
+// time in proportion to the square of the columns set before (flatCols),
+// so a register with thousands of extra columns would take minutes to set
+// up otherwise.
+const widthCols = 128
+
+type widthRun struct {
+	from, to int // 1-based columns
+	width    float64
+}
+
+// widthRuns groups columns of equal width, from the highest column down.
+func widthRuns(widths []float64) []widthRun {
+	var runs []widthRun
+	for c := min(len(widths), widthCols); c >= 1; c-- {
+		if n := len(runs); n > 0 && runs[n-1].width == widths[c-1] {
+			runs[n-1].from = c
+			continue
+		}
+		runs = append(runs, widthRun{from: c, to: c, width: widths[c-1]})
+	}
+	return runs
 }
 
 // add writes the next row.

@@ -76,6 +76,7 @@ type book struct {
 	dims   map[string]string // streamed sheet XML path → used range
 	sheets []string          // names, in order
 	splits []string          // sentences about sheets continued on another
+	cuts   []string          // sentences about extra columns left out
 	st     styles
 }
 
