@@ -1,6 +1,9 @@
 package pipeline
 
-import "time"
+import (
+	"io"
+	"time"
+)
 
 // Counts are the numbers the report gives for one bucket (or the whole
 // period) and one partner country. Their definitions are the output
@@ -82,11 +85,17 @@ type Report struct {
 	// (Country is the zero Country), in currency order.
 	Grand      Counts
 	GrandMoney []FinanceRow
+	// BucketTotals and BucketMoney are each bucket over all partners, in
+	// bucket order (and currency order): agreements in force add up over
+	// partners within a bucket (an agreement has one), so writers need not
+	// add anything up themselves.
+	BucketTotals []SummaryRow
+	BucketMoney  []FinanceRow
 
 	Countries []Country // distinct partner countries with an agreement in force or an activity, by name
 
 	Agreements []Agreement // the whole register, in input order
-	Activities []Activity  // the activities of the period, in date order
+	Ledger     Ledger      // the activities of the period, in date order
 	Measures   []Measure
 	Rates      *Rates // conversion into Currency; never nil in a finished report
 	RateList   []Rate // the exchange rates read, in input order
@@ -129,6 +138,15 @@ func (r *Report) Incomplete() bool {
 		}
 	}
 	return false
+}
+
+// Close releases what the report holds outside memory: a ledger kept on
+// disk is removed.
+func (r *Report) Close() error {
+	if c, ok := r.Ledger.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
 }
 
 // RowsRead, RowsAccepted and RowsRejected add up the row counts of every

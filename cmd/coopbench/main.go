@@ -417,7 +417,7 @@ func writeWorkbook(o options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep := childReport{Rows: len(r.Activities), BuildNS: int64(time.Since(start))}
+	rep := childReport{Rows: r.Ledger.Len(), BuildNS: int64(time.Since(start))}
 	// Start the write from the live heap only, and measure its own peak.
 	runtime.GC()
 	debug.FreeOSMemory()
@@ -513,8 +513,9 @@ func bareLedger(w io.Writer, r *pipeline.Report) error {
 		return excelize.Cell{StyleID: dateStyle, Value: d.ExcelSerial()}
 	}
 	row := make([]any, len(ledgerHeader))
-	for i := range r.Activities {
-		a := &r.Activities[i]
+	acts := r.Ledger.(pipeline.Activities)
+	for i := range acts {
+		a := &acts[i]
 		var amount, cur, rate, conv, note any
 		if a.Amount != nil {
 			amount = excelize.Cell{StyleID: moneyStyle, Value: a.Amount.Amount.Float64()}

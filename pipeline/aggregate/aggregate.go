@@ -21,6 +21,7 @@ type Aggregator struct {
 	names    map[string]pipeline.Country // every country counted, by code
 	partners map[string]bool             // codes with an agreement in force or an activity
 	grand    pipeline.Counts             // the whole period over all partners
+	buckets  []pipeline.Counts           // each bucket over all partners
 }
 
 type key struct {
@@ -48,6 +49,32 @@ const (
 	allCountries = -2
 )
 
+// everyone is the country code of money summed over all partners of a
+// bucket.
+const everyone = "*"
+
+// Report fills r's numbers (Summary, Totals, Finance, FinanceTotals,
+// Grand, GrandMoney, BucketTotals, BucketMoney, Countries) from its
+// agreements and its ledger, converting with r.Rates: the one place where
+// records become counts and sums, for every run, test and sample. It
+// reads the ledger once.
+func Report(r *pipeline.Report) error {
+	if r.Rates == nil {
+		r.Rates = pipeline.NewRates(r.Currency, r.RateList)
+	}
+	a := New(&r.Period, r.Rates)
+	for i := range r.Agreements {
+		a.AddAgreement(&r.Agreements[i])
+	}
+	if r.Ledger != nil {
+		if err := r.Ledger.Each(a.AddActivity); err != nil {
+			return err
+		}
+	}
+	a.Fill(r)
+	return nil
+}
+
 // New returns an Aggregator for period p converting with rates.
 func New(p *pipeline.Period, rates *pipeline.Rates) *Aggregator {
 	return &Aggregator{
@@ -57,6 +84,7 @@ func New(p *pipeline.Period, rates *pipeline.Rates) *Aggregator {
 		money:    make(map[moneyKey]*moneyAcc),
 		names:    make(map[string]pipeline.Country),
 		partners: make(map[string]bool),
+		buckets:  make([]pipeline.Counts, len(p.Buckets)),
 	}
 }
 
@@ -79,6 +107,7 @@ func (a *Aggregator) AddAgreement(ag *pipeline.Agreement) {
 		a.at(b, ag.Country).Signed++
 		a.at(whole, ag.Country).Signed++
 		a.grand.Signed++
+		a.buckets[b].Signed++
 	}
 	if !ag.InForce(p.From, p.To) {
 		return
@@ -89,6 +118,7 @@ func (a *Aggregator) AddAgreement(ag *pipeline.Agreement) {
 	for i, b := range p.Buckets {
 		if ag.InForce(b.From, b.To) {
 			a.at(i, ag.Country).InForce++
+			a.buckets[i].InForce++
 		}
 	}
 }
@@ -103,6 +133,8 @@ func (a *Aggregator) AddActivity(ac *pipeline.Activity) error {
 	a.partners[ac.Country.Code] = true
 	a.grand.Activities++
 	a.grand.Participants += ac.Participants
+	a.buckets[b].Activities++
+	a.buckets[b].Participants += ac.Participants
 	for _, i := range [2]int{b, whole} {
 		n := a.at(i, ac.Country)
 		n.Activities++
@@ -115,7 +147,7 @@ func (a *Aggregator) AddActivity(ac *pipeline.Activity) error {
 	if err != nil {
 		return fmt.Errorf("%s: converting %s %s: %w", ac.Pos, ac.Amount.Amount, ac.Amount.Currency, err)
 	}
-	for _, k := range [3]key{{b, ac.Country.Code}, {whole, ac.Country.Code}, {allCountries, ""}} {
+	for _, k := range [4]key{{b, ac.Country.Code}, {whole, ac.Country.Code}, {allCountries, ""}, {b, everyone}} {
 		if err := a.addMoney(moneyKey{k, ac.Amount.Currency}, ac.Amount.Amount, converted, rate, ok); err != nil {
 			return fmt.Errorf("%s: adding %s %s: %w", ac.Pos, ac.Amount.Amount, ac.Amount.Currency, err)
 		}
@@ -163,8 +195,12 @@ func (a *Aggregator) Fill(r *pipeline.Report) {
 			r.Summary = append(r.Summary, row)
 		}
 	}
-	r.Finance, r.FinanceTotals, r.GrandMoney = nil, nil, nil
+	r.Finance, r.FinanceTotals, r.GrandMoney, r.BucketMoney = nil, nil, nil, nil
 	r.Grand = a.grand
+	r.BucketTotals = nil
+	for i, b := range a.period.Buckets {
+		r.BucketTotals = append(r.BucketTotals, pipeline.SummaryRow{Bucket: b.Label, Counts: a.buckets[i]})
+	}
 	for k, m := range a.money {
 		row := pipeline.FinanceRow{
 			Bucket:    a.label(k.bucket),
@@ -176,12 +212,15 @@ func (a *Aggregator) Fill(r *pipeline.Report) {
 			Reporting: m.reporting,
 			Converted: !m.missing && a.rates.Reporting() != "",
 		}
-		switch k.bucket {
-		case whole:
+		switch {
+		case k.bucket == whole:
 			r.FinanceTotals = append(r.FinanceTotals, row)
-		case allCountries:
+		case k.bucket == allCountries:
 			row.Country = pipeline.Country{}
 			r.GrandMoney = append(r.GrandMoney, row)
+		case k.country == everyone:
+			row.Country = pipeline.Country{}
+			r.BucketMoney = append(r.BucketMoney, row)
 		default:
 			r.Finance = append(r.Finance, row)
 		}
@@ -193,7 +232,7 @@ func (a *Aggregator) Fill(r *pipeline.Report) {
 	sort.Slice(r.Totals, func(i, j int) bool {
 		return less(order, name, "", r.Totals[i].Country, "", "", r.Totals[j].Country, "")
 	})
-	for _, rows := range [][]pipeline.FinanceRow{r.Finance, r.FinanceTotals, r.GrandMoney} {
+	for _, rows := range [][]pipeline.FinanceRow{r.Finance, r.FinanceTotals, r.GrandMoney, r.BucketMoney} {
 		sort.Slice(rows, func(i, j int) bool {
 			return less(order, name, rows[i].Bucket, rows[i].Country, rows[i].Currency, rows[j].Bucket, rows[j].Country, rows[j].Currency)
 		})

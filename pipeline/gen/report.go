@@ -64,10 +64,10 @@ func Report(n int, seed uint64) (*pipeline.Report, error) {
 		})
 	}
 	g := w.activities(seed, n)
-	r.Activities = make([]pipeline.Activity, n)
-	for i := range r.Activities {
+	acts := make(pipeline.Activities, n)
+	for i := range acts {
 		a := g.next()
-		ac := &r.Activities[i]
+		ac := &acts[i]
 		*ac = pipeline.Activity{
 			Pos: pipeline.Pos{File: "activities.xlsx", Sheet: "Activities", Row: i + 3}, ID: a.id,
 			Date: a.date, End: a.end, Country: w.country(a.partner), Agreement: a.agreement, Measure: a.measure,
@@ -83,21 +83,15 @@ func Report(n int, seed uint64) (*pipeline.Report, error) {
 	}
 	// The ledger drifts forward with a jitter of days; a report lists it
 	// in date order, as ingest leaves it after a sort.
-	sortByDate(r.Activities)
+	sortByDate(acts)
+	r.Ledger = acts
 	r.Inputs = []pipeline.InputFile{
 		{Name: "activities.xlsx", Tables: []pipeline.InputTable{{Sheet: "Activities", Kind: pipeline.KindActivities, Read: n, Accepted: n}}, Read: n, Accepted: n},
 		{Name: "registers.xlsx", Tables: []pipeline.InputTable{{Sheet: "Agreements", Kind: pipeline.KindAgreements, Read: len(r.Agreements), Accepted: len(r.Agreements)}}, Read: len(r.Agreements), Accepted: len(r.Agreements)},
 	}
-	agg := aggregate.New(&r.Period, r.Rates)
-	for i := range r.Agreements {
-		agg.AddAgreement(&r.Agreements[i])
+	if err := aggregate.Report(r); err != nil {
+		return nil, fmt.Errorf("gen: %w", err)
 	}
-	for i := range r.Activities {
-		if err := agg.AddActivity(&r.Activities[i]); err != nil {
-			return nil, fmt.Errorf("gen: activity %s: %w", r.Activities[i].ID, err)
-		}
-	}
-	agg.Fill(r)
 	return r, nil
 }
 

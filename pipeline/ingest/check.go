@@ -33,11 +33,10 @@ type checker struct {
 	// Rows accepted on their own and rejected when their kind was
 	// judged; the kind's records are filtered by it.
 	dropped map[pipeline.Pos]bool
-	// seq numbers the activities kept in reading order: rows that waited
-	// for their dates are accepted late and put back in place at the end.
-	seq, next int
-	seqs      []int
-	late      bool
+	// next numbers the rows in reading order: the ledger keeps rows of one
+	// day in that order, whenever they were accepted (rows that waited for
+	// their dates are accepted at the end of their table).
+	next int
 }
 
 type nameSet struct {
@@ -83,9 +82,6 @@ func (c *checker) readTable(t *table) error {
 	case pipeline.KindAgreements:
 		return each(t, forTable(c, t, c.agreement))
 	case pipeline.KindActivities:
-		// A CSV file's row count is known (classify read it through):
-		// one allocation holds its activities, not a doubling series.
-		c.d.Activities = slices.Grow(c.d.Activities, t.rows)
 		return each(t, forTable(c, t, c.activity))
 	}
 	return fmt.Errorf("ingest: no reader for kind %q", t.header.Kind)
@@ -148,32 +144,10 @@ func (c *checker) endKind(kind pipeline.Kind) {
 	case pipeline.KindAgreements:
 		c.d.Agreements = slices.DeleteFunc(c.d.Agreements, func(a pipeline.Agreement) bool { return !keep(a.Pos) })
 	case pipeline.KindActivities:
-		j := 0
-		for i := range c.d.Activities {
-			if keep(c.d.Activities[i].Pos) {
-				c.d.Activities[j], c.seqs[j] = c.d.Activities[i], c.seqs[i]
-				j++
-			}
+		for _, r := range dropped {
+			c.d.spool.dropped[uint32(r.seq)] = true
 		}
-		c.d.Activities, c.seqs = c.d.Activities[:j], c.seqs[:j]
 	}
-}
-
-// finish puts the activities accepted late back in reading order.
-func (c *checker) finish() {
-	if !c.late {
-		return
-	}
-	idx := make([]int, len(c.d.Activities))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int { return c.seqs[a] - c.seqs[b] })
-	sorted := make([]pipeline.Activity, len(idx))
-	for i, j := range idx {
-		sorted[i] = c.d.Activities[j]
-	}
-	c.d.Activities = sorted
 }
 
 // outcome is what checking a row decided.
@@ -530,7 +504,7 @@ func (r *row) key(kind pipeline.Kind, key string, h hasher) {
 	if col == "" {
 		col = field
 	}
-	r.c.keys[kind].add(key, keyRow{pos: r.pos, column: col, stats: r.t.stats, hash: h.sum()}, r.ok())
+	r.c.keys[kind].add(key, keyRow{pos: r.pos, column: col, stats: r.t.stats, hash: h.sum(), seq: r.seq}, r.ok())
 }
 
 // aliasRow is an alias that passed its own checks, waiting to be taught.
@@ -837,11 +811,7 @@ func (c *checker) activity(r *row, rec *schema.ActivityRecord) bool {
 		return false
 	}
 	c.d.span(a.Date)
-	if c.opt.Keep == nil || c.opt.Keep(&a) {
-		c.d.Activities = append(c.d.Activities, a)
-		c.seqs = append(c.seqs, r.seq)
-		c.late = c.late || r.t.dates.settled
-	}
+	c.d.spool.add(&a, r.seq)
 	return true
 }
 

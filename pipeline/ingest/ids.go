@@ -45,6 +45,7 @@ type keyRow struct {
 	column string // the key's column, as the row's table heads it
 	stats  *pipeline.InputTable
 	hash   uint64 // of the row's values, to tell repeats from conflicts
+	seq    int    // the row's place in reading order
 }
 
 func newKeyed(kind pipeline.Kind, label string) *keyed {

@@ -34,18 +34,18 @@ type Options struct {
 	// (coopreport.toml [columns]); nil knows the built-in names only.
 	Headers *schema.Matcher
 	Source  source.Options
-	// Keep says which accepted activities to hold in the Dataset (those
-	// of the period); nil holds all. Every row is read and counted anyway.
-	Keep func(*pipeline.Activity) bool
+	// SpoolDir is where the accepted activities are kept on disk while
+	// the run lasts ("" means the system's temporary folder).
+	SpoolDir string
 	// Progress, when set, is told now and then how many rows have been
 	// read so far, for a progress display.
 	Progress func(rows int)
 }
 
-// Dataset is what an input folder holds, checked.
+// Dataset is what an input folder holds, checked. The activities are on
+// disk (see Ledger); Close removes them.
 type Dataset struct {
 	Agreements []pipeline.Agreement
-	Activities []pipeline.Activity // those Keep kept, in input order
 	Measures   []pipeline.Measure
 	Rates      []pipeline.Rate
 
@@ -62,9 +62,25 @@ type Dataset struct {
 	First, Last pipeline.Date
 
 	kinds map[pipeline.Kind]bool // the kinds the folder has a table of
+	spool *spool
 }
 
 func (d *Dataset) hasKind(k pipeline.Kind) bool { return d.kinds[k] }
+
+// Ledger returns the accepted activities keep accepts (all when keep is
+// nil), in date order, rows of one day in reading order.
+func (d *Dataset) Ledger(keep func(*pipeline.Activity) bool) (*Ledger, error) {
+	return d.spool.ledger(keep)
+}
+
+// Close removes the activities kept on disk; the ledgers made from the
+// Dataset cannot be read after it.
+func (d *Dataset) Close() error {
+	if d == nil || d.spool == nil {
+		return nil
+	}
+	return d.spool.close()
+}
 
 // order is the order kinds are read in: each may refer to the ones before.
 var order = []pipeline.Kind{pipeline.KindAliases, pipeline.KindRates, pipeline.KindMeasures, pipeline.KindAgreements, pipeline.KindActivities}
@@ -73,11 +89,10 @@ var order = []pipeline.Kind{pipeline.KindAliases, pipeline.KindRates, pipeline.K
 type table struct {
 	file   *pipeline.InputFile
 	stats  *pipeline.InputTable
-	path   string
+	src    *source.Table
 	sheet  string
 	header *schema.Header
 	peek   []source.Row // the first rows, header included, copied
-	rows   int          // CSV only: how many non-blank rows the whole file has
 	csv    bool
 	delim  rune
 	d1904  bool
@@ -92,29 +107,42 @@ type table struct {
 	byWordsOrder []string
 }
 
-// Read reads the input folder dir. It fails (with a *pipeline.FileError)
-// when a file cannot be read at all or a required kind is missing; bad rows
-// are rejects, not failures.
-func Read(ctx context.Context, dir string, opt Options) (*Dataset, error) {
+// Read reads the input folder dir, each file once. It fails (with a
+// *pipeline.FileError) when a file cannot be read at all or a required
+// kind is missing; bad rows are rejects, not failures. Close the Dataset
+// when done with it.
+func Read(ctx context.Context, dir string, opt Options) (_ *Dataset, err error) {
 	names, skipped, err := source.Files(dir)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the input folder %s: %w", dir, err)
 	}
 	d := &Dataset{kinds: map[pipeline.Kind]bool{}}
+	defer func() {
+		if err != nil {
+			d.Close()
+		}
+	}()
 	unread := classifyUnread(skipped)
 	d.warnUnread(unread)
 	d.Inputs = make([]pipeline.InputFile, len(names))
 	var tables []*table
+	files := make([]*source.File, 0, len(names))
+	defer func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}()
 	for i, name := range names {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		in := &d.Inputs[i]
 		in.Name = name
-		ts, err := classify(filepath.Join(dir, name), in, opt)
+		f, ts, err := classify(filepath.Join(dir, name), in, opt)
 		if err != nil {
 			return nil, err
 		}
+		files = append(files, f)
 		tables = append(tables, ts...)
 	}
 	for _, t := range tables {
@@ -127,6 +155,9 @@ func Read(ctx context.Context, dir string, opt Options) (*Dataset, error) {
 		if !d.kinds[k] {
 			return nil, &pipeline.FileError{File: dir, Err: fmt.Errorf("no %s table found: add a file or sheet named %q with the columns %s%s", k, k, quoteList(required(k)), mightHold(unread))}
 		}
+	}
+	if d.spool, err = newSpool(opt.SpoolDir); err != nil {
+		return nil, err
 	}
 
 	c := newChecker(d, opt)
@@ -146,12 +177,21 @@ func Read(ctx context.Context, dir string, opt Options) (*Dataset, error) {
 		}
 		c.endKind(k)
 	}
-	c.finish()
+	// A table not read as records is still read to its end, so that the
+	// file's hash is of all its bytes.
+	for _, t := range tables {
+		if t.header == nil {
+			if err := drain(t.src); err != nil {
+				return nil, err
+			}
+		}
+	}
 	d.AgreementColumns = c.extras[pipeline.KindAgreements].names
 	d.ActivityColumns = c.extras[pipeline.KindActivities].names
 	d.MeasureColumns = c.extras[pipeline.KindMeasures].names
 	for i := range d.Inputs {
 		in := &d.Inputs[i]
+		in.SHA256 = files[i].SHA256()
 		for _, t := range in.Tables {
 			in.Read += t.Read
 			in.Accepted += t.Accepted
@@ -160,6 +200,17 @@ func Read(ctx context.Context, dir string, opt Options) (*Dataset, error) {
 	}
 	sort.SliceStable(d.Rejects, func(i, j int) bool { return rejectLess(&d.Rejects[i], &d.Rejects[j]) })
 	return d, nil
+}
+
+// drain reads a table to its end.
+func drain(t *source.Table) error {
+	for {
+		if _, err := t.Next(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
 }
 
 // notRecords are names of sheets that explain a workbook rather than hold
@@ -219,24 +270,24 @@ func quiet(name string) bool {
 	return false
 }
 
-// classify opens one file, hashes it, and recognises each of its tables
-// from its name and first rows.
-func classify(path string, in *pipeline.InputFile, opt Options) ([]*table, error) {
-	sum, err := source.SHA256(path)
+// classify opens one file and recognises each of its tables from its name
+// and first rows, which it keeps: reading goes on from there. The file
+// stays open until the caller closes it.
+func classify(path string, in *pipeline.InputFile, opt Options) (f *source.File, out []*table, err error) {
+	opened, err := source.Open(path, in.Name, opt.Source)
 	if err != nil {
-		return nil, &pipeline.FileError{File: in.Name, Err: fmt.Errorf("cannot be read: %w", err)}
+		return nil, nil, err
 	}
-	in.SHA256 = sum
-	f, err := source.Open(path, in.Name, opt.Source)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
+	defer func() {
+		if err != nil {
+			opened.Close()
+		}
+	}()
+	f = opened
 	srcTables := f.Tables()
 	in.Tables = make([]pipeline.InputTable, len(srcTables))
-	var out []*table
 	for i, st := range srcTables {
-		t := &table{file: in, stats: &in.Tables[i], path: path, sheet: st.Sheet, csv: st.Sheet == "" && strings.EqualFold(filepath.Ext(in.Name), ".csv"), delim: st.Delimiter, d1904: f.Date1904}
+		t := &table{file: in, stats: &in.Tables[i], src: st, sheet: st.Sheet, csv: st.Sheet == "" && strings.EqualFold(filepath.Ext(in.Name), ".csv"), delim: st.Delimiter, d1904: f.Date1904}
 		t.stats.Sheet = st.Sheet
 		rows := make([][]string, 0, schema.MaxHeaderRows)
 		for len(t.peek) < schema.MaxHeaderRows {
@@ -245,27 +296,13 @@ func classify(path string, in *pipeline.InputFile, opt Options) ([]*table, error
 				break
 			}
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			row.Cells = append([]string(nil), row.Cells...)
+			row.Dates = slices.Clone(row.Dates)
 			row.Problems = slices.Clone(row.Problems)
 			t.peek = append(t.peek, row)
 			rows = append(rows, row.Cells)
-		}
-		t.rows = len(t.peek)
-		if t.csv {
-			// Read a CSV file to its end once before its records are
-			// mapped: a broken file (a quote never closed, say) fails
-			// here, before anything is counted, and the count is a check
-			// on the mapping pass.
-			for {
-				if _, err := st.Next(); err == io.EOF {
-					break
-				} else if err != nil {
-					return nil, err
-				}
-				t.rows++
-			}
 		}
 		// The sheet's name decides; a CSV file's name, or the name of a
 		// workbook with one sheet, decides when the sheet's says nothing.
@@ -279,15 +316,15 @@ func classify(path string, in *pipeline.InputFile, opt Options) ([]*table, error
 		case errors.Is(err, schema.ErrUnknownKind) || errors.Is(err, schema.ErrEmpty):
 			// skipped with a warning
 		case errors.As(err, &ambiguous):
-			return nil, &pipeline.FileError{File: in.Name, Sheet: st.Sheet, Err: err}
+			return nil, nil, &pipeline.FileError{File: in.Name, Sheet: st.Sheet, Err: err}
 		case err != nil:
-			return nil, &pipeline.FileError{File: in.Name, Sheet: st.Sheet, Err: fmt.Errorf("%v; %s", err, headerHint(err))}
+			return nil, nil, &pipeline.FileError{File: in.Name, Sheet: st.Sheet, Err: fmt.Errorf("%v; %s", err, headerHint(err))}
 		default:
 			// A title or header cell that is a formula with no result
 			// would read as empty: the header found would rest on it.
 			for _, row := range t.peek[:h.Index+1] {
 				if len(row.Problems) > 0 {
-					return nil, &pipeline.FileError{File: in.Name, Sheet: st.Sheet, Err: row.Problems[0].Err}
+					return nil, nil, &pipeline.FileError{File: in.Name, Sheet: st.Sheet, Err: row.Problems[0].Err}
 				}
 			}
 			t.header = h
@@ -298,7 +335,7 @@ func classify(path string, in *pipeline.InputFile, opt Options) ([]*table, error
 		}
 		out = append(out, t)
 	}
-	return out, nil
+	return f, out, nil
 }
 
 // headerCurrency is the currency a rates table's rate column names in its

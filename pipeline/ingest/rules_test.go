@@ -38,12 +38,27 @@ func mustRead(t *testing.T, opt Options, files map[string]string) *Dataset {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { d.Close() })
 	for _, in := range d.Inputs {
 		if in.Read != in.Accepted+in.Rejected {
 			t.Fatalf("%s: read %d ≠ accepted %d + rejected %d", in.Name, in.Read, in.Accepted, in.Rejected)
 		}
 	}
 	return d
+}
+
+// activities reads the whole ledger of d.
+func activities(t testing.TB, d *Dataset) []pipeline.Activity {
+	t.Helper()
+	l, err := d.Ledger(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []pipeline.Activity
+	if err := l.Each(func(a *pipeline.Activity) error { out = append(out, *a); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func ids(acts []pipeline.Activity) []string {
@@ -99,7 +114,7 @@ func TestDuplicateIDsWhateverTheOrder(t *testing.T) {
 			b.WriteString(rows[i] + "\n")
 		}
 		d := mustRead(t, Options{}, map[string]string{"activities.csv": b.String()})
-		if got, want := ids(d.Activities), []string{"AC-2", "AC-3", "AC-4"}; !slices.Equal(got, want) {
+		if got, want := ids(activities(t, d)), []string{"AC-2", "AC-3", "AC-4"}; !slices.Equal(got, want) {
 			t.Errorf("order %v: accepted %q, want %q", p, got, want)
 		}
 		in := d.Inputs[0]
@@ -107,7 +122,7 @@ func TestDuplicateIDsWhateverTheOrder(t *testing.T) {
 			t.Errorf("order %v: %+v", p, in)
 		}
 		var parts int64
-		for _, a := range d.Activities {
+		for _, a := range activities(t, d) {
 			parts += a.Participants
 		}
 		if parts != 8 {
@@ -135,8 +150,8 @@ func TestReferenceToDuplicatedAgreement(t *testing.T) {
 		"agreements.csv": "id,country,instrument,title,signed\nAG-1,Russia,agreement,A,2013-01-18\nAG-1,China,agreement,B,2013-01-18\n",
 		"activities.csv": "id,date,country,agreement,type,title\nAC-1,2014-01-10,Russia,AG-1,meeting,M\n",
 	})
-	if len(d.Agreements) != 0 || len(d.Activities) != 0 {
-		t.Fatalf("accepted %d agreements, %d activities", len(d.Agreements), len(d.Activities))
+	if len(d.Agreements) != 0 || len(activities(t, d)) != 0 {
+		t.Fatalf("accepted %d agreements, %d activities", len(d.Agreements), len(activities(t, d)))
 	}
 	var msg string
 	for _, e := range d.Rejects {
@@ -159,7 +174,7 @@ func TestDateOrderProvedByColumn(t *testing.T) {
 			"AC-3,12/1/2015,,China,training,Two-way again\n",
 	})
 	got := map[string]string{}
-	for _, a := range d.Activities {
+	for _, a := range activities(t, d) {
 		got[a.ID] = a.Date.String() + " " + a.End.String()
 	}
 	want := map[string]string{"AC-1": "2015-04-07 2015-04-08", "AC-2": "2015-01-18 ", "AC-3": "2015-12-01 "}
@@ -168,9 +183,13 @@ func TestDateOrderProvedByColumn(t *testing.T) {
 			t.Errorf("%s: %q, want %q", id, got[id], w)
 		}
 	}
-	// Input order is kept although AC-1 and AC-3 waited for the proof.
-	if d.Activities[0].ID != "AC-1" || d.Activities[2].ID != "AC-3" {
-		t.Errorf("order %q", ids(d.Activities))
+	// The ledger is in date order, whichever rows waited for the proof.
+	var order []string
+	for _, a := range activities(t, d) {
+		order = append(order, a.ID)
+	}
+	if !slices.Equal(order, []string{"AC-2", "AC-1", "AC-3"}) {
+		t.Errorf("order %q", order)
 	}
 	if !hasWarning(d, false, `column "date"`, "1/18/2015 (row 3) can only be month-first", "2 dates", "read month-first") {
 		t.Errorf("no warning for the date column: %v", d.Warnings)
@@ -190,7 +209,7 @@ func TestDateOrderMixed(t *testing.T) {
 			"AC-2,01/19/2015,Russia,meeting,Month-first\n" +
 			"AC-3,4/7/2015,China,training,Two-way\n",
 	})
-	if got := ids(d.Activities); !slices.Equal(got, []string{"AC-1", "AC-2"}) {
+	if got := ids(activities(t, d)); !slices.Equal(got, []string{"AC-1", "AC-2"}) {
 		t.Errorf("accepted %q", got)
 	}
 	if len(d.Rejects) != 1 || !errors.Is(d.Rejects[0].Err, pipeline.ErrAmbiguousDate) ||
@@ -206,12 +225,12 @@ func TestDateOrderUnproved(t *testing.T) {
 		return map[string]string{"activities.csv": "id,date,country,type,title\nAC-1,4/7/2015,Russia,meeting,Two-way\n"}
 	}
 	d := mustRead(t, Options{}, files())
-	if d.Activities[0].Date.String() != "2015-07-04" || !hasWarning(d, true, "date_order", "default") {
-		t.Errorf("default: %v %v", d.Activities[0].Date, d.Warnings)
+	if activities(t, d)[0].Date.String() != "2015-07-04" || !hasWarning(d, true, "date_order", "default") {
+		t.Errorf("default: %v %v", activities(t, d)[0].Date, d.Warnings)
 	}
 	d = mustRead(t, Options{DateOrder: normalize.MonthFirst, DateOrderSet: true}, files())
-	if d.Activities[0].Date.String() != "2015-04-07" || hasWarning(d, true, "date_order") {
-		t.Errorf("configured: %v %v", d.Activities[0].Date, d.Warnings)
+	if activities(t, d)[0].Date.String() != "2015-04-07" || hasWarning(d, true, "date_order") {
+		t.Errorf("configured: %v %v", activities(t, d)[0].Date, d.Warnings)
 	}
 }
 
@@ -276,8 +295,8 @@ func TestEveryProblemOfARow(t *testing.T) {
 			t.Errorf("row 2: problems in %q, missing %q", got, col)
 		}
 	}
-	if len(d.Activities) != 1 || d.Activities[0].Amount != nil {
-		t.Errorf("a lone dash is no amount: %+v", d.Activities)
+	if len(activities(t, d)) != 1 || activities(t, d)[0].Amount != nil {
+		t.Errorf("a lone dash is no amount: %+v", activities(t, d))
 	}
 }
 
@@ -289,8 +308,8 @@ func TestDecimalMarkNamed(t *testing.T) {
 	if len(d.Rejects) != 1 || !strings.Contains(d.Rejects[0].Reason(), `decimal_mark is "."`) {
 		t.Errorf("rejects %v", d.Rejects)
 	}
-	if len(d.Activities) != 1 || d.Activities[0].Amount.Amount.String() != "2646882" {
-		t.Errorf("2.646.882: %+v", d.Activities)
+	if len(activities(t, d)) != 1 || activities(t, d)[0].Amount.Amount.String() != "2646882" {
+		t.Errorf("2.646.882: %+v", activities(t, d))
 	}
 }
 
@@ -301,8 +320,8 @@ func TestEmptyMeasuresTable(t *testing.T) {
 		"measures.csv":   "id,title\n",
 		"activities.csv": "id,date,country,type,title,measure\nAC-1,2015-02-01,Russia,meeting,T,M1\n",
 	})
-	if len(d.Activities) != 1 || len(d.Rejects) != 0 || !hasWarning(d, false, "measures table has no rows") {
-		t.Errorf("activities %d rejects %v warnings %v", len(d.Activities), d.Rejects, d.Warnings)
+	if len(activities(t, d)) != 1 || len(d.Rejects) != 0 || !hasWarning(d, false, "measures table has no rows") {
+		t.Errorf("activities %d rejects %v warnings %v", len(activities(t, d)), d.Rejects, d.Warnings)
 	}
 }
 
@@ -423,7 +442,7 @@ func TestAliasRedefinesBuiltin(t *testing.T) {
 		"activities.csv": "id,date,country,type,title\nAC-1,2015-02-01,Hong Kong,meeting,T\nAC-2,2015-02-01,\"Hong Kong SAR, China\",meeting,T\n",
 	})
 	got := map[string]string{}
-	for _, a := range d.Activities {
+	for _, a := range activities(t, d) {
 		got[a.ID] = a.Country.Code + " " + a.Region
 	}
 	if got["AC-1"] != "CN Hong Kong" || got["AC-2"] != "HK " {
@@ -431,5 +450,24 @@ func TestAliasRedefinesBuiltin(t *testing.T) {
 	}
 	if !hasWarning(d, false, `"Hong Kong"`, "China") {
 		t.Errorf("warnings %v", d.Warnings)
+	}
+}
+
+// Rows of one day keep their reading order in the ledger, also when some
+// of them waited for their column's date order.
+func TestLedgerOrderWithinADay(t *testing.T) {
+	d := mustRead(t, Options{}, map[string]string{
+		"activities.csv": "id,date,country,type,title\n" +
+			"AC-1,4/7/2015,Russia,meeting,Waits\n" +
+			"AC-2,2015-04-07,Russia,meeting,Does not wait\n" +
+			"AC-3,1/18/2015,Russia,meeting,Proof\n" +
+			"AC-4,4/7/2015,Russia,meeting,Waits too\n",
+	})
+	var order []string
+	for _, a := range activities(t, d) {
+		order = append(order, a.ID)
+	}
+	if !slices.Equal(order, []string{"AC-3", "AC-1", "AC-2", "AC-4"}) {
+		t.Errorf("order %q", order)
 	}
 }

@@ -6,10 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 
-	"coopreport/pipeline"
 	"coopreport/pipeline/source"
 )
 
@@ -29,10 +30,9 @@ type Settings struct {
 
 // fingerprint identifies what a report is made from: the tool's version,
 // the settings, the configuration file, the template and every input
-// file, by their SHA-256. Two runs with the same fingerprint make the same
-// report (but for the time it was made).
-// It also returns the SHA-256 of each input file, by name.
-func fingerprint(opt Options, label string) (string, map[string]string, error) {
+// file, by their SHA-256 (inputs: by file name). Two runs with the same
+// fingerprint make the same report (but for the time it was made).
+func fingerprint(opt Options, label string, inputs map[string]string) (string, error) {
 	type file struct {
 		Name   string `json:"name"`
 		SHA256 string `json:"sha256"`
@@ -49,46 +49,37 @@ func fingerprint(opt Options, label string) (string, map[string]string, error) {
 	var err error
 	if opt.ConfigPath != "" {
 		if fp.Config, err = source.SHA256(opt.ConfigPath); err != nil {
-			return "", nil, err
+			return "", err
 		}
 	}
 	if opt.Template != nil {
 		fp.Template = opt.Template.Digest() // every file the template includes
 	}
-	names, _, err := source.Files(opt.Input)
-	if err != nil {
-		return "", nil, err
-	}
-	inputs := make(map[string]string, len(names))
-	for _, n := range names {
-		sum, err := source.SHA256(filepath.Join(opt.Input, n))
-		if err != nil {
-			return "", nil, err
-		}
-		fp.Inputs = append(fp.Inputs, file{n, sum})
-		inputs[n] = sum
+	for _, n := range slices.Sorted(maps.Keys(inputs)) {
+		fp.Inputs = append(fp.Inputs, file{n, inputs[n]})
 	}
 	b, err := json.Marshal(fp)
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:]), inputs, nil
+	return hex.EncodeToString(sum[:]), nil
 }
 
-// unchanged checks that the files the run read are the ones the
-// fingerprint hashed: a file saved while the run was reading it would
-// make a manifest whose fingerprint describes other inputs.
-func unchanged(inputs map[string]string, read []pipeline.InputFile) error {
-	if len(read) != len(inputs) {
-		return &pipeline.FileError{File: "the input folder", Err: errors.New("files were added or removed while the run read it; run again")}
+// hashInputs returns the SHA-256 of every input file, by name: for
+// --if-changed, which compares them before the run reads anything.
+func hashInputs(dir string) (map[string]string, error) {
+	names, _, err := source.Files(dir)
+	if err != nil {
+		return nil, err
 	}
-	for _, in := range read {
-		if inputs[in.Name] != in.SHA256 {
-			return &pipeline.FileError{File: in.Name, Err: errors.New("the file changed while the run read it; run again when it is saved")}
+	inputs := make(map[string]string, len(names))
+	for _, n := range names {
+		if inputs[n], err = source.SHA256(filepath.Join(dir, n)); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return inputs, nil
 }
 
 // published reads the manifest of the outputs published in dir; ok is

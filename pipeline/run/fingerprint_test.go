@@ -1,24 +1,19 @@
 package run
 
-import (
-	"errors"
-	"testing"
+import "testing"
 
-	"coopreport/pipeline"
-)
-
-func TestUnchanged(t *testing.T) {
-	hashes := map[string]string{"a.csv": "1", "b.xlsx": "2"}
-	same := []pipeline.InputFile{{Name: "a.csv", SHA256: "1"}, {Name: "b.xlsx", SHA256: "2"}}
-	if err := unchanged(hashes, same); err != nil {
-		t.Errorf("same files: %v", err)
+// The fingerprint is of the inputs' hashes, whatever the order they come
+// in, and changes with any of them.
+func TestFingerprint(t *testing.T) {
+	opt := Options{Version: "1", Period: "2025"}
+	a, err := fingerprint(opt, "2025", map[string]string{"a.csv": "1", "b.xlsx": "2"})
+	if err != nil {
+		t.Fatal(err)
 	}
-	var fe *pipeline.FileError
-	changed := []pipeline.InputFile{{Name: "a.csv", SHA256: "1"}, {Name: "b.xlsx", SHA256: "3"}}
-	if err := unchanged(hashes, changed); !errors.As(err, &fe) || fe.File != "b.xlsx" {
-		t.Errorf("a changed file: %v", err)
-	}
-	if err := unchanged(hashes, same[:1]); !errors.As(err, &fe) {
-		t.Errorf("a removed file: %v", err)
+	b, _ := fingerprint(opt, "2025", map[string]string{"b.xlsx": "2", "a.csv": "1"})
+	c, _ := fingerprint(opt, "2025", map[string]string{"a.csv": "1", "b.xlsx": "3"})
+	d, _ := fingerprint(opt, "2025", map[string]string{"a.csv": "1"})
+	if a != b || a == c || a == d || c == d {
+		t.Errorf("fingerprints %s %s %s %s", a, b, c, d)
 	}
 }

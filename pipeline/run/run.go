@@ -11,7 +11,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,6 +43,10 @@ type Options struct {
 
 	Ingest  ingest.Options
 	Version string
+
+	// SpoolDir is where the activities wait on disk while the run lasts
+	// ("" means the system's temporary folder; Run uses its own).
+	SpoolDir string
 
 	// MaxRejected fails the run when more than this share (0.05 for 5%)
 	// of the rows read are rejected; 0 means no limit.
@@ -113,27 +116,29 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	var p pipeline.Period
 	in := opt.Ingest
-	if !spec.IsAll() {
-		if p, err = spec.Resolve(by, pipeline.Date{}, pipeline.Date{}); err != nil {
-			return nil, err
-		}
-		in.Keep = func(a *pipeline.Activity) bool { return p.Contains(a.Date) }
+	if in.SpoolDir == "" {
+		in.SpoolDir = opt.SpoolDir
 	}
 	data, err := ingest.Read(ctx, opt.Input, in)
 	if err != nil {
 		return nil, err
 	}
+	var p pipeline.Period
 	if spec.IsAll() {
-		if p, err = spec.Resolve(by, data.First, data.Last); err != nil {
-			return nil, err
-		}
+		p, err = spec.Resolve(by, data.First, data.Last)
+	} else {
+		p, err = spec.Resolve(by, pipeline.Date{}, pipeline.Date{})
 	}
-	// The ledger reads in date order; rows of one day keep their input order.
-	slices.SortStableFunc(data.Activities, func(a, b pipeline.Activity) int {
-		return a.Date.Compare(b.Date)
-	})
+	if err != nil {
+		data.Close()
+		return nil, err
+	}
+	ledger, err := data.Ledger(func(a *pipeline.Activity) bool { return p.Contains(a.Date) })
+	if err != nil {
+		data.Close()
+		return nil, err
+	}
 	r := &pipeline.Report{
 		Party:            opt.Party,
 		Title:            opt.Title,
@@ -142,7 +147,7 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 		Made:             made(opt.Now, opt.Location),
 		Period:           p,
 		Agreements:       data.Agreements,
-		Activities:       data.Activities,
+		Ledger:           ledger,
 		Measures:         data.Measures,
 		RateList:         data.Rates,
 		Rates:            pipeline.NewRates(opt.Currency, data.Rates),
@@ -153,20 +158,14 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 		Rejects:          data.Rejects,
 		Warnings:         data.Warnings,
 	}
+	if err := aggregate.Report(r); err != nil {
+		r.Close()
+		return nil, err
+	}
 	if w := selfPartner(r); w != "" {
 		r.Warnings = append(r.Warnings, pipeline.Warning{Message: w})
 	}
 	r.Warnings = append(r.Warnings, xlsx.ColumnWarnings(r)...)
-	agg := aggregate.New(&r.Period, r.Rates)
-	for i := range r.Agreements {
-		agg.AddAgreement(&r.Agreements[i])
-	}
-	for i := range r.Activities {
-		if err := agg.AddActivity(&r.Activities[i]); err != nil {
-			return nil, err
-		}
-	}
-	agg.Fill(r)
 	return r, nil
 }
 
@@ -178,22 +177,30 @@ func selfPartner(r *pipeline.Report) string {
 		return ""
 	}
 	var at []string
+	n := 0
+	note := func(pos pipeline.Pos) {
+		if n++; len(at) < 3 {
+			at = append(at, pos.String())
+		}
+	}
 	for i := range r.Agreements {
 		if r.Agreements[i].Country.Code == self.Code {
-			at = append(at, r.Agreements[i].Pos.String())
+			note(r.Agreements[i].Pos)
 		}
 	}
-	for i := range r.Activities {
-		if r.Activities[i].Country.Code == self.Code {
-			at = append(at, r.Activities[i].Pos.String())
-		}
+	if r.Ledger != nil {
+		r.Ledger.Each(func(a *pipeline.Activity) error {
+			if a.Country.Code == self.Code {
+				note(a.Pos)
+			}
+			return nil
+		})
 	}
-	n := len(at)
 	if n == 0 {
 		return ""
 	}
 	if n > 3 {
-		at = append(at[:3], fmt.Sprintf("and %d more", n-3))
+		at = append(at, fmt.Sprintf("and %d more", n-3))
 	}
 	records := "records"
 	if n == 1 {
@@ -244,11 +251,17 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	tmpl := opt.Template
-	fp, hashes, err := fingerprint(opt, spec.Label())
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the input folder: %w", err)
-	}
 	if opt.IfChanged {
+		// Only here is every input read before the run reads it: to tell
+		// whether anything changed since the published report.
+		hashes, err := hashInputs(opt.Input)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the input folder: %w", err)
+		}
+		fp, err := fingerprint(opt, spec.Label(), hashes)
+		if err != nil {
+			return nil, err
+		}
 		dir := filepath.Join(opt.Out, spec.Label())
 		m, ok, err := published(dir)
 		if err != nil {
@@ -258,24 +271,50 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return &Result{Dir: dir, Skipped: true, Made: m.Made}, nil
 		}
 	}
+	tmp, err := os.MkdirTemp(opt.Out, tmpPrefix)
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a temporary folder in the output folder: %w", err)
+	}
+	defer os.RemoveAll(tmp) // after a successful publish it is gone already
+	// The activities wait on disk in a folder of their own, left out of
+	// what is published.
+	spool := filepath.Join(tmp, ".spool")
+	if err := os.Mkdir(spool, 0o700); err != nil {
+		return nil, err
+	}
+	if opt.SpoolDir == "" {
+		opt.SpoolDir = spool
+	}
 
 	r, err := Read(ctx, opt)
 	if err != nil {
 		return nil, err
 	}
+	defer r.Close()
 	if err := CheckRejected(r, opt.MaxRejected); err != nil {
 		return nil, err
 	}
-	if err := unchanged(hashes, r.Inputs); err != nil {
+	// The fingerprint is of the bytes the run parsed: each input is read
+	// once, and hashed as it is read.
+	hashes := map[string]string{}
+	for _, in := range r.Inputs {
+		hashes[in.Name] = in.SHA256
+	}
+	fp, err := fingerprint(opt, spec.Label(), hashes)
+	if err != nil {
 		return nil, err
 	}
 	// The report is assembled before any output is written: a template
 	// that names an unknown field fails here, and nothing is replaced.
-	mdPDF, err := tmpl.Execute(r, markdown.PDF)
+	view, err := markdown.NewView(r)
 	if err != nil {
 		return nil, err
 	}
-	mdText, err := tmpl.Execute(r, markdown.Markdown)
+	mdPDF, err := tmpl.ExecuteView(view, markdown.PDF)
+	if err != nil {
+		return nil, err
+	}
+	mdText, err := tmpl.ExecuteView(view, markdown.Markdown)
 	if err != nil {
 		return nil, err
 	}
@@ -283,11 +322,6 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := safeLabel(label); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(opt.Out, tmpPrefix)
-	if err != nil {
-		return nil, fmt.Errorf("cannot create a temporary folder in the output folder: %w", err)
-	}
-	defer os.RemoveAll(tmp) // after a successful publish it is gone already
 
 	res := &Result{Report: r, Dir: filepath.Join(opt.Out, label)}
 	writers := []struct {
@@ -335,6 +369,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("writing %s: %w", ManifestName, err)
 	}
 	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := r.Close(); err != nil {
+		return nil, err
+	}
+	if err := os.RemoveAll(spool); err != nil {
 		return nil, err
 	}
 	syncDir(tmp)

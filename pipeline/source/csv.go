@@ -1,7 +1,11 @@
 package source
 
 import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"errors"
 	"io"
 	"os"
@@ -15,92 +19,145 @@ import (
 )
 
 func openCSV(path, name string) (*File, error) {
-	fh, s, err := openSniffed(path, name)
-	if err != nil {
-		return nil, err
-	}
-	t := newCSVTable(name, fh, s)
-	return &File{Name: name, tables: []*Table{t}, close: fh.Close}, nil
-}
-
-// openSniffed opens a CSV file and sniffs its encoding and delimiter from
-// its first bytes, leaving it positioned at the start.
-func openSniffed(path, name string) (*os.File, sniffed, error) {
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, sniffed{}, fileError(name, "", ErrBadCSV, "the file cannot be opened: %v", err)
+		return nil, fileError(name, "", ErrBadCSV, "the file cannot be opened: %v", err)
 	}
-	head := make([]byte, sniffSize)
-	n, err := io.ReadFull(fh, head)
-	complete := err == io.EOF || err == io.ErrUnexpectedEOF
-	if err == nil || complete {
-		_, err = fh.Seek(0, io.SeekStart)
-	}
-	if err != nil {
+	// The file is read once: hashed as it is parsed, so that the hash
+	// the manifest gives is of the very bytes the report was made from.
+	h := sha256.New()
+	br := bufio.NewReaderSize(io.TeeReader(fh, h), sniffSize)
+	head, err := br.Peek(sniffSize)
+	complete := err == io.EOF
+	if err != nil && !complete {
 		fh.Close()
-		return nil, sniffed{}, fileError(name, "", ErrBadCSV, "the file cannot be read: %v", err)
+		return nil, fileError(name, "", ErrBadCSV, "the file cannot be read: %v", err)
 	}
-	s := sniff(head[:n], complete)
+	s := sniff(head, complete)
+	var text io.Reader = br
+	var g *guessReader
 	if s.encoding == EncUTF8 && !complete {
 		// The sample was UTF-8, but a Windows-1251 file may hold only
 		// ASCII in its first 64 KiB: its Cyrillic would come out as U+FFFD
-		// without a word. Check the whole file.
-		valid, err := validUTF8Stream(fh)
-		if err == nil {
-			_, err = fh.Seek(0, io.SeekStart)
-		}
-		if err != nil {
-			fh.Close()
-			return nil, sniffed{}, fileError(name, "", ErrBadCSV, "the file cannot be read: %v", err)
-		}
-		if !valid {
-			s.encoding = EncCP1251
+		// without a word. The reader switches when it meets the first
+		// byte that is not UTF-8 (see guessReader).
+		g = &guessReader{r: br, name: name, ascii: true}
+		text = g
+	}
+	t, c := newCSVTable(name, text, s)
+	if g != nil {
+		g.encoding = &t.Encoding
+	}
+	if info, err := fh.Stat(); err == nil {
+		c.changed = func() bool {
+			now, err := fh.Stat()
+			return err != nil || now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime())
 		}
 	}
-	return fh, s, nil
+	return &File{Name: name, tables: []*Table{t}, close: fh.Close,
+		sum: func() string { return hex.EncodeToString(h.Sum(nil)) }}, nil
 }
 
-// validUTF8Stream reports whether everything r holds is valid UTF-8,
-// reading it in chunks.
-func validUTF8Stream(r io.Reader) (bool, error) {
-	buf := make([]byte, 64<<10)
-	carry := 0 // bytes of a character cut at the end of the last chunk
-	for {
-		n, err := r.Read(buf[carry:])
-		n += carry
-		end := n
-		if err == nil {
-			// Leave a cut character for the next chunk: at most 3 bytes
-			// back lies the start of the last character.
-			for back := 1; back <= 3 && back <= n; back++ {
-				if b := buf[n-back]; b&0xC0 != 0x80 { // a leading byte
-					if !utf8.FullRune(buf[n-back : n]) {
-						end = n - back
-					}
-					break
+// guessReader passes UTF-8 through until it meets a byte that is not
+// UTF-8. If everything before was ASCII, the file is Windows-1251 (whose
+// ASCII is the same) and the rest is decoded so; if it had UTF-8 letters
+// already, the file mixes encodings and cannot be read without a guess.
+type guessReader struct {
+	r        io.Reader
+	name     string
+	encoding *string   // the table's, set when the reader switches
+	ascii    bool      // only ASCII so far
+	cp       io.Reader // the Windows-1251 decoder, once switched
+	buf      []byte
+	carry    []byte // bytes of a character cut at the end of the last read
+	line     int    // lines passed, for the message
+	err      error
+}
+
+func (g *guessReader) Read(p []byte) (int, error) {
+	if g.cp != nil {
+		return g.cp.Read(p)
+	}
+	if g.err != nil {
+		return 0, g.err
+	}
+	if cap(g.buf) < len(p) {
+		g.buf = make([]byte, len(p))
+	}
+	buf := g.buf[:len(p)]
+	n := copy(buf, g.carry)
+	k, err := g.r.Read(buf[n:])
+	n += k
+	end := n
+	if err == nil {
+		// Leave a character cut at the end for the next read.
+		for back := 1; back <= 3 && back <= n; back++ {
+			if utf8.RuneStart(buf[n-back]) {
+				if !utf8.FullRune(buf[n-back : n]) {
+					end = n - back
 				}
+				break
 			}
 		}
-		if !utf8.Valid(buf[:end]) {
-			return false, nil
+	}
+	chunk := buf[:end]
+	if bad := invalidAt(chunk); bad >= 0 || err == io.EOF && end < n {
+		if bad < 0 {
+			bad = end
 		}
-		carry = copy(buf, buf[end:n])
-		if err == io.EOF {
-			return carry == 0, nil
+		if !g.ascii || !isASCII(chunk[:bad]) {
+			g.line += bytes.Count(chunk[:bad], []byte{'\n'})
+			g.err = fileError(g.name, "", ErrBadCSV,
+				"the file mixes encodings: it holds UTF-8 text, and on line %d a byte that is not UTF-8; save it again as CSV UTF-8", g.line+1)
+			return 0, g.err
 		}
-		if err != nil {
-			return false, err
+		// Windows-1251 from the start: the ASCII passed on is the same.
+		if g.encoding != nil {
+			*g.encoding = EncCP1251
+		}
+		rest := io.MultiReader(bytes.NewReader(append([]byte(nil), buf[:n]...)), g.r)
+		g.cp = transform.NewReader(rest, charmap.Windows1251.NewDecoder())
+		return g.cp.Read(p)
+	}
+	g.ascii = g.ascii && isASCII(chunk)
+	g.line += bytes.Count(chunk, []byte{'\n'})
+	g.carry = append(g.carry[:0], buf[end:n]...)
+	return copy(p, chunk), err
+}
+
+// invalidAt is the index of the first byte of b that is not valid UTF-8,
+// or -1.
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
 		}
 	}
+	return true
 }
 
 // newCSVTable reads CSV from r, which is positioned at the start of the
 // file (before any byte order mark).
-func newCSVTable(name string, r io.Reader, s sniffed) *Table {
+func newCSVTable(name string, r io.Reader, s sniffed) (*Table, *csvTable) {
 	c := &csvTable{name: name, tail: &tailReader{r: decode(r, s)}}
 	c.r = NewCSVReader(c.tail, s.delimiter)
 	c.r.ReuseRecord = true
-	return &Table{File: name, Delimiter: s.delimiter, Encoding: s.encoding, next: c.next}
+	return &Table{File: name, Delimiter: s.delimiter, Encoding: s.encoding, next: c.next}, c
 }
 
 // decode turns the bytes of a CSV file into UTF-8 text. The decoder
@@ -129,17 +186,6 @@ func NewCSVReader(text io.Reader, delimiter rune) *csv.Reader {
 	return r
 }
 
-// CSVText opens the CSV file at path (named name in errors) and returns its
-// text decoded to UTF-8 as Open reads it, for readers that map records
-// themselves, and the delimiter found. Close the Closer when done.
-func CSVText(path, name string) (text io.Reader, c io.Closer, delimiter rune, err error) {
-	fh, s, err := openSniffed(path, name)
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	return decode(fh, s), fh, s.delimiter, nil
-}
-
 type csvTable struct {
 	name string
 	r    *csv.Reader
@@ -154,6 +200,9 @@ type csvTable struct {
 	// Where the last record's last cell began if it held a line break:
 	// that cell may be a quote never closed (see next).
 	openLine int
+
+	// changed reports whether the file was saved while it was read.
+	changed func() bool
 }
 
 func (c *csvTable) next() (Row, error) {
@@ -168,6 +217,9 @@ func (c *csvTable) next() (Row, error) {
 			if c.openLine > 0 && c.tail.last != '"' {
 				c.err = fileError(c.name, "", ErrBadCSV,
 					"the quoted cell that starts on line %d is never closed, so the rest of the file was read into it; add the missing closing quote (\")", c.openLine)
+			}
+			if c.changed != nil && c.changed() {
+				c.err = fileError(c.name, "", ErrChanged, "")
 			}
 			break
 		}

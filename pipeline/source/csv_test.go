@@ -260,22 +260,31 @@ func TestCSVWindows1251AfterLongASCII(t *testing.T) {
 	}
 }
 
-func TestValidUTF8Stream(t *testing.T) {
-	long := strings.Repeat("ab", 40000) // longer than a chunk
+// The reader that decides the encoding as the file goes by: UTF-8 passes,
+// a file that is ASCII until a byte that is not UTF-8 is Windows-1251 from
+// the start, and one that mixes UTF-8 letters with other bytes fails.
+func TestGuessReader(t *testing.T) {
+	long := strings.Repeat("ab", 40000) // longer than a read
 	for _, tt := range []struct {
-		name string
-		text string
-		want bool
+		name, text, want string
+		fails            bool
 	}{
-		{"ascii", long, true},
-		{"cyrillic across chunk edges", long[:65535] + strings.Repeat("Өвөр Монгол ₮ 😀", 9000), true},
-		{"windows-1251 late", long + "\xd0\xee\xf1", false},
-		{"cut at the end", long + "\xd0", false},
-		{"empty", "", true},
+		{name: "ascii", text: long, want: long},
+		{name: "cyrillic across read edges", text: long[:65535] + strings.Repeat("Өвөр Монгол ₮ 😀", 9000), want: long[:65535] + strings.Repeat("Өвөр Монгол ₮ 😀", 9000)},
+		{name: "windows-1251 late", text: long + "\xd0\xee\xf1", want: long + "Рос"},
+		{name: "cut at the end", text: long + "\xd0", want: long + "Р"},
+		{name: "utf-8, then another encoding", text: "Өвөр" + long + "\xd0\xee", fails: true},
+		{name: "empty", text: "", want: ""},
 	} {
-		ok, err := validUTF8Stream(strings.NewReader(tt.text))
-		if err != nil || ok != tt.want {
-			t.Errorf("%s: %v, %v; want %v", tt.name, ok, err, tt.want)
+		got, err := io.ReadAll(&guessReader{r: strings.NewReader(tt.text), name: "a.csv", ascii: true})
+		if tt.fails {
+			if !errors.Is(err, ErrBadCSV) {
+				t.Errorf("%s: err = %v, want a bad CSV", tt.name, err)
+			}
+			continue
+		}
+		if err != nil || string(got) != tt.want {
+			t.Errorf("%s: %d bytes, %v; want %d bytes", tt.name, len(got), err, len(tt.want))
 		}
 	}
 }

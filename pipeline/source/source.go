@@ -39,6 +39,7 @@ var (
 	ErrDamaged    = errors.New("the workbook is damaged")
 	ErrBadCSV     = errors.New("the CSV file cannot be read")
 	ErrUnknownExt = errors.New("only .csv and .xlsx files can be read; save it as .xlsx or .csv")
+	ErrChanged    = errors.New("the file changed while it was read (it was saved, or is being written); run again when it is saved")
 	// ErrNoResult: a formula whose result the workbook does not store and
 	// that cannot be computed here. A CellProblem's Err wraps it; so does
 	// the FileError of a workbook with too many such formulas.
@@ -52,7 +53,14 @@ type File struct {
 
 	tables []*Table
 	close  func() error
+	sum    func() string
 }
+
+// SHA256 is the SHA-256 of the file's bytes, in hex, as the manifest
+// records it. A file is read once, and hashed as it is read: the hash is
+// of the bytes the tables were read from, complete once every table has
+// been read to its end.
+func (f *File) SHA256() string { return f.sum() }
 
 // Tables lists the tables of the file: one for a CSV file, one per
 // worksheet of a workbook, in workbook order (chart sheets are left out).

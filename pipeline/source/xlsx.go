@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -31,11 +33,18 @@ const (
 
 func openXLSX(path, name string, opt Options) (f *File, err error) {
 	limit := opt.maxUnzipSize()
-	zf, zr, skip, parts, err := inspectZip(path, name, limit)
+	// The workbook is read once, into memory (a zip is read from its
+	// end), and hashed there: the hash is of the bytes excelize reads.
+	data, err := readWorkbook(path, name, limit)
 	if err != nil {
 		return nil, err
 	}
-	b := &xlsxBook{name: name, zf: zf, zr: zr, files: zipEntries(zr)}
+	sum := sha256.Sum256(data)
+	zr, skip, parts, err := inspectZip(data, name, limit)
+	if err != nil {
+		return nil, err
+	}
+	b := &xlsxBook{name: name, zr: zr, files: zipEntries(zr)}
 	defer func() {
 		// excelize is hardened against malformed files but not proven:
 		// a panic there is a damaged file to the user, never a crash.
@@ -51,7 +60,7 @@ func openXLSX(path, name string, opt Options) (f *File, err error) {
 		b.close()
 		return nil, &pipeline.FileError{File: name, Err: fmt.Errorf("no temporary folder to unpack the workbook in: %w", err)}
 	}
-	b.xf, err = excelize.OpenFile(path, excelize.Options{
+	b.xf, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    limit,
 		UnzipXMLSizeLimit: min(16<<20, limit),
 		RawCellValue:      true,
@@ -62,7 +71,7 @@ func openXLSX(path, name string, opt Options) (f *File, err error) {
 		return nil, notXLSX(name, err)
 	}
 	b.unpacked = unpackedParts(b.tmp)
-	f = &File{Name: name}
+	f = &File{Name: name, sum: func() string { return hex.EncodeToString(sum[:]) }}
 	props, err := b.xf.GetWorkbookProps()
 	if err != nil {
 		b.close()
@@ -101,55 +110,57 @@ func notXLSX(name string, cause error) error {
 		"this is not an .xlsx workbook (it may be an old .xls, encrypted with a password, or damaged): %v; open it in Excel and save it as .xlsx without a password", cause)
 }
 
+// readWorkbook reads the workbook at path, which must be no larger than limit:
+// a workbook larger packed than unpacked is not one.
+func readWorkbook(path, name string, limit int64) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, fileError(name, "", ErrNotXLSX, "the file cannot be opened: %v", err)
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	if err != nil {
+		return nil, fileError(name, "", ErrNotXLSX, "the file cannot be read: %v", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fileError(name, "", ErrTooLarge, "the workbook is larger than %s; refusing to read it", byteSize(uint64(limit)))
+	}
+	return data, nil
+}
+
 // inspectZip checks the zip directory before excelize unpacks anything: the
 // sizes it declares bound what archive/zip will ever unpack. It returns the
-// names of the sheets that are not worksheets (chart sheets and the like).
-//
-// The zip stays open (fh, zr) for the scans that check each sheet's XML
-// as excelize reads it; the caller closes fh.
-func inspectZip(path, name string, limit int64) (fh *os.File, zr *zip.Reader, skip map[string]bool, parts map[string]string, err error) {
-	fh, err = os.Open(path)
-	if err != nil {
-		return nil, nil, nil, nil, fileError(name, "", ErrNotXLSX, "the file cannot be opened: %v", err)
-	}
-	defer func() {
-		if err != nil {
-			fh.Close()
-			fh = nil
-		}
-	}()
-	fi, err := fh.Stat()
-	if err != nil {
-		return nil, nil, nil, nil, fileError(name, "", ErrNotXLSX, "the file cannot be opened: %v", err)
-	}
-	magic := make([]byte, len(oleMagic))
-	if _, err := io.ReadFull(fh, magic); err == nil && bytes.Equal(magic, oleMagic) {
-		return nil, nil, nil, nil, fileError(name, "", ErrNotXLSX,
+// names of the sheets that are not worksheets (chart sheets and the like),
+// and the zip that the scans read to check each sheet's XML as excelize
+// reads it.
+func inspectZip(data []byte, name string, limit int64) (zr *zip.Reader, skip map[string]bool, parts map[string]string, err error) {
+	if bytes.HasPrefix(data, oleMagic) {
+		return nil, nil, nil, fileError(name, "", ErrNotXLSX,
 			"this is not an .xlsx workbook: it is an old .xls workbook or is encrypted with a password; open it in Excel and save it as .xlsx without a password")
 	}
-	zr, err = zip.NewReader(fh, fi.Size())
+	zr, err = zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, nil, nil, nil, notXLSX(name, err)
+		return nil, nil, nil, notXLSX(name, err)
 	}
 	var total uint64
 	for _, e := range zr.File {
 		size := e.UncompressedSize64
 		if size > uint64(limit) || total > uint64(limit)-size {
-			return nil, nil, nil, nil, fileError(name, "", ErrTooLarge,
+			return nil, nil, nil, fileError(name, "", ErrTooLarge,
 				"the workbook is larger than %s when unpacked; refusing to read it (zip bomb protection). If the file is genuine, raise the unpack size limit", byteSize(uint64(limit)))
 		}
 		total += size
 		if size > bombSize && size/bombRatio > e.CompressedSize64 {
-			return nil, nil, nil, nil, fileError(name, "", ErrTooLarge,
+			return nil, nil, nil, fileError(name, "", ErrTooLarge,
 				"the workbook part %s is larger than %s when unpacked but only %s packed; refusing to read it (zip bomb protection)",
 				e.Name, byteSize(size), byteSize(e.CompressedSize64))
 		}
 	}
 	skip, parts, err = nonWorksheets(zr)
 	if err != nil {
-		return nil, nil, nil, nil, notXLSX(name, err)
+		return nil, nil, nil, notXLSX(name, err)
 	}
-	return fh, zr, skip, parts, nil
+	return zr, skip, parts, nil
 }
 
 func byteSize(n uint64) string {
@@ -174,7 +185,6 @@ type xlsxBook struct {
 	xf       *excelize.File
 	tmp      string             // excelize's folder for unpacked parts
 	unpacked map[int64][]string // the files excelize unpacked there, by size
-	zf       *os.File
 	zr       *zip.Reader
 	files    map[string]*zip.File
 	date1904 bool
@@ -193,9 +203,6 @@ func (b *xlsxBook) close() error {
 	}
 	if b.xf != nil {
 		err = b.xf.Close()
-	}
-	if b.zf != nil {
-		b.zf.Close()
 	}
 	if b.tmp != "" {
 		if rmErr := os.RemoveAll(b.tmp); err == nil {

@@ -127,7 +127,7 @@ func TestInitThenRead(t *testing.T) {
 		t.Errorf("agreements\n%q\nwant\n%q", ags, wantAgs)
 	}
 	var acts []string
-	for _, a := range r.Activities {
+	for _, a := range pipeline.First(r.Ledger, r.Ledger.Len()) {
 		money := ""
 		if a.Amount != nil {
 			money = a.Amount.Amount.String() + " " + a.Amount.Currency
@@ -184,8 +184,8 @@ func TestInitThenReadWithItsConfig(t *testing.T) {
 	if len(r.Rejects) != 0 {
 		t.Errorf("rejects %v", r.Rejects)
 	}
-	if r.Period.Label != "2025" || len(r.Activities) != 3 {
-		t.Errorf("period %q with %d activities, want 2025 with 3", r.Period.Label, len(r.Activities))
+	if r.Period.Label != "2025" || r.Ledger.Len() != 3 {
+		t.Errorf("period %q with %d activities, want 2025 with 3", r.Period.Label, r.Ledger.Len())
 	}
 	var money []string
 	for _, m := range r.GrandMoney {

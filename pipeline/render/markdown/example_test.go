@@ -44,7 +44,7 @@ func exampleReport() *pipeline.Report {
 			{ID: "AG-5", Counterpart: "Government of Mongolia", Sector: pipeline.Governmental, Instrument: pipeline.InstrumentTreaty,
 				Title: "Marrakesh Treaty", Signed: d(2015, 9, 23), ValidFrom: d(2015, 9, 23)},
 		},
-		Activities: []pipeline.Activity{
+		Ledger: pipeline.Activities{
 			{ID: "AC-1", Date: d(2014, 6, 10), End: d(2014, 6, 20), Country: cn, Agreement: "AG-3", Type: pipeline.TypeExchange,
 				Title: "Exchange of performances", Participants: 35, Amount: money(6000000, 2, "CNY")},
 			{ID: "AC-2", Date: d(2014, 11, 20), End: d(2014, 11, 21), Country: ru, Agreement: "AG-1", Type: pipeline.TypeMeeting,
@@ -64,17 +64,9 @@ func exampleReport() *pipeline.Report {
 		{Currency: "RUB", Base: "MNT", Span: pipeline.RateSpan{Label: "2015", From: d(2015, 1, 1), To: d(2015, 12, 31)}, Rate: pipeline.NewDecimal(3230, 2)},
 		{Currency: "CNY", Base: "MNT", Span: pipeline.RateSpan{Label: "2014", From: d(2014, 1, 1), To: d(2014, 12, 31)}, Rate: pipeline.NewDecimal(29540, 2)},
 	}
-	r.Rates = pipeline.NewRates(r.Currency, r.RateList)
-	agg := aggregate.New(&r.Period, r.Rates)
-	for i := range r.Agreements {
-		agg.AddAgreement(&r.Agreements[i])
+	if err := aggregate.Report(r); err != nil {
+		panic(err)
 	}
-	for i := range r.Activities {
-		if err := agg.AddActivity(&r.Activities[i]); err != nil {
-			panic(err)
-		}
-	}
-	agg.Fill(r)
 	return r
 }
 

@@ -277,25 +277,25 @@ func TestTemplateErrors(t *testing.T) {
 		// some periods take: each is found before any input is read.
 		{"unknown field among treaties", map[string]string{"main.md.tmpl": "# Report\n\n{{range .Treaties}}{{.Tittle}}{{end}}\n"},
 			true, "main.md.tmpl", 3, "<.Tittle>: can't evaluate field Tittle in type markdown.Agreement " + sample},
-		{"unknown field of what a meeting decided", map[string]string{"main.md.tmpl": "{{range .Meetings}}\n{{range .Decided}}\n{{.Outcome}}{{end}}{{end}}\n"},
+		{"unknown field of what a meeting decided", map[string]string{"main.md.tmpl": "{{range .Meetings.First}}\n{{range .Decided.First}}\n{{.Outcome}}{{end}}{{end}}\n"},
 			true, "main.md.tmpl", 3, "can't evaluate field Outcome"},
 		{"unknown field of an extra column", map[string]string{"main.md.tmpl": "{{range .Measures}}{{range .Extra}}\n{{.Header}}{{end}}{{end}}\n"},
 			true, "main.md.tmpl", 2, "can't evaluate field Header in type markdown.Field"},
 		{"unknown field of a measure's money", map[string]string{"main.md.tmpl": "{{range .Measures}}{{with .Money}}{{range .}}\n\n{{.Sum}}{{end}}{{end}}{{end}}\n"},
 			true, "main.md.tmpl", 3, "can't evaluate field Sum in type markdown.Money"},
-		{"unknown field of an amount not converted", map[string]string{"main.md.tmpl": "{{range .Activities}}{{if and .HasAmount (not .Converted)}}\n{{.Reason}}{{end}}{{end}}\n"},
+		{"unknown field of an amount not converted", map[string]string{"main.md.tmpl": "{{range .Activities.First}}{{if and .HasAmount (not .Converted)}}\n{{.Reason}}{{end}}{{end}}\n"},
 			true, "main.md.tmpl", 2, "can't evaluate field Reason"},
 		{"unknown field of a plan, an MoU, a region", map[string]string{"main.md.tmpl": "{{range .Plans}}{{.Title}}{{end}}{{range .MoUs}}{{.Title}}{{end}}\n{{range .Agreements}}{{with .Region}}{{$.Regions}}{{end}}{{end}}\n"},
 			true, "main.md.tmpl", 2, "can't evaluate field Regions"},
 		{"unknown field of a warning", map[string]string{"main.md.tmpl": "{{range .Warnings}}{{.Text}}{{end}}\n"},
 			true, "main.md.tmpl", 1, "can't evaluate field Text in type string"},
-		{"unknown field when the period has no records", map[string]string{"main.md.tmpl": "# Report\n\n{{if not .Activities}}\n{{.NoActivities}}{{end}}\n"},
+		{"unknown field when the period has no records", map[string]string{"main.md.tmpl": "# Report\n\n{{if not .Activities.Count}}\n{{.NoActivities}}{{end}}\n"},
 			true, "main.md.tmpl", 4, "can't evaluate field NoActivities in type *markdown.View " + empty},
 		{"unknown field without a reporting currency", map[string]string{"main.md.tmpl": "{{with .ReportingCurrency}}{{.}}{{else}}{{.Currency}}{{end}}\n"},
 			true, "main.md.tmpl", 1, "can't evaluate field Currency in type *markdown.View " + empty},
 		{"a function failing on any data", map[string]string{"main.md.tmpl": "# Report\n\n{{plural .Party \"x\" \"xs\"}}\n"},
 			true, "main.md.tmpl", 3, "error calling plural"},
-		{"index beyond what a period with no records has", map[string]string{"main.md.tmpl": "{{(index .Activities 0).Title}}\n"},
+		{"index beyond what a period with no records has", map[string]string{"main.md.tmpl": "{{(index .Activities.First 0).Title}}\n"},
 			true, "main.md.tmpl", 1, "error calling index: reflect: slice index out of range " + empty},
 		{"unknown function", map[string]string{"main.md.tmpl": "# Report\n\n{{frobnicate .Party}}\n"},
 			true, "main.md.tmpl", 3, `function "frobnicate" not defined`},
@@ -313,7 +313,7 @@ func TestTemplateErrors(t *testing.T) {
 			true, "main.md.tmpl", 0, "unexpected EOF"},
 		// A function that fails only on some data fails when that data
 		// comes: the sample has 8 activities, the example input 16.
-		{"a function failing on the period's data", map[string]string{"main.md.tmpl": "# Report\n\n{{if gt (len .Activities) 10}}\n{{plural .Party \"x\" \"xs\"}}{{end}}\n"},
+		{"a function failing on the period's data", map[string]string{"main.md.tmpl": "# Report\n\n{{if gt .Activities.Count 10}}\n{{plural .Party \"x\" \"xs\"}}{{end}}\n"},
 			false, "main.md.tmpl", 4, "error calling plural"},
 	}
 	for _, tt := range tests {
@@ -391,7 +391,7 @@ func TestMongolianTemplate(t *testing.T) {
 `)
 	writeFile(t, dir, "арга-хэмжээ.md.tmpl", `### {{.Title}}
 
-Өөр өөр түнш: {{len .Partners}}. Үйл ажиллагаа: {{len .Activities}}, оролцогч {{number .Participants}}.
+Өөр өөр түнш: {{len .Partners}}. Үйл ажиллагаа: {{.Activities.Count}}, оролцогч {{number .Participants}}.
 `)
 	got := execute(t, main, r, markdown.PDF)
 	want := "# Монгол Улсын тайлан\n\n" +
@@ -519,15 +519,18 @@ func TestEscape(t *testing.T) {
 func TestMeasureFromRecords(t *testing.T) {
 	r := *inputReport(t)
 	r.Measures = nil
-	v := markdown.NewView(&r)
+	v, err := markdown.NewView(&r)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(v.Measures) != 1 {
 		t.Fatalf("%d measures", len(v.Measures))
 	}
 	m := v.Measures[0]
 	if m.Title != "International cultural cooperation" || !m.FromRecords || len(m.Countries) != 26 || len(m.Partners) != 27 ||
-		len(m.Activities) != 16 || len(m.Plans) != 1 || len(m.MoUs) != 1 || len(m.Treaties) != 1 || len(m.Meetings) != 1 {
+		m.Activities.Count != 16 || len(m.Plans) != 1 || len(m.MoUs) != 1 || len(m.Treaties) != 1 || m.Meetings.Count != 1 {
 		t.Errorf("measure: %q from records %v, %d countries, %d partners, %d activities, %d plans, %d MoUs, %d treaties, %d meetings",
-			m.Title, m.FromRecords, len(m.Countries), len(m.Partners), len(m.Activities), len(m.Plans), len(m.MoUs), len(m.Treaties), len(m.Meetings))
+			m.Title, m.FromRecords, len(m.Countries), len(m.Partners), m.Activities.Count, len(m.Plans), len(m.MoUs), len(m.Treaties), m.Meetings.Count)
 	}
 	got := execute(t, "", &r, markdown.PDF)
 	for _, want := range []string{
@@ -544,12 +547,15 @@ func TestMeasureFromRecords(t *testing.T) {
 // meeting decided the later activities of its agreement, within two years
 // and up to its next meeting.
 func TestMeetings(t *testing.T) {
-	v := markdown.NewView(inputReport(t))
-	if len(v.Meetings) != 1 || v.Meetings[0].ID != "AC-001" {
+	v, err := markdown.NewView(inputReport(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Meetings.Count != 1 || v.Meetings.First[0].ID != "AC-001" {
 		t.Fatalf("meetings: %+v", v.Meetings)
 	}
 	var ids []string
-	for _, a := range v.Meetings[0].Decided {
+	for _, a := range v.Meetings.First[0].Decided.First {
 		ids = append(ids, a.ID)
 	}
 	if got := strings.Join(ids, " "); got != "AC-002 AC-004 AC-003 AC-005" {
@@ -557,14 +563,18 @@ func TestMeetings(t *testing.T) {
 	}
 
 	r := *inputReport(t)
-	r.Activities = append([]pipeline.Activity(nil), r.Activities...)
-	for i := range r.Activities {
-		if r.Activities[i].ID == "AC-003" { // a second meeting ends what the first decided
-			r.Activities[i].Type = pipeline.TypeMeeting
+	acts := pipeline.First(r.Ledger, r.Ledger.Len())
+	for i := range acts {
+		if acts[i].ID == "AC-003" { // a second meeting ends what the first decided
+			acts[i].Type = pipeline.TypeMeeting
 		}
 	}
-	v = markdown.NewView(&r)
-	if len(v.Meetings) != 2 || len(v.Meetings[0].Decided) != 2 || len(v.Meetings[1].Decided) != 1 || v.Meetings[1].Decided[0].ID != "AC-005" {
+	r.Ledger = pipeline.Activities(acts)
+	if v, err = markdown.NewView(&r); err != nil {
+		t.Fatal(err)
+	}
+	ms := v.Meetings.First
+	if len(ms) != 2 || ms[0].Decided.Count != 2 || ms[1].Decided.Count != 1 || ms[1].Decided.First[0].ID != "AC-005" {
 		t.Errorf("with a second meeting: %+v", v.Meetings)
 	}
 }

@@ -101,7 +101,7 @@ func sampleReport() *pipeline.Report {
 			{Pos: at(8), ID: "AG-7", Country: ru, Sector: pipeline.Governmental, Instrument: pipeline.InstrumentAgreement,
 				Title: "Expired programme", Signed: d(2000, 1, 1), ValidFrom: d(2000, 1, 1), ValidTo: d(2010, 12, 31)},
 		},
-		Activities: []pipeline.Activity{
+		Ledger: pipeline.Activities{
 			{Pos: actAt(2), ID: "AC-1", Date: d(2023, 2, 10), End: d(2023, 2, 12), Country: ru, Agreement: "AG-1", Measure: "M-1",
 				Type: pipeline.TypeMeeting, Title: "Meeting of the Intergovernmental Commission", Participants: 40,
 				Amount: money("12500000", "MNT"), Funding: "State budget", Agency: "Ministry of Culture"},
@@ -155,17 +155,9 @@ func sampleReport() *pipeline.Report {
 		},
 		Warnings: []pipeline.Warning{{Message: "register.xlsx, sheet \"Notes\": not a table of records; skipped"}},
 	}
-	r.Rates = pipeline.NewRates(r.Currency, r.RateList)
-	agg := aggregate.New(&r.Period, r.Rates)
-	for i := range r.Agreements {
-		agg.AddAgreement(&r.Agreements[i])
+	if err := aggregate.Report(r); err != nil {
+		panic(fmt.Sprintf("the sample report: %v", err))
 	}
-	for i := range r.Activities {
-		if err := agg.AddActivity(&r.Activities[i]); err != nil {
-			panic(fmt.Sprintf("the sample report: %v", err))
-		}
-	}
-	agg.Fill(r)
 	return r
 }
 
@@ -173,7 +165,9 @@ func sampleReport() *pipeline.Report {
 // rejects, no reporting currency and no party, title or version.
 func emptyReport() *pipeline.Report {
 	r := sampleReport()
-	e := &pipeline.Report{Period: r.Period, Rates: pipeline.NewRates("", nil)}
-	aggregate.New(&e.Period, e.Rates).Fill(e)
+	e := &pipeline.Report{Period: r.Period, Ledger: pipeline.Activities{}}
+	if err := aggregate.Report(e); err != nil {
+		panic(fmt.Sprintf("the empty report: %v", err))
+	}
 	return e
 }

@@ -67,7 +67,11 @@ func (s seen) walk(path string, v reflect.Value) {
 func TestTrialsCoverTheView(t *testing.T) {
 	s := seen{}
 	for _, tr := range trials() {
-		s.walk("View", reflect.ValueOf(*NewView(tr.r)))
+		v, err := NewView(tr.r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.walk("View", reflect.ValueOf(*v))
 	}
 	var missing []string
 	for path, got := range s {
@@ -101,21 +105,24 @@ func TestTrialsCoverTheView(t *testing.T) {
 		t.Error(m)
 	}
 
-	v := NewView(trials()[0].r)
+	v, err := NewView(trials()[0].r)
+	if err != nil {
+		t.Fatal(err)
+	}
 	instruments := map[string]bool{}
 	for _, a := range append(append([]Agreement(nil), v.Agreements...), v.Treaties...) {
 		instruments[a.Instrument] = true
 	}
 	types := map[string]bool{}
-	for _, a := range v.Activities {
+	for _, a := range v.Activities.First {
 		types[a.Type] = true
 	}
 	if len(instruments) != len(instrumentNames) || len(types) != 8 {
 		t.Errorf("the sample has instruments %v and activity types %v; want all %d and all 8", instruments, types, len(instrumentNames))
 	}
-	if len(v.Meetings) == 0 || len(v.Meetings[0].Decided) == 0 || len(v.Period.Buckets) < 3 || len(v.ByCountry) < 4 {
+	if len(v.Meetings.First) == 0 || len(v.Meetings.First[0].Decided.First) == 0 || len(v.Period.Buckets) < 3 || len(v.ByCountry) < 4 {
 		t.Errorf("the sample lacks a meeting that decided activities, buckets or partners: %d meetings, %d buckets, %d partners",
-			len(v.Meetings), len(v.Period.Buckets), len(v.ByCountry))
+			len(v.Meetings.First), len(v.Period.Buckets), len(v.ByCountry))
 	}
 	var multilateral, region bool
 	for _, a := range v.Agreements {
@@ -125,8 +132,11 @@ func TestTrialsCoverTheView(t *testing.T) {
 		t.Error("the sample has no multilateral agreement in force or no region")
 	}
 
-	e := NewView(trials()[2].r)
-	if len(e.Agreements)+len(e.Activities)+len(e.Countries)+len(e.ByCountry)+len(e.Warnings)+len(e.Totals.Money) != 0 || e.ReportingCurrency != "" || e.Party != "" {
+	e, err := NewView(trials()[2].r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Agreements)+e.Activities.Count+len(e.Countries)+len(e.ByCountry)+len(e.Warnings)+len(e.Totals.Money) != 0 || e.ReportingCurrency != "" || e.Party != "" {
 		t.Errorf("the empty report has records: %+v", e)
 	}
 }

@@ -128,7 +128,17 @@ func (x *execution) table(name string) (Raw, error) {
 		t.total("All partners", num(g.Signed), num(g.InForce), num(g.Activities), num(g.Participants))
 		return t.markdown(), nil
 	case "by-bucket":
-		t := newTable("Cooperation by "+orWord(v.Period.By, "bucket")+" and partner", capital(orWord(v.Period.By, "bucket")), "Partner", ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
+		by := orWord(v.Period.By, "bucket")
+		if len(v.ByBucket) > ListedRows/2 {
+			// One line a bucket: the rows by partner would fill pages.
+			t := newTable("Cooperation by "+by, capital(by), ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
+			for _, r := range v.BucketTotals {
+				t.add(r.Bucket, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
+			}
+			n, _ := number(int64(len(v.ByBucket)))
+			return t.markdown() + Raw(fmt.Sprintf("\n\nThe %s rows by %s and partner are in summary.csv and in the Summary sheet of the workbook.", n, by)), nil
+		}
+		t := newTable("Cooperation by "+by+" and partner", capital(by), "Partner", ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
 		for _, r := range v.ByBucket {
 			t.add(r.Bucket, r.Country, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
 		}
@@ -151,7 +161,7 @@ func (x *execution) table(name string) (Raw, error) {
 			cols = append(cols, ">In "+v.ReportingCurrency)
 		}
 		t := newTable("Activities of "+v.Period.Label, cols...)
-		for _, a := range v.Activities[:min(len(v.Activities), ListedRows)] {
+		for _, a := range v.Activities.First[:min(len(v.Activities.First), ListedRows)] {
 			partner := a.Country
 			if a.Region != "" {
 				partner += " (" + a.Region + ")"
@@ -165,7 +175,7 @@ func (x *execution) table(name string) (Raw, error) {
 			}
 			t.add(cells...)
 		}
-		return t.markdown() + more(len(v.Activities), "activities", "Activities"), nil
+		return t.markdown() + more(v.Activities.Count, "activities", "Activities"), nil
 	case "rejects-summary":
 		return v.rejectsTable().markdown(), nil
 	}
@@ -175,7 +185,7 @@ func (x *execution) table(name string) (Raw, error) {
 // ListedRows is the most rows the register tables list: a report is read,
 // and a ledger of a hundred thousand activities would make thousands of
 // pages. The workbook lists every row.
-const ListedRows = 1000
+const ListedRows = 100
 
 // more says where the rows a table leaves out are.
 func more(n int, what, sheet string) Raw {

@@ -157,8 +157,12 @@ func parseSet(main file, dir string) (*Template, error) {
 // line, and not in the first period that takes the branch.
 func (t *Template) try() error {
 	for _, tr := range trials() {
+		v, err := NewView(tr.r)
+		if err != nil {
+			return err
+		}
 		for _, target := range []Target{PDF, Markdown} {
-			if _, err := t.Execute(tr.r, target); err != nil {
+			if _, err := t.ExecuteView(v, target); err != nil {
 				if e, ok := err.(*Error); ok {
 					e.Msg += " (found by a trial run on " + tr.what + ")"
 				}
@@ -413,11 +417,21 @@ func (t *Template) Execute(r *pipeline.Report, target Target) ([]byte, error) {
 	if r == nil {
 		return nil, errors.New("no report to write")
 	}
+	v, err := NewView(r)
+	if err != nil {
+		return nil, err
+	}
+	return t.ExecuteView(v, target)
+}
+
+// ExecuteView is Execute on a view made already: a run makes the view of
+// its report once, for the PDF and for the Markdown.
+func (t *Template) ExecuteView(v *View, target Target) ([]byte, error) {
 	c, err := t.t.Clone()
 	if err != nil {
 		return nil, err
 	}
-	x := &execution{v: NewView(r), target: target}
+	x := &execution{v: v, target: target}
 	c.Funcs(template.FuncMap{"table": x.table, "chart": x.chart})
 	var buf bytes.Buffer
 	if err := c.ExecuteTemplate(&buf, t.main, x.v); err != nil {

@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"errors"
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 
@@ -24,15 +26,16 @@ type View struct {
 	Countries []Country // partner countries: an agreement in force or an activity in the period; by name
 	Totals    Totals    // the whole period over all partners
 
-	ByCountry []Row // the whole period by partner (multilateral last)
-	ByBucket  []Row // by bucket and partner
+	ByCountry    []Row // the whole period by partner (multilateral last)
+	ByBucket     []Row // by bucket and partner
+	BucketTotals []Row // by bucket, over all partners (Country is "All partners")
 
-	Agreements []Agreement // in force on at least one day of the period, in register order
-	Plans      []Agreement // the Agreements that are cooperation plans
-	MoUs       []Agreement // the Agreements that are memoranda of understanding
-	Treaties   []Agreement // treaties and accessions signed within the period
-	Activities []Activity  // the period's activities, by date
-	Meetings   []Meeting   // the period's meetings, with what they decided (see Meeting)
+	Agreements []Agreement  // in force on at least one day of the period, in register order
+	Plans      []Agreement  // the Agreements that are cooperation plans
+	MoUs       []Agreement  // the Agreements that are memoranda of understanding
+	Treaties   []Agreement  // treaties and accessions signed within the period
+	Activities ActivityList // the period's activities, by date
+	Meetings   MeetingList  // the period's meetings, with what they decided (see Meeting)
 
 	Measures []Measure // the measures; one made from the records when the input has none
 
@@ -180,6 +183,48 @@ type Activity struct {
 	Notes           string
 }
 
+// ActivityList is a list of activities that may be long: a ledger may
+// hold a million. First holds the first ones, in date order, up to a
+// limit (Listed, or ListedRows for the whole period's list); Count says
+// how many there are, More how many First leaves out. All gives every one
+// of them from the ledger, for a template that must list them all (the
+// report then grows with the ledger).
+type ActivityList struct {
+	First []Activity
+	Count int
+	More  int
+
+	all func(yield func(Activity) bool)
+}
+
+// All ranges over every activity of the list, from the ledger:
+// {{range .Activities.All}}…{{end}}.
+func (l ActivityList) All() iter.Seq[Activity] {
+	if l.all == nil {
+		return func(yield func(Activity) bool) {
+			for _, a := range l.First {
+				if !yield(a) {
+					return
+				}
+			}
+		}
+	}
+	return l.all
+}
+
+// MeetingList is the meetings of a period or measure: the first ones, up
+// to Listed, and how many there are.
+type MeetingList struct {
+	First []Meeting
+	Count int
+	More  int
+}
+
+// Listed is how many items a list of the report's text holds before
+// "and N more": activities under a measure, meetings, what a meeting
+// decided, funding sources.
+const Listed = 20
+
 // Meeting is an activity of type meeting and what it decided. A meeting
 // held on the day its agreement was signed is the signing, reported with
 // the agreement, and is not a Meeting.
@@ -191,7 +236,7 @@ type Activity struct {
 // the records can show.
 type Meeting struct {
 	Activity
-	Decided []Activity
+	Decided ActivityList // the first Listed, and how many
 }
 
 // Measure is a policy measure as the periodic report form lays it out
@@ -222,11 +267,11 @@ type Measure struct {
 	Sectors      []string    // their sectors: "governmental", "non-governmental"
 	Plans        []Agreement
 	MoUs         []Agreement
-	Treaties     []Agreement // signed within the period
-	Activities   []Activity
-	Participants int64 // of its activities
-	Meetings     []Meeting
-	Funding      []string // the funding sources of its activities, first seen first
+	Treaties     []Agreement  // signed within the period
+	Activities   ActivityList // the first Listed, and how many
+	Participants int64        // of its activities
+	Meetings     MeetingList
+	Funding      []string // the funding sources of its activities, first seen first (the first Listed)
 	// Money is the period's money per currency when the measure holds
 	// every activity of the period; nil otherwise, because money is summed
 	// by bucket, country and currency, not by measure.
@@ -238,8 +283,9 @@ type Measure struct {
 // Field is an extra column: its header and value.
 type Field struct{ Name, Value string }
 
-// NewView makes the view of r for templates.
-func NewView(r *pipeline.Report) *View {
+// NewView makes the view of r for templates, reading its ledger once.
+// Make it once and execute the templates of every target on it.
+func NewView(r *pipeline.Report) (*View, error) {
 	v := &View{
 		Party:             r.Party,
 		Title:             r.Title,
@@ -264,6 +310,11 @@ func NewView(r *pipeline.Report) *View {
 	for _, s := range r.Summary {
 		v.ByBucket = append(v.ByBucket, row(s))
 	}
+	for _, s := range r.BucketTotals {
+		row := row(s)
+		row.Country = "All partners"
+		v.BucketTotals = append(v.BucketTotals, row)
+	}
 	for _, c := range r.Countries {
 		v.Countries = append(v.Countries, country(c, totals[c.Code]))
 	}
@@ -280,13 +331,7 @@ func NewView(r *pipeline.Report) *View {
 			inForce = append(inForce, a)
 		}
 	}
-	acts := make([]*pipeline.Activity, len(r.Activities))
-	for i := range r.Activities {
-		acts[i] = &r.Activities[i]
-	}
 	v.Agreements, v.Plans, v.MoUs, v.Treaties = v.agreements(inForce)
-	v.Activities = v.activities(acts)
-	v.Meetings = v.meetings(acts)
 
 	for _, in := range r.Inputs {
 		v.RejectsCount += in.Rejected
@@ -298,8 +343,11 @@ func NewView(r *pipeline.Report) *View {
 		}
 	}
 
-	v.Measures = v.measures(inForce, acts, totals)
-	return v
+	var err error
+	if v.Measures, err = v.measures(inForce, totals); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 // isTreatyOfPeriod reports whether a is a treaty signed (acceded to)
@@ -437,80 +485,168 @@ func dates(from, to pipeline.Date) string {
 	return fmt.Sprintf("%d–%s", from.Day, to.Long())
 }
 
-func (v *View) activities(list []*pipeline.Activity) []Activity {
-	var out []Activity
-	for _, a := range list {
-		out = append(out, v.activity(a))
+// listAcc gathers a list of activities as the ledger goes by: the first
+// limit of them, and how many.
+type listAcc struct {
+	first []Activity
+	count int
+	limit int
+}
+
+func (l *listAcc) add(a Activity) {
+	if len(l.first) < l.limit {
+		l.first = append(l.first, a)
 	}
-	return out
+	l.count++
+}
+
+func (l *listAcc) list() ActivityList {
+	return ActivityList{First: l.first, Count: l.count, More: l.count - len(l.first)}
 }
 
 // followUpSpan is how long after a meeting an activity under the same
 // agreement counts as one the meeting decided.
 const followUpSpan = 2 // years
 
-// meetings finds the meetings among list (in date order) and what each
-// decided; see Meeting.
-func (v *View) meetings(list []*pipeline.Activity) []Meeting {
+// recordsAcc is what the ledger shows for the whole period or one
+// measure.
+type recordsAcc struct {
+	acts         listAcc
+	meetings     []*meetingAcc // the first Listed
+	meetingCount int
+	participants int64
+	funding      []string
+	fundingSeen  map[string]bool
+}
+
+func newRecordsAcc(limit int) *recordsAcc {
+	return &recordsAcc{acts: listAcc{limit: limit}, fundingSeen: map[string]bool{}}
+}
+
+type meetingAcc struct {
+	a       Activity
+	decided listAcc
+	measure string // of the measure's list it is in; "" in the period's
+}
+
+func (m *meetingAcc) meeting() Meeting { return Meeting{Activity: m.a, Decided: m.decided.list()} }
+
+func (acc *recordsAcc) meetingList() MeetingList {
+	l := MeetingList{Count: acc.meetingCount, More: acc.meetingCount - len(acc.meetings)}
+	for _, m := range acc.meetings {
+		l.First = append(l.First, m.meeting())
+	}
+	return l
+}
+
+// openMeeting is the last meeting of an agreement: the activities after
+// its last day, within followUpSpan of it and before the next meeting,
+// are what it decided.
+type openMeeting struct {
+	last, limit pipeline.Date
+	accs        []*meetingAcc // its entries in the lists that show it
+}
+
+// scan reads the ledger once, in date order, and gathers what the view
+// shows of the activities: for the period, and for each measure by id.
+func (v *View) scan() (all *recordsAcc, byMeasure map[string]*recordsAcc, err error) {
 	signed := map[string]pipeline.Date{}
 	for i := range v.r.Agreements {
 		signed[v.r.Agreements[i].ID] = v.r.Agreements[i].Signed
 	}
-	// The activities of each agreement, in the list's (date) order, and
-	// where each activity stands among them: a meeting looks only at the
-	// activities of its own agreement that follow it.
-	byAgreement := map[string][]*pipeline.Activity{}
-	at := make([]int, len(list))
-	for i, a := range list {
+	all, byMeasure = newRecordsAcc(ListedRows), map[string]*recordsAcc{}
+	open := map[string]*openMeeting{}
+	if v.r.Ledger == nil {
+		return all, byMeasure, nil
+	}
+	err = v.r.Ledger.Each(func(a *pipeline.Activity) error {
+		av := v.activity(a)
+		accs := []*recordsAcc{all}
+		if a.Measure != "" {
+			m := byMeasure[a.Measure]
+			if m == nil {
+				m = newRecordsAcc(Listed)
+				byMeasure[a.Measure] = m
+			}
+			accs = append(accs, m)
+		}
+		for _, acc := range accs {
+			acc.acts.add(av)
+			acc.participants += a.Participants
+			if a.Funding != "" && !acc.fundingSeen[a.Funding] {
+				acc.fundingSeen[a.Funding] = true
+				if len(acc.funding) < Listed {
+					acc.funding = append(acc.funding, a.Funding)
+				}
+			}
+		}
+		om := open[a.Agreement]
+		isMeeting := a.Type == pipeline.TypeMeeting && !(a.Agreement != "" && signed[a.Agreement] == a.Date)
+		if !isMeeting {
+			if om != nil && a.Date.After(om.last) && !a.Date.After(om.limit) {
+				for _, m := range om.accs {
+					if m.measure == "" || m.measure == a.Measure {
+						m.decided.add(av)
+					}
+				}
+			}
+			return nil
+		}
+		// A meeting: listed, and, under an agreement, the one whose
+		// decisions follow until the agreement's next meeting.
+		var made []*meetingAcc
+		for i, acc := range accs {
+			acc.meetingCount++
+			if len(acc.meetings) < Listed {
+				m := &meetingAcc{a: av, decided: listAcc{limit: Listed}}
+				if i > 0 {
+					m.measure = a.Measure
+				}
+				acc.meetings = append(acc.meetings, m)
+				made = append(made, m)
+			}
+		}
 		if a.Agreement != "" {
-			at[i] = len(byAgreement[a.Agreement])
-			byAgreement[a.Agreement] = append(byAgreement[a.Agreement], a)
-		}
-	}
-	var out []Meeting
-	for i, m := range list {
-		if m.Type != pipeline.TypeMeeting || (m.Agreement != "" && signed[m.Agreement] == m.Date) {
-			continue
-		}
-		mv := Meeting{Activity: v.activity(m)}
-		if m.Agreement != "" {
-			last := m.Date
-			if !m.End.IsZero() {
-				last = m.End
+			last := a.Date
+			if !a.End.IsZero() {
+				last = a.End
 			}
-			limit := pipeline.DateOf(last.Time().AddDate(followUpSpan, 0, 0))
-			for _, a := range byAgreement[m.Agreement][at[i]+1:] {
-				if !a.Date.After(last) {
-					continue
-				}
-				if a.Date.After(limit) || a.Type == pipeline.TypeMeeting {
-					break
-				}
-				mv.Decided = append(mv.Decided, v.activity(a))
-			}
+			open[a.Agreement] = &openMeeting{last: last, limit: pipeline.DateOf(last.Time().AddDate(followUpSpan, 0, 0)), accs: made}
 		}
-		out = append(out, mv)
-	}
-	return out
+		return nil
+	})
+	return all, byMeasure, err
 }
 
 // generatedMeasure is the title of the measure made from the records when
 // the input has no measures.
 const generatedMeasure = "International cultural cooperation"
 
-func (v *View) measures(inForce []*pipeline.Agreement, acts []*pipeline.Activity, totals map[string]pipeline.Counts) []Measure {
+func (v *View) measures(inForce []*pipeline.Agreement, totals map[string]pipeline.Counts) ([]Measure, error) {
 	r := v.r
-	named := false
-	for _, a := range inForce {
-		named = named || a.Measure != ""
+	all, byMeasure, err := v.scan()
+	if err != nil {
+		return nil, err
 	}
-	for _, a := range acts {
+	v.Activities = all.acts.list()
+	v.Activities.all = func(yield func(Activity) bool) {
+		stop := errors.New("stop")
+		r.Ledger.Each(func(a *pipeline.Activity) error {
+			if !yield(v.activity(a)) {
+				return stop
+			}
+			return nil
+		})
+	}
+	v.Meetings = all.meetingList()
+	named := len(byMeasure) > 0
+	for _, a := range inForce {
 		named = named || a.Measure != ""
 	}
 	if len(r.Measures) == 0 {
 		m := Measure{Title: generatedMeasure, FromRecords: true}
-		v.fill(&m, inForce, acts, totals)
-		return []Measure{m}
+		v.fill(&m, inForce, all)
+		return []Measure{m}, nil
 	}
 	var out []Measure
 	for i := range r.Measures {
@@ -525,24 +661,23 @@ func (v *View) measures(inForce []*pipeline.Agreement, acts []*pipeline.Activity
 		for _, e := range pm.Extra {
 			m.Extra = append(m.Extra, Field{e.Name, e.Value})
 		}
-		ags, as := inForce, acts
+		ags, acc := inForce, all
 		if named || len(r.Measures) > 1 {
-			ags, as = nil, nil
+			ags = nil
 			for _, a := range inForce {
 				if a.Measure == pm.ID {
 					ags = append(ags, a)
 				}
 			}
-			for _, a := range acts {
-				if a.Measure == pm.ID {
-					as = append(as, a)
-				}
+			if acc = byMeasure[pm.ID]; acc == nil {
+				acc = newRecordsAcc(Listed)
 			}
 		}
-		v.fill(&m, ags, as, totals)
+		v.fill(&m, ags, acc)
 		out = append(out, m)
 	}
-	return out
+	_ = totals
+	return out, nil
 }
 
 // splitList splits the agencies as written at semicolons and line breaks
@@ -558,8 +693,12 @@ func splitList(s string) []string {
 }
 
 // fill adds to m what its records show.
-func (v *View) fill(m *Measure, ags []*pipeline.Agreement, acts []*pipeline.Activity, totals map[string]pipeline.Counts) {
+func (v *View) fill(m *Measure, ags []*pipeline.Agreement, acc *recordsAcc) {
 	m.Report = v
+	totals := map[string]pipeline.Counts{}
+	for _, t := range v.r.Totals {
+		totals[t.Country.Code] = t.Counts
+	}
 	m.Agreements, m.Plans, m.MoUs, m.Treaties = v.agreements(ags)
 	seenPartner := map[[2]string]bool{}
 	seenCountry := map[string]pipeline.Country{}
@@ -599,17 +738,12 @@ func (v *View) fill(m *Measure, ags []*pipeline.Agreement, acts []*pipeline.Acti
 		m.Countries = append(m.Countries, country(c, totals[c.Code]))
 	}
 
-	m.Activities = v.activities(acts)
-	m.Meetings = v.meetings(acts)
-	funding := map[string]bool{}
-	for _, a := range acts {
-		m.Participants += a.Participants
-		if a.Funding != "" && !funding[a.Funding] {
-			funding[a.Funding] = true
-			m.Funding = append(m.Funding, a.Funding)
-		}
-	}
-	if len(acts) == len(v.r.Activities) {
+	m.Activities = ActivityList{First: acc.acts.first[:min(len(acc.acts.first), Listed)], Count: acc.acts.count}
+	m.Activities.More = m.Activities.Count - len(m.Activities.First)
+	m.Meetings = acc.meetingList()
+	m.Participants = acc.participants
+	m.Funding = acc.funding
+	if acc.acts.count == v.Activities.Count {
 		m.Money = v.Totals.Money
 	}
 }

@@ -143,7 +143,7 @@ func TestCheckRecords(t *testing.T) {
 			{Pos: pipeline.Pos{File: "agreements.csv", Row: 2}, Title: "In force 🎉", ValidFrom: pipeline.Date{Year: 2010, Month: 1, Day: 1}},
 			{Pos: pipeline.Pos{File: "agreements.csv", Row: 3}, Title: "Ended 🎈", ValidFrom: pipeline.Date{Year: 1990, Month: 1, Day: 1}, ValidTo: pipeline.Date{Year: 1995, Month: 1, Day: 1}},
 		},
-		Activities: []pipeline.Activity{
+		Ledger: pipeline.Activities{
 			{Pos: pipeline.Pos{File: "activities.csv", Row: 8}, Title: "Festival 😀 of Өвөр Монгол", Notes: "ok"},
 			{Pos: pipeline.Pos{File: "book.xlsx", Sheet: "Ledger", Row: 3}, Agency: "ᠮᠣᠩᠭᠣᠯ"}, // traditional Mongolian script
 		},

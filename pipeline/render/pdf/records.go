@@ -30,10 +30,15 @@ func CheckRecords(r *pipeline.Report, report func(MissingGlyph)) error {
 		check(a.Pos.String(), [2]string{"id", a.ID}, [2]string{"region", a.Region}, [2]string{"partner", a.Partner},
 			[2]string{"counterpart", a.Counterpart}, [2]string{"title", a.Title}, [2]string{"measure", a.Measure}, [2]string{"notes", a.Notes})
 	}
-	for i := range r.Activities {
-		a := &r.Activities[i]
-		check(a.Pos.String(), [2]string{"id", a.ID}, [2]string{"region", a.Region}, [2]string{"agreement", a.Agreement},
-			[2]string{"title", a.Title}, [2]string{"funding", a.Funding}, [2]string{"agency", a.Agency}, [2]string{"notes", a.Notes})
+	if r.Ledger != nil {
+		err := r.Ledger.Each(func(a *pipeline.Activity) error {
+			check(a.Pos.String(), [2]string{"id", a.ID}, [2]string{"region", a.Region}, [2]string{"agreement", a.Agreement},
+				[2]string{"title", a.Title}, [2]string{"funding", a.Funding}, [2]string{"agency", a.Agency}, [2]string{"notes", a.Notes})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 	}
 	for i := range r.Measures {
 		m := &r.Measures[i]

@@ -17,10 +17,11 @@ func bigReport(b testing.TB, n int) *pipeline.Report {
 	r.ActivityColumns = []string{"Бюджет код", "Source note"}
 	countries := []pipeline.Country{russia, japan, kuwait, multi}
 	curs := []string{"MNT", "JPY", "KWD", "USD"}
-	r.Activities = make([]pipeline.Activity, n)
-	for i := range r.Activities {
+	acts := make(pipeline.Activities, n)
+	r.Ledger = acts
+	for i := range acts {
 		d := pipeline.DateOf(time.Date(2025, 1, 1+i*365/n, 0, 0, 0, 0, time.UTC))
-		r.Activities[i] = pipeline.Activity{
+		acts[i] = pipeline.Activity{
 			Pos: pipeline.Pos{File: "activities.csv", Row: i + 2}, ID: fmt.Sprintf("A-%07d", i), Date: d,
 			Country: countries[i%4], Type: pipeline.TypeMeeting, Title: fmt.Sprintf("Встреча делегаций № %d", i),
 			Participants: int64(i % 50), Amount: &pipeline.Money{Amount: pipeline.NewDecimal(int64(i)*1234+5, 2), Currency: curs[i%4]},

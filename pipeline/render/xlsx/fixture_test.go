@@ -78,7 +78,7 @@ func testReport(t testing.TB) *pipeline.Report {
 		{Pos: pipeline.Pos{File: "agreements.xlsx", Sheet: "Гэрээ", Row: 6}, ID: "AG-4", Country: multi,
 			Instrument: pipeline.InstrumentTreaty, Title: "UNESCO convention", Signed: day(2025, 12, 1), ValidFrom: day(2026, 1, 1)},
 	}
-	r.Activities = []pipeline.Activity{
+	r.Ledger = pipeline.Activities{
 		{Pos: pipeline.Pos{File: "activities.csv", Row: 2}, ID: "A-001", Date: day(2025, 2, 10), Country: russia, Agreement: "007",
 			Type: pipeline.TypeFestival, Title: "Дни культуры Монголии", Participants: 120, Amount: money(t, "1500000.50", "MNT")},
 		{Pos: pipeline.Pos{File: "activities.csv", Row: 3}, ID: "A-002", Date: day(2025, 3, 5), End: day(2025, 3, 9), Country: japan,
@@ -160,8 +160,9 @@ func financeRows(t testing.TB, r *pipeline.Report) (rows, totals []pipeline.Fina
 		return append(list, pipeline.FinanceRow{Bucket: k.bucket, Country: c, Currency: k.cur, Amount: a.Amount.Amount,
 			Rate: rate, RateKnown: ok, Reporting: conv, Converted: ok})
 	}
-	for i := range r.Activities {
-		a := &r.Activities[i]
+	acts := r.Ledger.(pipeline.Activities)
+	for i := range acts {
+		a := &acts[i]
 		if a.Amount == nil {
 			continue
 		}

@@ -88,15 +88,15 @@ func (b *book) warned(msg string) bool {
 }
 
 // extraFiles lists, in order of first appearance, the files of the
-// records that hold any of the dropped columns.
-func extraFiles(n int, rec func(i int) (pipeline.Pos, []pipeline.Field)) func(map[string]bool) []string {
+// records that hold any of the dropped columns; each calls its function
+// with every record's position and extra fields.
+func extraFiles(each func(func(pipeline.Pos, []pipeline.Field))) func(map[string]bool) []string {
 	return func(dropped map[string]bool) []string {
 		var files []string
 		seen := map[string]bool{}
-		for i := range n {
-			pos, fs := rec(i)
+		each(func(pos pipeline.Pos, fs []pipeline.Field) {
 			if seen[pos.File] {
-				continue
+				return
 			}
 			for _, f := range fs {
 				if dropped[f.Name] {
@@ -105,7 +105,7 @@ func extraFiles(n int, rec func(i int) (pipeline.Pos, []pipeline.Field)) func(ma
 					break
 				}
 			}
-		}
+		})
 		return files
 	}
 }
@@ -128,14 +128,18 @@ func ColumnWarnings(r *pipeline.Report) []pipeline.Warning {
 }
 
 func agreementFiles(r *pipeline.Report) func(map[string]bool) []string {
-	return extraFiles(len(r.Agreements), func(i int) (pipeline.Pos, []pipeline.Field) {
-		return r.Agreements[i].Pos, r.Agreements[i].Extra
+	return extraFiles(func(fn func(pipeline.Pos, []pipeline.Field)) {
+		for i := range r.Agreements {
+			fn(r.Agreements[i].Pos, r.Agreements[i].Extra)
+		}
 	})
 }
 
 func activityFiles(r *pipeline.Report) func(map[string]bool) []string {
-	return extraFiles(len(r.Activities), func(i int) (pipeline.Pos, []pipeline.Field) {
-		return r.Activities[i].Pos, r.Activities[i].Extra
+	return extraFiles(func(fn func(pipeline.Pos, []pipeline.Field)) {
+		if r.Ledger != nil {
+			r.Ledger.Each(func(a *pipeline.Activity) error { fn(a.Pos, a.Extra); return nil })
+		}
 	})
 }
 
@@ -188,9 +192,18 @@ func (b *book) activities() error {
 	hs = append(append(hs, cols...), posHeaders...)
 	put := b.extras(cols)
 	row := make([]any, len(hs))
-	return b.write(sheetSpec{name: sheetActivities, headers: hs, table: "Activities", data: len(r.Activities), landscape: true, split: true},
-		len(r.Activities), func(i int) ([]any, error) {
-			a := &r.Activities[i]
+	n := 0
+	if r.Ledger != nil {
+		n = r.Ledger.Len()
+	}
+	c := newCursor(r.Ledger)
+	defer c.close()
+	return b.write(sheetSpec{name: sheetActivities, headers: hs, table: "Activities", data: n, landscape: true, split: true},
+		n, func(i int) ([]any, error) {
+			a, err := c.at(i)
+			if err != nil {
+				return nil, err
+			}
 			var amount, code, rate, conv, note any
 			if a.Amount != nil {
 				var err error

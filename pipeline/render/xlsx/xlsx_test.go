@@ -315,7 +315,8 @@ func TestSplit(t *testing.T) {
 	defer func(n int) { maxRows = n }(maxRows)
 	maxRows = 4 // a header and three rows
 	r := testReport(t)
-	r.Activities = append(r.Activities, r.Activities[0])
+	acts := r.Ledger.(pipeline.Activities)
+	r.Ledger = append(acts, acts[0])
 	data := writeBook(t, r)
 	f := openBook(t, data)
 	want := []string{"Summary", "Finance", "Agreements", "Agreements (2)", "Activities", "Activities (2)", "Activities (3)",
@@ -358,7 +359,7 @@ func TestSplit(t *testing.T) {
 func TestLongText(t *testing.T) {
 	r := testReport(t)
 	r.Title = strings.Repeat("я", 40000)
-	r.Activities[0].Notes = strings.Repeat("😀", 20000) // two UTF-16 units each
+	r.Ledger.(pipeline.Activities)[0].Notes = strings.Repeat("😀", 20000) // two UTF-16 units each
 	f := openBook(t, writeBook(t, r))
 	for _, c := range []struct{ sheet, cell string }{{"About", "B4"}, {"Activities", "S2"}} {
 		v, _ := f.GetCellValue(c.sheet, c.cell)
