@@ -23,6 +23,7 @@ var (
 	ErrEndBeforeStart   = errors.New("end date before start date")
 	ErrBadAlias         = errors.New("bad alias")
 	ErrBadRate          = errors.New("bad exchange rate")
+	ErrFormulaError     = errors.New("a formula's error, not a value")
 )
 
 // Pos is where a record came from: the file (its name inside the input

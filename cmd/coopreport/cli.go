@@ -365,9 +365,11 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 		return c, fmt.Errorf("%s: key \"columns\": %v", cfg.Path, err)
 	}
 	if m := pick(*maxRej, "max-rejected", cfg.MaxRejected); m != "" {
-		if opt.MaxRejected, err = parseShare(m); err != nil {
+		share, err := parseShare(m)
+		if err != nil {
 			return c, configError(set["max-rejected"], cfg, "max_rejected", err.Error())
 		}
+		opt.MaxRejected = &share
 	}
 	switch cfg.DecimalMark {
 	case "", ".", ",":
@@ -408,7 +410,7 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 func parseShare(s string) (float64, error) {
 	t, ok := strings.CutSuffix(strings.TrimSpace(s), "%")
 	f, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
-	if !ok || err != nil || f < 0 || f > 100 {
+	if !ok || err != nil || !(f >= 0 && f <= 100) { // NaN fails both
 		return 0, fmt.Errorf("%q is not a share of rows: write a percentage such as 5%%", s)
 	}
 	return f / 100, nil

@@ -112,28 +112,31 @@ func (c *checker) startKind(kind pipeline.Kind, tables []*table) {
 
 // endKind judges the rows of kind that share a key, once all its tables
 // are read, and drops those it rejects.
-func (c *checker) endKind(kind pipeline.Kind) {
+func (c *checker) endKind(kind pipeline.Kind) error {
 	if kind == pipeline.KindAliases {
 		c.endAliases()
-		return
+		return nil
 	}
 	k := c.keys[kind]
 	if k == nil {
-		return
+		return nil
 	}
 	describe := func(key string) string { return fmt.Sprintf("%q", key) }
 	if kind == pipeline.KindRates {
 		describe = func(key string) string { return strings.ReplaceAll(key, "|", " ") }
 	}
-	dropped, errs := k.resolve(describe)
+	dropped, errs, err := k.resolve(describe, c.hashOf(kind))
+	if err != nil {
+		return err
+	}
 	for _, r := range dropped {
-		c.dropped[r.pos] = true
-		r.stats.Accepted--
-		r.stats.Rejected++
+		c.dropped[r.pos()] = true
+		r.tab.stats.Accepted--
+		r.tab.stats.Rejected++
 	}
 	c.d.Rejects = append(c.d.Rejects, errs...)
 	if len(dropped) == 0 {
-		return
+		return nil
 	}
 	keep := func(p pipeline.Pos) bool { return !c.dropped[p] }
 	switch kind {
@@ -148,6 +151,75 @@ func (c *checker) endKind(kind pipeline.Kind) {
 			c.d.spool.dropped[uint32(r.seq)] = true
 		}
 	}
+	return nil
+}
+
+// hashOf returns how the rows of kind that share a key are compared: a
+// hash of their values, taken only for those rows, from the records kept
+// (the spool, for activities), so that no row pays for it otherwise.
+func (c *checker) hashOf(kind pipeline.Kind) func([]keyRow) ([]uint64, error) {
+	return func(rows []keyRow) ([]uint64, error) {
+		out := make([]uint64, len(rows))
+		switch kind {
+		case pipeline.KindActivities:
+			want := map[int]int{}
+			for i, r := range rows {
+				want[int(r.seq)] = i
+			}
+			var found []spoolEntry
+			for _, e := range c.d.spool.entries {
+				if _, ok := want[int(e.seq)]; ok {
+					found = append(found, e)
+				}
+			}
+			if err := c.d.spool.finishWrites(); err != nil {
+				return nil, err
+			}
+			err := c.d.spool.scan(found, func(e spoolEntry, a *pipeline.Activity) error {
+				out[want[int(e.seq)]] = hashActivity(a)
+				return nil
+			})
+			return out, err
+		case pipeline.KindAgreements:
+			for i, r := range rows {
+				if j := slices.IndexFunc(c.d.Agreements, func(a pipeline.Agreement) bool { return a.Pos == r.pos() }); j >= 0 {
+					out[i] = hashAgreement(&c.d.Agreements[j])
+				}
+			}
+		case pipeline.KindMeasures:
+			for i, r := range rows {
+				if j := slices.IndexFunc(c.d.Measures, func(m pipeline.Measure) bool { return m.Pos == r.pos() }); j >= 0 {
+					out[i] = hashMeasure(&c.d.Measures[j])
+				}
+			}
+		case pipeline.KindRates:
+			for i, r := range rows {
+				if j := slices.IndexFunc(c.d.Rates, func(x pipeline.Rate) bool { return x.Pos == r.pos() }); j >= 0 {
+					out[i] = newHasher().strs(c.d.Rates[j].Rate.String()).sum()
+				}
+			}
+		}
+		return out, nil
+	}
+}
+
+func hashActivity(a *pipeline.Activity) uint64 {
+	h := newHasher().strs(a.Date.String(), a.End.String(), a.Country.Code, a.Region, a.Agreement, a.Measure, string(a.Type),
+		a.Title, fmt.Sprint(a.Participants), a.Funding, a.Agency, a.Notes)
+	if a.Amount != nil {
+		h.strs(a.Amount.Amount.String(), a.Amount.Currency)
+	}
+	return h.fields(a.Extra).sum()
+}
+
+func hashAgreement(a *pipeline.Agreement) uint64 {
+	return newHasher().strs(a.Country.Code, a.Region, a.Partner, a.Counterpart, string(a.Sector), string(a.Instrument), a.Title,
+		a.Signed.String(), a.ValidFrom.String(), a.ValidTo.String(), string(a.Status), a.Measure, a.Notes).fields(a.Extra).sum()
+}
+
+func hashMeasure(m *pipeline.Measure) uint64 {
+	return newHasher().strs(m.Title, m.Agencies, m.Area, m.Objectives, m.Scope, m.Features, m.Results, m.Resources,
+		fmt.Sprint(m.Nature)).fields(m.Extra).sum()
 }
 
 // outcome is what checking a row decided.
@@ -168,7 +240,7 @@ func forTable[T any](c *checker, t *table, check func(*row, *T) bool) recordFunc
 	headers := map[string]string{}
 	for _, col := range t.header.Columns {
 		if col.Field != "" {
-			headers[col.Field] = strings.TrimSpace(col.Header)
+			headers[col.Field] = oneLine(col.Header)
 		}
 	}
 	comma, markWhy := c.decimalMark(t)
@@ -182,9 +254,17 @@ func forTable[T any](c *checker, t *table, check func(*row, *T) bool) recordFunc
 		r := &row{c: c, t: t, pos: pos, seq: seq, headers: headers, decimalComma: comma, markWhy: markWhy,
 			xlsx: !t.csv, d1904: t.d1904, extra: extra}
 		for _, p := range cells {
-			r.errs = append(r.errs, pipeline.RowError{Pos: pos, Column: columnAt(t.header, p.Index), Err: p.Err})
+			r.errs = append(r.errs, pipeline.RowError{Pos: pos, Column: columnAt(t.header, p.Index), Value: p.Value, Err: p.Err})
 		}
 		ok := check(r, rec)
+		if len(cells) > 0 {
+			// A cell that cannot be read has said why; what checking
+			// its column then found (an empty or unreadable value) is
+			// the same problem, told worse.
+			r.errs = slices.DeleteFunc(r.errs, func(e pipeline.RowError) bool {
+				return !cellProblem(e.Err) && slices.ContainsFunc(cells, func(p source.CellProblem) bool { return columnAt(t.header, p.Index) == e.Column })
+			})
+		}
 		switch {
 		case r.waits:
 			return waiting
@@ -197,6 +277,12 @@ func forTable[T any](c *checker, t *table, check func(*row, *T) bool) recordFunc
 		c.extras[kind].add(extra)
 		return accepted
 	}
+}
+
+// cellProblem reports whether err is a cell the source or the schema
+// could not read (see source.CellProblem).
+func cellProblem(err error) bool {
+	return errors.Is(err, source.ErrNoResult) || errors.Is(err, pipeline.ErrFormulaError)
 }
 
 // columnAt is the header of a table's column i as written, or "column N"
@@ -267,9 +353,7 @@ func (r *row) required(field, v string) string {
 
 // header is a column's header as written, on one line (a header cell
 // may hold line breaks), or "".
-func (r *row) header(field string) string {
-	return strings.Join(strings.Fields(r.headers[field]), " ")
-}
+func (r *row) header(field string) string { return r.headers[field] }
 
 func (r *row) colName(field string) string {
 	if h := r.header(field); h != "" {
@@ -283,13 +367,17 @@ func (r *row) colName(field string) string {
 // in the order its column proves (see dates.go).
 func (r *row) date(field, v string, required bool) pipeline.Date {
 	v = normalize.Text(v)
-	if normalize.NoValue(v) {
-		switch {
-		case required && v != "":
-			r.fail(field, v, fmt.Errorf("%w: %q gives no date: fill in %s with a date such as 2013-01-18", pipeline.ErrMissing, v, r.colName(field)))
-		case required:
-			r.fail(field, v, fmt.Errorf("%w: fill in %s with a date such as 2013-01-18", pipeline.ErrMissing, r.colName(field)))
-		}
+	switch {
+	case v == "" && required:
+		r.fail(field, v, fmt.Errorf("%w: fill in %s with a date such as 2013-01-18", pipeline.ErrMissing, r.colName(field)))
+		return pipeline.Date{}
+	case v == "":
+		return pipeline.Date{}
+	case normalize.NotAvailable(v) && required:
+		r.fail(field, v, fmt.Errorf("%w: %q gives no date: fill in %s with a date such as 2013-01-18", pipeline.ErrMissing, v, r.colName(field)))
+		return pipeline.Date{}
+	case normalize.NotAvailable(v):
+		r.t.notAvailable.add(r.header(field), v)
 		return pipeline.Date{}
 	}
 	if (r.xlsx && plausibleSerial(v)) || isSerial(v) {
@@ -344,7 +432,7 @@ func (r *row) amount(v string) (pipeline.Decimal, string, error) {
 		return pipeline.Decimal{}, "", fmt.Errorf("%w: written in scientific notation, which a spreadsheet program uses for a number it has rounded; format the column as a number with its decimals and save the file again", pipeline.ErrBadAmount)
 	}
 	x, code, err := normalize.Amount(v, r.decimalComma)
-	if normalize.MarkConflict(err) {
+	if err != nil && normalize.MarkConflict(err) {
 		err = fmt.Errorf("%w (%s)", err, r.markWhy)
 	}
 	return x, code, err
@@ -477,12 +565,11 @@ func (r *row) reference(field, v string, kind pipeline.Kind) string {
 	if v == "" {
 		return ""
 	}
-	e, ok := r.c.keys[kind].rows[v]
-	switch {
-	case !ok:
+	switch found, accepted, at, why := r.c.keys[kind].lookup(v); {
+	case !found:
 		r.fail(field, v, fmt.Errorf("%w: there is no %s with id %q; check the id, or add the %s", pipeline.ErrUnknownReference, singular(kind), v, singular(kind)))
-	case !e.accepted:
-		r.fail(field, v, fmt.Errorf("%w: %s %q %s (%s); fix that first", pipeline.ErrUnknownReference, singular(kind), v, e.why, e.at))
+	case !accepted:
+		r.fail(field, v, fmt.Errorf("%w: %s %q %s (%s); fix that first", pipeline.ErrUnknownReference, singular(kind), v, why, at))
 	}
 	return v
 }
@@ -492,19 +579,22 @@ func singular(k pipeline.Kind) string { return strings.TrimSuffix(string(k), "s"
 // key records the row under its key (an id) among the rows of kind, to be
 // judged with the others that share it (see ids.go). Call it last, when
 // the row's other checks are done.
-func (r *row) key(kind pipeline.Kind, key string, h hasher) {
+func (r *row) key(kind pipeline.Kind, key string) {
 	if key == "" || r.waits {
 		return
 	}
-	field := "id"
-	if kind == pipeline.KindRates {
-		field = "period"
+	if r.t.keyTab == nil {
+		field := "id"
+		if kind == pipeline.KindRates {
+			field = "period"
+		}
+		col := r.header(field)
+		if col == "" {
+			col = field
+		}
+		r.t.keyTab = &keyTable{file: r.pos.File, sheet: r.pos.Sheet, column: col, stats: r.t.stats}
 	}
-	col := r.header(field)
-	if col == "" {
-		col = field
-	}
-	r.c.keys[kind].add(key, keyRow{pos: r.pos, column: col, stats: r.t.stats, hash: h.sum(), seq: r.seq}, r.ok())
+	r.c.keys[kind].add(key, keyRow{tab: r.t.keyTab, row: int32(r.pos.Row), seq: int32(r.seq), valid: r.ok()})
 }
 
 // aliasRow is an alias that passed its own checks, waiting to be taught.
@@ -639,7 +729,7 @@ func (c *checker) rate(r *row, rec *schema.RateRecord) bool {
 	if cur != "" && cur == base {
 		r.fail("currency", cur, fmt.Errorf("%w: a rate of %s in %s is always 1; delete the row", pipeline.ErrBadRate, cur, base))
 	}
-	r.key(pipeline.KindRates, cur+"|"+base+"|"+span.Label, newHasher().strs(rate.String()))
+	r.key(pipeline.KindRates, cur+"|"+base+"|"+span.Label)
 	if !r.ok() {
 		return false
 	}
@@ -691,8 +781,7 @@ func (c *checker) measure(r *row, rec *schema.MeasureRecord) bool {
 		}
 		m.Nature = n
 	}
-	h := newHasher().strs(m.Title, m.Agencies, m.Area, m.Objectives, m.Scope, m.Features, m.Results, m.Resources, fmt.Sprint(m.Nature)).fields(m.Extra)
-	r.key(pipeline.KindMeasures, m.ID, h)
+	r.key(pipeline.KindMeasures, m.ID)
 	if !r.ok() {
 		return false
 	}
@@ -743,17 +832,17 @@ func (c *checker) agreement(r *row, rec *schema.AgreementRecord) bool {
 	if !a.ValidTo.IsZero() && !a.ValidFrom.IsZero() && a.ValidTo.Before(a.ValidFrom) {
 		r.fail("valid_to", r.shown(rec.ValidTo, a.ValidTo), fmt.Errorf("%w: the agreement ends (%s) before it takes effect (%s); check both dates", pipeline.ErrEndBeforeStart, a.ValidTo, a.ValidFrom))
 	}
-	if (a.Status == pipeline.StatusTerminated || a.Status == pipeline.StatusSuspended) && a.ValidTo.IsZero() && normalize.NoValue(rec.ValidTo) {
+	if a.Status == pipeline.StatusSigned && !a.ValidTo.IsZero() && (a.ValidFrom.IsZero() || a.ValidTo.Before(a.ValidFrom)) {
+		r.fail("status", r.text(rec.Status), fmt.Errorf("%w: the register says the agreement is signed and not yet in force, and gives it an end (%s): if it ended before it entered into force, write terminated; if it is in force, give the date of entry into force", pipeline.ErrBadChoice, a.ValidTo))
+	}
+	if (a.Status == pipeline.StatusTerminated || a.Status == pipeline.StatusSuspended) && a.ValidTo.IsZero() && (r.text(rec.ValidTo) == "" || normalize.NotAvailable(rec.ValidTo)) {
 		r.fail("valid_to", "", fmt.Errorf("%w: a %s agreement must give the date it stopped in %s", pipeline.ErrNoEndDate, a.Status, r.colName("valid_to")))
 	}
 	a.Measure = c.measureRef(r, rec.Measure)
-	h := newHasher().strs(a.Country.Code, a.Region, a.Partner, a.Counterpart, string(a.Sector), string(a.Instrument), a.Title,
-		a.Signed.String(), a.ValidFrom.String(), a.ValidTo.String(), string(a.Status), a.Measure, a.Notes).fields(a.Extra)
-	r.key(pipeline.KindAgreements, a.ID, h)
+	r.key(pipeline.KindAgreements, a.ID)
 	if !r.ok() {
 		return false
 	}
-	c.d.span(a.Signed, a.ValidFrom)
 	c.d.Agreements = append(c.d.Agreements, a)
 	return true
 }
@@ -801,16 +890,10 @@ func (c *checker) activity(r *row, rec *schema.ActivityRecord) bool {
 	a.Amount = r.money(rec.Amount, rec.Currency)
 	a.Agreement = r.reference("agreement", rec.Agreement, pipeline.KindAgreements)
 	a.Measure = c.measureRef(r, rec.Measure)
-	h := newHasher().strs(a.Date.String(), a.End.String(), a.Country.Code, a.Region, a.Agreement, a.Measure, string(a.Type),
-		a.Title, fmt.Sprint(a.Participants), a.Funding, a.Agency, a.Notes)
-	if a.Amount != nil {
-		h.strs(a.Amount.Amount.String(), a.Amount.Currency)
-	}
-	r.key(pipeline.KindActivities, a.ID, h.fields(a.Extra))
+	r.key(pipeline.KindActivities, a.ID)
 	if !r.ok() {
 		return false
 	}
-	c.d.span(a.Date)
 	c.d.spool.add(&a, r.seq)
 	return true
 }
@@ -828,7 +911,11 @@ func (r *row) money(amount, cur string) *pipeline.Money {
 			curOK = false
 		}
 	}
-	if normalize.NoValue(amount) {
+	if normalize.NoAmount(amount) {
+		return nil
+	}
+	if normalize.NotAvailable(amount) {
+		r.fail("amount", amount, fmt.Errorf("%w: %q says the amount is not known; leave the cell empty (or write a dash) if there was no amount, or write the amount", pipeline.ErrBadAmount, amount))
 		return nil
 	}
 	x, written, err := r.amount(amount)
@@ -842,6 +929,8 @@ func (r *row) money(amount, cur string) *pipeline.Money {
 	case written != "" && code != "" && written != code:
 		r.fail("currency", cur, fmt.Errorf("%w: the amount is written in %s but the currency column says %s; make them agree", pipeline.ErrBadCurrency, written, code))
 		return nil
+	case code == "" && written == "" && r.t.amountCurrency != "":
+		code = r.t.amountCurrency
 	case code == "" && written == "":
 		r.fail("currency", cur, fmt.Errorf("%w: an amount needs a currency: fill in %s with an ISO code such as MNT or USD", pipeline.ErrMissing, r.colName("currency")))
 		return nil

@@ -100,11 +100,35 @@ type table struct {
 	c        *checker
 	dates    dateOrders // what its date columns prove about their order
 	rateBase string     // rates: the currency the rate column's header names
+	// activities without a currency column: the currency the amount
+	// column's header names ("Amount (MNT)")
+	amountCurrency string
 
 	// Values of closed lists read by their words, once each (column and
 	// value → what they were read as), in the order first seen.
 	byWords      map[string]string
 	byWordsOrder []string
+	// Optional dates written "n/a": read as no date, named in a warning.
+	notAvailable tally
+	keyTab       *keyTable // what the table's rows share in the id registry
+}
+
+// tally counts the values of a table seen in each column, for a warning.
+type tally struct {
+	cols  []string
+	count map[string]int
+	first map[string]string
+}
+
+func (t *tally) add(col, v string) {
+	if t.count == nil {
+		t.count, t.first = map[string]int{}, map[string]string{}
+	}
+	if t.count[col] == 0 {
+		t.cols = append(t.cols, col)
+		t.first[col] = v
+	}
+	t.count[col]++
 }
 
 // Read reads the input folder dir, each file once. It fails (with a
@@ -145,11 +169,16 @@ func Read(ctx context.Context, dir string, opt Options) (_ *Dataset, err error) 
 		files = append(files, f)
 		tables = append(tables, ts...)
 	}
+	var headers []*schema.Header
 	for _, t := range tables {
 		d.warnHeader(t)
 		if t.header != nil {
 			d.kinds[t.header.Kind] = true
+			headers = append(headers, t.header)
 		}
+	}
+	for _, u := range opt.Headers.Unused(headers) {
+		d.warnNumbers("coopreport.toml maps the header %s, but no table of that kind has it, so the mapping changed nothing; check its spelling against the table's header", u)
 	}
 	for _, k := range []pipeline.Kind{pipeline.KindAgreements, pipeline.KindActivities} {
 		if !d.kinds[k] {
@@ -175,7 +204,19 @@ func Read(ctx context.Context, dir string, opt Options) (_ *Dataset, err error) 
 				return nil, err
 			}
 		}
-		c.endKind(k)
+		if err := c.endKind(k); err != nil {
+			return nil, err
+		}
+	}
+	// The span of --period all: the dates of the records accepted, once
+	// rows sharing an id have been judged.
+	for i := range d.Agreements {
+		d.span(d.Agreements[i].Signed, d.Agreements[i].ValidFrom)
+	}
+	for _, e := range d.spool.entries {
+		if !d.spool.dropped[e.seq] {
+			d.span(unpackDate(uint64(e.date)))
+		}
 	}
 	// A table not read as records is still read to its end, so that the
 	// file's hash is of all its bytes.
@@ -215,7 +256,7 @@ func drain(t *source.Table) error {
 
 // notRecords are names of sheets that explain a workbook rather than hold
 // records: skipping them changes no number.
-var notRecords = []string{"instruction", "readme", "read me", "help", "note", "about", "content", "list", "summary",
+var notRecords = []string{"instruction", "readme", "read", "help", "note", "about", "content", "list", "summary",
 	"заавар", "тайлбар", "инструкция", "примечани", "справк"}
 
 // warnHeader says what happens to a table's columns: a table not read,
@@ -227,10 +268,12 @@ func (d *Dataset) warnHeader(t *table) {
 		if name == "" {
 			name = strings.ToLower(t.file.Name)
 		}
-		for _, w := range notRecords {
-			if strings.Contains(name, w) {
-				d.warn("%s: not read: it is not an agreements, activities, measures, rates or aliases table (no known header in its first %d rows)", where(t), schema.MaxHeaderRows)
-				return
+		for _, word := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			for _, w := range notRecords {
+				if strings.HasPrefix(word, w) {
+					d.warn("%s: not read: it is not an agreements, activities, measures, rates or aliases table (no known header in its first %d rows)", where(t), schema.MaxHeaderRows)
+					return
+				}
 			}
 		}
 		d.warnNumbers("%s: not read: it is not an agreements, activities, measures, rates or aliases table (no known header in its first %d rows); if it holds records, give it a header row with the columns the README lists, or name it after what it holds", where(t), schema.MaxHeaderRows)
@@ -241,6 +284,9 @@ func (d *Dataset) warnHeader(t *table) {
 		switch {
 		case c.How == schema.ByWords:
 			byWords = append(byWords, fmt.Sprintf("%q as %s", oneLine(c.Header), c.Field))
+		case c.Also != "":
+			d.warnNumbers("%s: the columns %q and %q both name %s; %q is read as %s and %q is kept as an extra column; if that is wrong, rename a header or map them in coopreport.toml ([columns.%s] %q = %q)",
+				where(t), oneLine(c.AlsoBy), oneLine(c.Header), c.Also, oneLine(c.AlsoBy), c.Also, oneLine(c.Header), t.header.Kind, oneLine(c.Header), c.Also)
 		case c.Field != "" || c.How == schema.ByMapping || strings.TrimSpace(c.Header) == "":
 		case c.Suggest != "":
 			d.warnNumbers("%s: the column %q is not read as %s, which it resembles: its values are kept as an extra column; if it is %s, rename the header or map it in coopreport.toml ([columns.%s] %q = %q)",
@@ -251,6 +297,12 @@ func (d *Dataset) warnHeader(t *table) {
 	}
 	if len(byWords) > 0 {
 		d.warn("%s: headers read by their words: %s; if one is wrong, map it in coopreport.toml ([columns.%s])", where(t), strings.Join(byWords, ", "), t.header.Kind)
+	}
+	if t.rateBase != "" {
+		d.warn("%s: the rates are read as in %s, as the rate column's header says", where(t), t.rateBase)
+	}
+	if t.amountCurrency != "" {
+		d.warn("%s: amounts that name no currency are read as in %s, as the amount column's header says", where(t), t.amountCurrency)
 	}
 	if len(extra) > 0 {
 		d.warn("%s: columns kept as extra columns (coopreport does not know them): %s", where(t), quoteList(extra))
@@ -329,8 +381,11 @@ func classify(path string, in *pipeline.InputFile, opt Options) (f *source.File,
 			}
 			t.header = h
 			t.stats.Kind = h.Kind
-			if h.Kind == pipeline.KindRates {
+			switch h.Kind {
+			case pipeline.KindRates:
 				t.rateBase = headerCurrency(h)
+			case pipeline.KindActivities:
+				t.amountCurrency = currencyInHeader(h, "amount", "currency")
 			}
 		}
 		out = append(out, t)
@@ -339,35 +394,57 @@ func classify(path string, in *pipeline.InputFile, opt Options) (f *source.File,
 }
 
 // headerCurrency is the currency a rates table's rate column names in its
-// header ("Rate (MNT)", "Курс, ₮"), when it names exactly one and the
-// table has no base column.
-func headerCurrency(h *schema.Header) string {
+// header ("Rate (MNT)", "Rate in MNT", "Курс, ₮", "Rate (MNT per unit)"),
+// when it names exactly one, the table has no base column, and nothing
+// says the rate is the other way round: "Rate per USD", "USD/MNT" and
+// "1 USD =" name no base, and the rates must then give one.
+func headerCurrency(h *schema.Header) string { return currencyInHeader(h, "rate", "base") }
+
+// currencyInHeader is the one currency the header of column field names,
+// when the table has no column other; "" otherwise (see headerCurrency).
+func currencyInHeader(h *schema.Header, field, other string) string {
 	var rate string
 	for _, c := range h.Columns {
 		switch c.Field {
-		case "base":
+		case other:
 			return ""
-		case "rate":
+		case field:
 			rate = c.Header
 		}
 	}
+	if strings.ContainsAny(rate, "/=") {
+		return ""
+	}
+	words := strings.FieldsFunc(strings.ToLower(rate), func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
 	found := ""
-	for _, w := range strings.FieldsFunc(rate, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
-		if len(w) == 3 && strings.ToUpper(w) != w {
-			continue // "all", "per", "for": words, not codes
-		}
-		code, err := normalize.Currency(w)
-		if err != nil {
+	for i, w := range words {
+		if w == "per" || w == "за" {
+			if i+1 == len(words) || !unitWords[words[i+1]] {
+				return "" // "per USD": the rate of what, in USD?
+			}
 			continue
 		}
-		if found != "" && found != code {
-			return ""
+		if len(w) == 3 && isCode(rate, w) || len(w) != 3 {
+			code, err := normalize.Currency(w)
+			if err != nil {
+				continue
+			}
+			if found != "" && found != code {
+				return ""
+			}
+			found = code
 		}
-		found = code
 	}
 	return found
 }
 
+// unitWords may follow "per" when the header means one unit of the
+// currency converted: "Rate (MNT per unit)".
+var unitWords = map[string]bool{"unit": true, "1": true, "one": true, "единицу": true, "нэгж": true}
+
+// isCode reports whether the three letters w stand in text in capitals,
+// as currency codes are written: "all" and "one" are words, not codes.
+func isCode(text, w string) bool { return strings.Contains(text, strings.ToUpper(w)) }
 func headerHint(err error) string {
 	var he *schema.HeaderError
 	if errors.As(err, &he) && he.Kind != "" {

@@ -471,3 +471,110 @@ func TestLedgerOrderWithinADay(t *testing.T) {
 		t.Errorf("order %q", order)
 	}
 }
+
+// An amount column whose header names its currency gives it to amounts
+// that name none.
+func TestAmountCurrencyInHeader(t *testing.T) {
+	d := mustRead(t, Options{}, map[string]string{
+		"activities.csv": "id,date,country,type,title,Amount (MNT)\nAC-1,2015-02-01,Russia,meeting,T,\"1,000\"\nAC-2,2015-02-01,Russia,meeting,T,$5\n",
+	})
+	got := map[string]string{}
+	for _, a := range activities(t, d) {
+		got[a.ID] = a.Amount.Amount.String() + " " + a.Amount.Currency
+	}
+	if got["AC-1"] != "1000 MNT" || got["AC-2"] != "5 USD" || len(d.Rejects) != 0 {
+		t.Errorf("amounts %v, rejects %v", got, d.Rejects)
+	}
+}
+
+// What the review of issue 8 found, each never again silent.
+func TestNotSilent(t *testing.T) {
+	t.Run("spreadsheet errors are rejected", func(t *testing.T) {
+		d := mustRead(t, Options{}, map[string]string{
+			"agreements.csv": "id,country,instrument,title,signed,valid_to\nAG-1,China,agreement,T,1994-01-18,#N/A\n",
+			"activities.csv": "id,date,country,type,title,amount,currency\nAC-1,2015-02-01,Russia,meeting,T,#N/A,MNT\nAC-2,2015-02-01,Russia,meeting,T,n/a,MNT\n" +
+				"AC-3,2015-02-01,#REF!,meeting,T,,\nAC-4,2015-02-01,Russia,meeting,#VALUE!,,\n",
+		})
+		if got := rejectsAt(d); len(got) != 4 || len(d.Rejects) != 5 {
+			t.Errorf("rejects %v", d.Rejects)
+		}
+		formula := 0
+		for _, e := range d.Rejects {
+			if errors.Is(e.Err, pipeline.ErrFormulaError) {
+				formula++
+				if !strings.Contains(e.Error(), "correct the formula") || e.Value == "" {
+					t.Errorf("message %v", &e)
+				}
+			}
+		}
+		if formula != 4 {
+			t.Errorf("%d rejects name the formula's error, want 4: %v", formula, d.Rejects)
+		}
+	})
+	t.Run("n/a in an optional date is no date, said", func(t *testing.T) {
+		d := mustRead(t, Options{}, map[string]string{
+			"agreements.csv": "id,country,instrument,title,signed,valid_to\nAG-1,China,agreement,T,1994-01-18,n/a\n",
+			"activities.csv": "id,date,country,type,title\n",
+		})
+		if len(d.Rejects) != 0 || len(d.Agreements) != 1 || !hasWarning(d, false, `"n/a"`, "no date") {
+			t.Errorf("rejects %v warnings %v", d.Rejects, d.Warnings)
+		}
+	})
+	t.Run("not in force is not a status", func(t *testing.T) {
+		d := mustRead(t, Options{}, map[string]string{
+			"agreements.csv": "id,country,instrument,title,signed,valid_to,status\nAG-1,Japan,agreement,T,1994-01-18,2013-06-30,Not in force\nAG-2,China,plan,T,2014-03-01,2016-12-31,signed\n",
+			"activities.csv": "id,date,country,type,title\n",
+		})
+		if got := rejectsAt(d); len(got[2]) != 1 || len(got[3]) != 1 {
+			t.Errorf("rejects %v", d.Rejects)
+		}
+	})
+	t.Run("two headers for one column", func(t *testing.T) {
+		d := mustRead(t, Options{}, map[string]string{
+			"activities.csv": "id,date,country,type,title,Participants (women),Participants (total),Budget (planned),Expenditure (actual),currency\n" +
+				"AC-1,2015-02-01,Russia,meeting,T,3,10,\"1,000\",900,MNT\n",
+		})
+		a := activities(t, d)[0]
+		if a.Amount.Amount.String() != "900" || !hasWarning(d, true, `"Participants (women)" and "Participants (total)" both name participants`) {
+			t.Errorf("amount %v, warnings %v", a.Amount, d.Warnings)
+		}
+	})
+	t.Run("number of persons", func(t *testing.T) {
+		d := mustRead(t, Options{}, map[string]string{
+			"activities.csv": "id,date,country,type,title,Number of persons\nAC-1,2015-02-01,Russia,meeting,T,25\n",
+		})
+		if a := activities(t, d)[0]; a.Participants != 25 {
+			t.Errorf("participants %d", a.Participants)
+		}
+	})
+	t.Run("a mapping no header has", func(t *testing.T) {
+		m, err := schema.NewMatcher(map[string]map[string]string{"agreements": {"Date d'effet": "valid_from", "Date de fin": "valid_to"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := mustRead(t, Options{Headers: m}, map[string]string{
+			"agreements.csv": "id,country,instrument,title,signed,Date d’effet\nAG-1,China,agreement,T,2010-01-18,2011-01-01\n",
+			"activities.csv": "id,date,country,type,title\n",
+		})
+		if d.Agreements[0].ValidFrom.String() != "2011-01-01" || !hasWarning(d, true, `"Date de fin"`) || hasWarning(d, true, "effet") {
+			t.Errorf("valid from %v, warnings %v", d.Agreements[0].ValidFrom, d.Warnings)
+		}
+	})
+	t.Run("a sheet about specialists is not a note", func(t *testing.T) {
+		d := mustRead(t, Options{}, map[string]string{
+			"Exchange of specialists.csv": "Name,Phone\nA,1\n",
+			"activities.csv":              "id,date,country,type,title\n",
+		})
+		if !hasWarning(d, true, "Exchange of specialists.csv") {
+			t.Errorf("warnings %v", d.Warnings)
+		}
+	})
+	t.Run("--period all spans accepted rows only", func(t *testing.T) {
+		d := mustRead(t, Options{}, map[string]string{
+			"activities.csv": "id,date,country,type,title\nAC-1,2015-03-01,Russia,meeting,T\nAC-2,1990-03-01,Russia,meeting,T2\nAC-2,2015-05-01,Russia,meeting,T3\n",
+		})
+		if d.First.String() != "1994-01-18" && d.First.Year == 1990 {
+			t.Errorf("span from %v", d.First)
+		}
+	})
+}

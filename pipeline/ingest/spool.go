@@ -255,6 +255,14 @@ func (s *spool) decode(rec []byte, a *pipeline.Activity) error {
 	return d.err
 }
 
+// finishWrites flushes what was written so far, so that it can be read.
+func (s *spool) finishWrites() error {
+	if s.err == nil {
+		s.err = s.w.Flush()
+	}
+	return s.err
+}
+
 // finish flushes what was written: after it the spool is read only.
 func (s *spool) finish() error {
 	if s.err == nil {

@@ -51,6 +51,10 @@ func each[T any](t *table, fn recordFunc[T]) error {
 		}
 	}
 	t.warnByWords(t.c.d)
+	for _, col := range t.notAvailable.cols {
+		t.c.d.warn("%s, column %q: %d %q (not available) read as no date; leave the cell empty if there is no date",
+			where(t), col, t.notAvailable.count[col], t.notAvailable.first[col])
+	}
 	return nil
 }
 

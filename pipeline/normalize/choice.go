@@ -136,13 +136,13 @@ func article(w string) string {
 }
 
 var statuses = choices(map[pipeline.Status][]string{
-	pipeline.StatusSigned: {"signed", "not yet in force", "not in force", "pending ratification",
+	pipeline.StatusSigned: {"signed", "not yet in force", "pending ratification",
 		"awaiting ratification", "ratification pending", "pending entry into force", "signed, not ratified",
-		"signed not yet in force", "not ratified",
+		"signed not yet in force",
 		"гарын үсэг зурсан", "хүчин төгөлдөр болоогүй", "хүчинтэй болоогүй", "соёрхон батлаагүй",
 		"соёрхон батлахыг хүлээж буй",
 		"подписан", "подписано", "подписанный", "не вступил в силу", "не вступило в силу",
-		"не вступивший в силу", "ожидает ратификации", "на ратификации", "не ратифицирован", "не ратифицировано"},
+		"не вступивший в силу", "ожидает ратификации", "на ратификации"},
 	pipeline.StatusInForce: {"in force", "active", "valid", "effective", "entered into force",
 		"хүчинтэй", "хүчин төгөлдөр", "действует", "действующий", "действующее", "в силе", "вступил в силу",
 		"вступило в силу"},
@@ -158,6 +158,11 @@ var statuses = choices(map[pipeline.Status][]string{
 var expired = choices(map[bool][]string{true: {"expired", "lapsed", "ended",
 	"дууссан", "хугацаа дууссан", "истек", "истёк", "истекло", "истёкший", "истекший"}})
 
+// notInForce says an agreement is not in force without saying whether it
+// has yet to enter into force or has ended: never guessed.
+var notInForce = choices(map[bool][]string{true: {"not in force", "not ratified", "inactive",
+	"не действует", "не ратифицирован", "не ратифицировано", "хүчингүй"}})
+
 // Status reads the status the register gives an agreement. Empty is
 // allowed: the report derives the status from the dates.
 func Status(s string) (pipeline.Status, error) {
@@ -167,6 +172,10 @@ func Status(s string) (pipeline.Status, error) {
 	}
 	if v, ok := statuses[k]; ok {
 		return v, nil
+	}
+	if notInForce[k] {
+		return "", errorf(pipeline.ErrBadChoice, "%q does not say whether the agreement is not yet in force or no longer in force; "+
+			"write signed (not yet in force), or give the end date (valid_to) and leave the status empty", trimSpace(s))
 	}
 	if expired[k] {
 		return "", errorf(pipeline.ErrBadChoice, "expired is not a status the register sets; "+

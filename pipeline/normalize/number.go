@@ -280,13 +280,33 @@ func MarkConflict(err error) bool {
 	return errors.As(err, &v) && v.mark
 }
 
-// NoValue reports whether a cell says there is no value: empty, a lone
-// dash, as accountants write for nothing (-, –, —, −), or "not
-// available" as exports write it (n/a, N/A, NA, н/д). An optional column
-// reads it as empty; a required one as missing.
-func NoValue(s string) bool {
+// NoAmount reports whether an amount cell says there is none: empty, or
+// a lone dash, as accountants write for nothing (-, –, —, −).
+func NoAmount(s string) bool {
+	switch trimSpace(s) {
+	case "", "-", "–", "—", "−":
+		return true
+	}
+	return false
+}
+
+// NotAvailable reports whether a cell says its value is not known, as
+// exports write it (n/a, N/A, NA, n.a., н/д, б/д): an optional date column
+// reads it as no date, and says so in a warning.
+func NotAvailable(s string) bool {
 	switch strings.ToLower(trimSpace(s)) {
-	case "", "-", "–", "—", "−", "n/a", "na", "n.a.", "#n/a", "н/д":
+	case "n/a", "na", "n.a.", "н/д", "б/д":
+		return true
+	}
+	return false
+}
+
+// SpreadsheetError reports whether a cell holds a spreadsheet's error
+// value (#N/A, #REF!, #VALUE!, #DIV/0!, #NAME?, #NUM!, #NULL!): the
+// formula behind it failed, and the cell has no value to read.
+func SpreadsheetError(s string) bool {
+	switch strings.ToUpper(trimSpace(s)) {
+	case "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA":
 		return true
 	}
 	return false

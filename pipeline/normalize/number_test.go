@@ -241,10 +241,19 @@ func TestMarkConflict(t *testing.T) {
 }
 
 func TestNoValue(t *testing.T) {
-	for in, want := range map[string]bool{"": true, " - ": true, "–": true, "—": true, "−": true, "N/A": true, "n/a": true, "NA": true, "#N/A": true, "н/д": true,
-		"--": false, "0": false, "-5": false, "nan": false, "Nauru": false} {
-		if NoValue(in) != want {
-			t.Errorf("NoValue(%q) = %v", in, !want)
+	for in, want := range map[string]bool{"": true, " - ": true, "–": true, "—": true, "−": true, "N/A": false, "--": false, "0": false, "-5": false} {
+		if NoAmount(in) != want {
+			t.Errorf("NoAmount(%q) = %v", in, !want)
+		}
+	}
+	for in, want := range map[string]bool{"N/A": true, "n/a": true, "NA": true, "н/д": true, "б/д": true, "#N/A": false, "": false, "nan": false, "Nauru": false} {
+		if NotAvailable(in) != want {
+			t.Errorf("NotAvailable(%q) = %v", in, !want)
+		}
+	}
+	for in, want := range map[string]bool{"#N/A": true, "#ref!": true, "#DIV/0!": true, "N/A": false, "#1": false} {
+		if SpreadsheetError(in) != want {
+			t.Errorf("SpreadsheetError(%q) = %v", in, !want)
 		}
 	}
 }

@@ -48,9 +48,9 @@ type Options struct {
 	// ("" means the system's temporary folder; Run uses its own).
 	SpoolDir string
 
-	// MaxRejected fails the run when more than this share (0.05 for 5%)
-	// of the rows read are rejected; 0 means no limit.
-	MaxRejected float64
+	// MaxRejected, when set, fails the run when more than this share
+	// (0.05 for 5%) of the rows read are rejected; 0 fails it on any.
+	MaxRejected *float64
 
 	// IfChanged skips the run when the published outputs for the period
 	// were made from the same inputs, settings, configuration, template
@@ -392,12 +392,13 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 var ErrTooManyRejected = errors.New("too many rows rejected")
 
 // CheckRejected fails a report more of whose rows were rejected than the
-// share max allows (0: no limit).
-func CheckRejected(r *pipeline.Report, max float64) error {
+// share *max allows (nil: no limit).
+func CheckRejected(r *pipeline.Report, limit *float64) error {
 	read, rejected := r.RowsRead(), r.RowsRejected()
-	if max <= 0 || read == 0 || float64(rejected) <= max*float64(read) {
+	if limit == nil || read == 0 || float64(rejected) <= *limit*float64(read) {
 		return nil
 	}
+	max := *limit
 	return fmt.Errorf("%w: %d of the %d rows read (%s) were rejected, more than max_rejected (%s) allows; "+
 		"fix the rows that coopreport validate lists, or raise max_rejected",
 		ErrTooManyRejected, rejected, read, percent(float64(rejected)/float64(read)), percent(max))

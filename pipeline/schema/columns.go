@@ -268,6 +268,8 @@ func key(s string) string {
 			continue
 		case r == 'ё' || r == 'Ё':
 			r = 'е'
+		case r == '’' || r == '‘' || r == 'ʼ' || r == '`' || r == '´':
+			r = '\'' // a typographic apostrophe is the apostrophe
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}

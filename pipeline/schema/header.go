@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -33,6 +34,11 @@ type Column struct {
 	Field  string // canonical name (a csv tag of the record), "" when unknown
 	Name   string // Field, or the name an unknown column's values carry as extra fields
 	How    How    // how Field was recognised; Unmatched when unknown
+
+	// Also is, for an unknown column, the column its header names too
+	// when another header of the row took it first ("Participants
+	// (total)" beside "Participants (women)"), and AlsoBy that header.
+	Also, AlsoBy string
 
 	// Suggest is, for an unknown column, the free column its header
 	// resembles ("Vaild to" → "valid_to"), or "".
@@ -144,6 +150,13 @@ type fit struct {
 	required  int      // required columns present
 	missing   []string // required columns absent
 	ambiguous []ambiguity
+	also      []also
+}
+
+// also is a header cell that names a column another cell took.
+type also struct {
+	cell, by int
+	field    string
 }
 
 // ambiguity is a header cell whose words name several free columns.
@@ -194,14 +207,30 @@ func (m *Matcher) assign(kind pipeline.Kind, row []string) *fit {
 	free := func(cols []int) []int {
 		return slices.DeleteFunc(slices.Clone(cols), func(j int) bool { return taken[j] })
 	}
+	// Within a tier, cells named by longer names go first ("Expenditure
+	// (actual)" before "Budget (planned)"), then in row order.
+	order := make([]int, len(row))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(matches[b].weight, matches[a].weight) })
+	takenBy := make([]int, len(specs))
 	for _, tier := range [...]struct{ words, single bool }{{false, true}, {true, true}, {false, false}, {true, false}} {
-		for i, c := range matches {
+		for _, i := range order {
+			c := matches[i]
 			if (c.how == ByWords) != tier.words || c.ambiguous || len(c.cols) == 0 || (len(c.cols) == 1) != tier.single {
 				continue
 			}
 			if left := free(c.cols); len(left) > 0 {
 				taken[left[0]] = true
+				takenBy[left[0]] = i
 				f.fields[i], f.how[i] = specs[left[0]].Name, c.how
+			} else if len(c.cols) == 1 && (c.how != ByWords || c.weight >= 1) {
+				// A second header for a column already taken: kept as an
+				// extra column, and named, since its values may be the
+				// ones meant (but for a generic word: "File number"
+				// beside "ID" is no second id).
+				f.also = append(f.also, also{cell: i, field: specs[c.cols[0]].Name, by: takenBy[c.cols[0]]})
 			}
 		}
 	}
@@ -320,6 +349,9 @@ func newHeader(f *fit, index int, row []string) *Header {
 				c.Suggest = s
 			}
 		}
+	}
+	for _, a := range f.also {
+		h.Columns[a.cell].Also, h.Columns[a.cell].AlsoBy = a.field, row[a.by]
 	}
 	return h
 }

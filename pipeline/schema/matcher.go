@@ -19,14 +19,15 @@ const Extra = "extra"
 // "valid_from"), which come first. The nil *Matcher knows the built-in
 // names only.
 type Matcher struct {
-	mapped map[pipeline.Kind]map[string]int // key(header) → column index, or -1 for Extra
+	mapped  map[pipeline.Kind]map[string]int    // key(header) → column index, or -1 for Extra
+	written map[pipeline.Kind]map[string]string // key(header) → the header as the configuration writes it
 }
 
 // NewMatcher checks a ministry's own header names: per kind of table, the
 // header as written → the column's name (or Extra). The error is a plain
 // sentence naming the kind, the header and the columns there are.
 func NewMatcher(mapped map[string]map[string]string) (*Matcher, error) {
-	m := &Matcher{mapped: map[pipeline.Kind]map[string]int{}}
+	m := &Matcher{mapped: map[pipeline.Kind]map[string]int{}, written: map[pipeline.Kind]map[string]string{}}
 	for _, kindName := range sortedKeys(mapped) {
 		kind := pipeline.Kind(strings.ToLower(strings.TrimSpace(kindName)))
 		specs := columns[kind]
@@ -35,6 +36,7 @@ func NewMatcher(mapped map[string]map[string]string) (*Matcher, error) {
 		}
 		if m.mapped[kind] == nil {
 			m.mapped[kind] = map[string]int{}
+			m.written[kind] = map[string]string{}
 		}
 		for _, header := range sortedKeys(mapped[kindName]) {
 			target := strings.TrimSpace(mapped[kindName][header])
@@ -58,6 +60,7 @@ func NewMatcher(mapped map[string]map[string]string) (*Matcher, error) {
 				return nil, fmt.Errorf("[columns.%s]: %q is mapped twice, to two columns (headers are compared ignoring case, spaces, \"_\", \"-\" and \".\")", kindName, header)
 			}
 			m.mapped[kind][k] = col
+			m.written[kind][k] = header
 		}
 	}
 	return m, nil
@@ -88,6 +91,33 @@ func columnList(kind pipeline.Kind) string {
 	return strings.Join(names, ", ")
 }
 
+// Unused lists the headers the configuration maps that no header row of
+// their kind among hs holds, as "[columns.agreements] \"Date d'effet\"":
+// a mapping that matches nothing changes nothing, and may be a typo.
+func (m *Matcher) Unused(hs []*Header) []string {
+	if m == nil {
+		return nil
+	}
+	seen := map[pipeline.Kind]map[string]bool{}
+	for _, h := range hs {
+		if seen[h.Kind] == nil {
+			seen[h.Kind] = map[string]bool{}
+		}
+		for _, c := range h.Columns {
+			seen[h.Kind][key(c.Header)] = true
+		}
+	}
+	var out []string
+	for _, kind := range kinds {
+		for _, k := range sortedKeys(m.written[kind]) {
+			if !seen[kind][k] {
+				out = append(out, fmt.Sprintf("[columns.%s] %q", kind, m.written[kind][k]))
+			}
+		}
+	}
+	return out
+}
+
 // How says how a header cell was recognised.
 type How int
 
@@ -102,8 +132,9 @@ const (
 type cellMatch struct {
 	cols      []int // candidate columns, required first
 	how       How
-	ambiguous bool // by words, and the words name different columns
-	extra     bool // mapped to Extra
+	ambiguous bool    // by words, and the words name different columns
+	extra     bool    // mapped to Extra
+	weight    float64 // by words: the weight of the names that decided
 }
 
 func (m *Matcher) match(kind pipeline.Kind, cell string) cellMatch {
@@ -119,7 +150,7 @@ func (m *Matcher) match(kind pipeline.Kind, cell string) cellMatch {
 		return cellMatch{cols: c, how: ByName}
 	}
 	if w := byWords(kind, cell); w.cols != nil {
-		return cellMatch{cols: w.cols, how: ByWords, ambiguous: w.ambiguous}
+		return cellMatch{cols: w.cols, how: ByWords, ambiguous: w.ambiguous, weight: w.weight}
 	}
 	return cellMatch{}
 }

@@ -1,7 +1,11 @@
 package schema
 
 import (
+	"fmt"
+	"strings"
+
 	"coopreport/pipeline"
+	"coopreport/pipeline/normalize"
 	"coopreport/pipeline/source"
 )
 
@@ -53,6 +57,13 @@ func (r *Reader[T]) Next() (Record[T], error) {
 		var problems []source.CellProblem
 		if len(row.Problems) > 0 {
 			problems = append(problems, row.Problems...)
+		}
+		for i, cell := range row.Cells {
+			if i < len(r.m.field) && r.m.field[i] >= 0 && normalize.SpreadsheetError(cell) {
+				problems = append(problems, source.CellProblem{Index: i, Value: cell, Err: fmt.Errorf(
+					"%w: %s is the error a formula gave in the spreadsheet, not a value; correct the formula or type the value",
+					pipeline.ErrFormulaError, strings.TrimSpace(cell))})
+			}
 		}
 		return Record[T]{Rec: rec, Row: row.Number, Extra: extra, Problems: problems}, nil
 	}

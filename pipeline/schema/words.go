@@ -68,6 +68,9 @@ var generic = map[string]bool{
 	"наименование": true, "год": true, "период": true, "описание": true,
 }
 
+// countWords name an id alone, but "number of" something counts it.
+var countWords = map[string]bool{"no": true, "number": true, "#": true, "№": true}
+
 // words splits a header into lower-case words: letters and digits, with
 // "#" and "№" words of their own; "ё" is written "е".
 func words(s string) []string {
@@ -103,6 +106,7 @@ func words(s string) []string {
 type wordMatch struct {
 	cols      []int
 	ambiguous bool
+	weight    float64 // of the names that decided
 }
 
 // byWords finds the names of kind among the words of cell.
@@ -124,6 +128,11 @@ func byWords(kind pipeline.Kind, cell string) wordMatch {
 				continue
 			}
 			to := from + len(p.words)
+			// "Number of persons" counts persons: it is not a number
+			// (an id) of anything.
+			if len(p.words) == 1 && countWords[p.words[0]] && to < len(w) && w[to] == "of" {
+				continue
+			}
 			// A name inside a longer one found already ("date" in
 			// "start date") says nothing more.
 			inside := slices.ContainsFunc(hits, func(h found) bool { return h.from <= from && to <= h.to })
@@ -158,10 +167,10 @@ func byWords(kind pipeline.Kind, cell string) wordMatch {
 		}
 	}
 	if len(common) > 0 {
-		return wordMatch{cols: common}
+		return wordMatch{cols: common, weight: best}
 	}
 	slices.Sort(union)
-	return wordMatch{cols: union, ambiguous: true}
+	return wordMatch{cols: union, ambiguous: true, weight: best}
 }
 
 // lookupCols is every column the whole name p is a name of, required

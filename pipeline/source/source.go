@@ -117,8 +117,9 @@ type Row struct {
 
 // CellProblem is a cell of a row whose value cannot be read.
 type CellProblem struct {
-	Index int   // the cell's index in Row.Cells (0 = column A)
-	Err   error // a plain sentence naming the cell and how to fix it; wraps ErrNoResult
+	Index int    // the cell's index in Row.Cells (0 = column A)
+	Value string // the cell's text, if it has one worth showing
+	Err   error  // a plain sentence naming the cell and how to fix it; wraps ErrNoResult or pipeline.ErrFormulaError
 }
 
 // Next returns the next row. Rows whose cells are all blank are skipped,

@@ -233,7 +233,7 @@ func TestConfigFile(t *testing.T) {
 			cfg.Path = ""
 			strict := true
 			want := config.Config{Party: tt.party, Period: "previous-year", Currency: "MNT", RatesBase: "MNT", Timezone: "Asia/Ulaanbaatar",
-				DateOrder: "day-first", Strict: &strict, MaxRejected: "5%"}
+				Strict: &strict, MaxRejected: "5%"}
 			if !reflect.DeepEqual(cfg, want) {
 				t.Errorf("config %+v, want %+v", cfg, want)
 			}
@@ -261,7 +261,7 @@ func TestConfigFile(t *testing.T) {
 			}
 			all.Path = ""
 			want.Title = "Periodic report on international cultural cooperation"
-			want.By, want.DecimalMark, want.Template, want.Output, want.PageSize = "quarter", ".", "default", "output", "A4"
+			want.By, want.DecimalMark, want.Template, want.Output, want.PageSize, want.DateOrder = "quarter", ".", "default", "output", "A4", "day-first"
 			if !reflect.DeepEqual(all, want) {
 				t.Errorf("uncommented %+v, want %+v", all, want)
 			}
