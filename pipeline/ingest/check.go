@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -59,16 +60,50 @@ func newChecker(d *Dataset, opt Options) *checker {
 		keys: map[pipeline.Kind]*keyed{
 			pipeline.KindMeasures:   newKeyed(pipeline.KindMeasures, "the id"),
 			pipeline.KindAgreements: newKeyed(pipeline.KindAgreements, "the id"),
-			pipeline.KindActivities: newKeyed(pipeline.KindActivities, "the id"),
 			pipeline.KindRates:      newKeyed(pipeline.KindRates, "the rate of"),
 		},
 		extras:  map[pipeline.Kind]*nameSet{},
 		dropped: map[pipeline.Pos]bool{},
 	}
+	c.keys[pipeline.KindActivities] = newHashedKeys(pipeline.KindActivities, "the id", func(rows []keyRow) ([]string, error) {
+		out := make([]string, len(rows))
+		err := c.activitiesOf(rows, func(i int, a *pipeline.Activity) { out[i] = a.ID })
+		return out, err
+	})
 	for _, k := range order {
 		c.extras[k] = &nameSet{seen: map[string]bool{}}
 	}
 	return c
+}
+
+// activitiesOf reads back the activities of rows, which passed their own
+// checks, from the spool, and calls fn with each and its index in rows.
+func (c *checker) activitiesOf(rows []keyRow, fn func(i int, a *pipeline.Activity)) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if err := c.d.spool.finishWrites(); err != nil {
+		return err
+	}
+	want := make(map[uint32]int, len(rows))
+	for i, r := range rows {
+		want[uint32(r.seq)] = i
+	}
+	var found []spoolEntry
+	for _, e := range c.d.spool.entries {
+		if _, ok := want[e.seq]; ok {
+			found = append(found, e)
+		}
+	}
+	if len(found) != len(rows) {
+		return fmt.Errorf("%d of %d rows sharing ids are not in the temporary file of the activities", len(rows)-len(found), len(rows))
+	}
+	// In file order: rows near each other are read together.
+	slices.SortFunc(found, func(a, b spoolEntry) int { return cmp.Compare(a.off, b.off) })
+	return c.d.spool.scan(found, func(e spoolEntry, a *pipeline.Activity) error {
+		fn(want[e.seq], a)
+		return nil
+	})
 }
 
 func (c *checker) readTable(t *table) error {
@@ -162,44 +197,31 @@ func (c *checker) hashOf(kind pipeline.Kind) func([]keyRow) ([]uint64, error) {
 		out := make([]uint64, len(rows))
 		switch kind {
 		case pipeline.KindActivities:
-			want := map[int]int{}
-			for i, r := range rows {
-				want[int(r.seq)] = i
-			}
-			var found []spoolEntry
-			for _, e := range c.d.spool.entries {
-				if _, ok := want[int(e.seq)]; ok {
-					found = append(found, e)
-				}
-			}
-			if err := c.d.spool.finishWrites(); err != nil {
-				return nil, err
-			}
-			err := c.d.spool.scan(found, func(e spoolEntry, a *pipeline.Activity) error {
-				out[want[int(e.seq)]] = hashActivity(a)
-				return nil
-			})
+			err := c.activitiesOf(rows, func(i int, a *pipeline.Activity) { out[i] = hashActivity(a) })
 			return out, err
 		case pipeline.KindAgreements:
-			for i, r := range rows {
-				if j := slices.IndexFunc(c.d.Agreements, func(a pipeline.Agreement) bool { return a.Pos == r.pos() }); j >= 0 {
-					out[i] = hashAgreement(&c.d.Agreements[j])
-				}
-			}
+			hashWanted(rows, out, c.d.Agreements, func(a *pipeline.Agreement) pipeline.Pos { return a.Pos }, hashAgreement)
 		case pipeline.KindMeasures:
-			for i, r := range rows {
-				if j := slices.IndexFunc(c.d.Measures, func(m pipeline.Measure) bool { return m.Pos == r.pos() }); j >= 0 {
-					out[i] = hashMeasure(&c.d.Measures[j])
-				}
-			}
+			hashWanted(rows, out, c.d.Measures, func(m *pipeline.Measure) pipeline.Pos { return m.Pos }, hashMeasure)
 		case pipeline.KindRates:
-			for i, r := range rows {
-				if j := slices.IndexFunc(c.d.Rates, func(x pipeline.Rate) bool { return x.Pos == r.pos() }); j >= 0 {
-					out[i] = newHasher().strs(c.d.Rates[j].Rate.String()).sum()
-				}
-			}
+			hashWanted(rows, out, c.d.Rates, func(r *pipeline.Rate) pipeline.Pos { return r.Pos },
+				func(r *pipeline.Rate) uint64 { return newHasher().strs(r.Rate.String()).sum() })
 		}
 		return out, nil
+	}
+}
+
+// hashWanted sets out[i] to the hash of the record of recs at rows[i]'s
+// position, in one pass over recs.
+func hashWanted[T any](rows []keyRow, out []uint64, recs []T, pos func(*T) pipeline.Pos, hash func(*T) uint64) {
+	want := make(map[pipeline.Pos]int, len(rows))
+	for i, r := range rows {
+		want[r.pos()] = i
+	}
+	for j := range recs {
+		if i, ok := want[pos(&recs[j])]; ok {
+			out[i] = hash(&recs[j])
+		}
 	}
 }
 

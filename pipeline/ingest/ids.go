@@ -1,9 +1,11 @@
 package ingest
 
 import (
+	"cmp"
 	"fmt"
 	"hash"
 	"hash/fnv"
+	"hash/maphash"
 	"io"
 	"slices"
 	"strings"
@@ -23,13 +25,35 @@ import (
 //     nothing says which is right.
 //
 // A million ids are held in memory, so an id that one row gives, as most
-// are, costs one small entry; what sharing needs lives apart.
+// are, costs one small entry; what sharing needs lives apart. Ids that
+// other rows refer to (agreements, measures) are kept in a map, for the
+// references; activity ids, which nothing refers to, are kept as 64-bit
+// hashes, sorted once the ledger is read, and only the rows whose hashes
+// meet have their ids read back to be compared.
 
 // keyed collects the rows of one kind by their key.
 type keyed struct {
 	kind  pipeline.Kind
 	label string // what the key is, in messages: "the id", "the rate of"
-	rows  map[string]keyRows
+
+	rows map[string]keyRows // by key, when other kinds look keys up
+
+	// When nothing looks keys up: the rows with their keys' hashes, the
+	// keys of rows that failed their own checks (by seq), and how to read
+	// back the keys of rows that passed.
+	hashed []hashedRow
+	texts  map[int32]string
+	keysOf func([]keyRow) ([]string, error)
+	hash   func(string) uint64
+}
+
+// keySeed seeds the hashes of keys: any seed will do, since rows whose
+// hashes meet have their keys compared.
+var keySeed = maphash.MakeSeed()
+
+type hashedRow struct {
+	h uint64
+	keyRow
 }
 
 // keyRows are the rows that give one key: the first read, and the others
@@ -72,11 +96,29 @@ func newKeyed(kind pipeline.Kind, label string) *keyed {
 	return &keyed{kind: kind, label: label, rows: map[string]keyRows{}}
 }
 
+// newHashedKeys returns a keyed whose keys cannot be looked up, which
+// holds only their hashes; keysOf reads back the keys of rows that passed
+// their own checks.
+func newHashedKeys(kind pipeline.Kind, label string, keysOf func([]keyRow) ([]string, error)) *keyed {
+	return &keyed{kind: kind, label: label, texts: map[int32]string{}, keysOf: keysOf,
+		hash: func(key string) uint64 { return maphash.String(keySeed, key) }}
+}
+
 // add records a row that gives key.
 func (k *keyed) add(key string, r keyRow) {
+	if k.rows == nil {
+		k.hashed = append(k.hashed, hashedRow{h: k.hash(key), keyRow: r})
+		if !r.valid {
+			k.texts[r.seq] = strings.Clone(key)
+		}
+		return
+	}
 	e, ok := k.rows[key]
 	switch {
 	case !ok:
+		// A copy: the key is a part of the row's text, which the map
+		// would otherwise keep whole.
+		key = strings.Clone(key)
 		e.first = r
 	case e.rest == nil:
 		e.rest = &keyRest{more: []keyRow{r}}
@@ -87,7 +129,8 @@ func (k *keyed) add(key string, r keyRow) {
 }
 
 // lookup says whether a row with key was accepted, and if not, where and
-// why, for references from other kinds.
+// why, for references from other kinds. A keyed made by newHashedKeys
+// finds nothing.
 func (k *keyed) lookup(key string) (found, accepted bool, at pipeline.Pos, why string) {
 	e, ok := k.rows[key]
 	switch {
@@ -107,18 +150,14 @@ func (k *keyed) lookup(key string) (found, accepted bool, at pipeline.Pos, why s
 // repeats from conflicts; it is asked once, about the rows of keys that
 // several valid rows share.
 func (k *keyed) resolve(describe func(key string) string, hashes func([]keyRow) ([]uint64, error)) (dropped []keyRow, errs []pipeline.RowError, err error) {
-	var shared []string
-	for key, e := range k.rows {
-		if e.rest != nil {
-			shared = append(shared, key)
-		}
+	shared, err := k.shared()
+	if err != nil {
+		return nil, nil, err
 	}
-	slices.Sort(shared) // the rejects are sorted later; this keeps the work the same
 	var ask []keyRow
 	lists := make([][2][]keyRow, len(shared)) // valid, invalid
-	for i, key := range shared {
-		e := k.rows[key]
-		for _, r := range append([]keyRow{e.first}, e.rest.more...) {
+	for i, sk := range shared {
+		for _, r := range sk.rows {
 			if r.valid {
 				lists[i][0] = append(lists[i][0], r)
 			} else {
@@ -140,8 +179,8 @@ func (k *keyed) resolve(describe func(key string) string, hashes func([]keyRow) 
 		}
 	}
 	byPos := func(a, b keyRow) int { return posCompare(a.pos(), b.pos()) }
-	for i, key := range shared {
-		rest := k.rows[key].rest
+	for i, sk := range shared {
+		key, rest := sk.key, sk.rest
 		valid, invalid := lists[i][0], lists[i][1]
 		slices.SortFunc(valid, byPos)
 		slices.SortFunc(invalid, byPos)
@@ -173,6 +212,83 @@ func (k *keyed) resolve(describe func(key string) string, hashes func([]keyRow) 
 		}
 	}
 	return dropped, errs, nil
+}
+
+// sharedKey is a key several rows give, with the rows, and where resolve
+// notes its judgement.
+type sharedKey struct {
+	key  string
+	rows []keyRow
+	rest *keyRest
+}
+
+// shared returns the keys that several rows give, sorted (the rejects
+// are sorted later; this keeps the work the same from run to run).
+func (k *keyed) shared() ([]sharedKey, error) {
+	var out []sharedKey
+	if k.rows != nil {
+		for key, e := range k.rows {
+			if e.rest != nil {
+				out = append(out, sharedKey{key: key, rows: append([]keyRow{e.first}, e.rest.more...), rest: e.rest})
+			}
+		}
+		slices.SortFunc(out, func(a, b sharedKey) int { return strings.Compare(a.key, b.key) })
+		return out, nil
+	}
+	slices.SortFunc(k.hashed, func(a, b hashedRow) int {
+		if c := cmp.Compare(a.h, b.h); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.seq, b.seq)
+	})
+	// The rows whose hashes meet: read their keys back, and group them by
+	// key (two keys may share a hash).
+	var meet, passed []keyRow
+	for i := 0; i < len(k.hashed); {
+		j := i + 1
+		for j < len(k.hashed) && k.hashed[j].h == k.hashed[i].h {
+			j++
+		}
+		if j-i > 1 {
+			for _, hr := range k.hashed[i:j] {
+				meet = append(meet, hr.keyRow)
+				if hr.valid {
+					passed = append(passed, hr.keyRow)
+				}
+			}
+		}
+		i = j
+	}
+	k.hashed = nil
+	if len(meet) == 0 {
+		return nil, nil
+	}
+	keys, err := k.keysOf(passed)
+	if err != nil {
+		return nil, err
+	}
+	bySeq := make(map[int32]string, len(passed))
+	for i, r := range passed {
+		bySeq[r.seq] = keys[i]
+	}
+	groups := map[string][]keyRow{}
+	for _, r := range meet {
+		key, ok := bySeq[r.seq]
+		if !r.valid {
+			key, ok = k.texts[r.seq]
+		}
+		if !ok {
+			return nil, fmt.Errorf("the id of %s was not kept", r.pos())
+		}
+		groups[key] = append(groups[key], r)
+	}
+	for key, rows := range groups {
+		if len(rows) > 1 {
+			out = append(out, sharedKey{key: key, rows: rows, rest: new(keyRest)})
+		}
+	}
+	slices.SortFunc(out, func(a, b sharedKey) int { return strings.Compare(a.key, b.key) })
+	return out, nil
 }
 
 func (k *keyed) fix() string {

@@ -67,10 +67,10 @@ type Dataset struct {
 
 func (d *Dataset) hasKind(k pipeline.Kind) bool { return d.kinds[k] }
 
-// Ledger returns the accepted activities keep accepts (all when keep is
-// nil), in date order, rows of one day in reading order.
-func (d *Dataset) Ledger(keep func(*pipeline.Activity) bool) (*Ledger, error) {
-	return d.spool.ledger(keep)
+// Ledger returns the accepted activities whose date within accepts (all
+// when within is nil), in date order, rows of one day in reading order.
+func (d *Dataset) Ledger(within func(pipeline.Date) bool) (*Ledger, error) {
+	return d.spool.ledger(within)
 }
 
 // Close removes the activities kept on disk; the ledgers made from the

@@ -15,17 +15,26 @@ import (
 
 // spool holds the accepted activities on disk, in a compact binary form,
 // so that memory does not grow with the rows of the ledger: what stays in
-// memory is one small entry per activity (its date, place in reading
-// order and offset). The Ledger of a period reads them back in date order
-// (see Activities).
+// memory is one small entry per activity and one run being gathered.
+//
+// The records are written as sorted runs: they are gathered in memory up
+// to runSize bytes, sorted by date (rows of one day in reading order) and
+// written out, so that a Ledger reads them back in date order by merging
+// the runs, each read sequentially: an external merge sort whose merge is
+// the reading itself. A register already in date order is one run after
+// another, and the merge takes them in turn.
 type spool struct {
 	f   *os.File
 	w   *bufio.Writer
-	off int64
+	off int64 // bytes written to f
 	err error // sticky
 
-	entries []spoolEntry
+	entries []spoolEntry    // by the order records were added (idx)
 	dropped map[uint32]bool // by seq: rows rejected when their kind was judged
+	runs    []spoolRun      // written
+	chunk   []byte          // the run being gathered: records with their heads
+	runSize int             // the bytes a run gathers before it is written
+	pending []pendingRecord // its records, in the order added
 
 	// Interned values the records refer to by index.
 	strs      []string // file and sheet names, extra column names
@@ -36,20 +45,40 @@ type spool struct {
 	buf []byte
 }
 
-// spoolEntry places one activity: its date (yyyymmdd), its place in
-// reading order, and where its record starts.
+// spoolEntry is one activity: its date (yyyymmdd), its place in reading
+// order, and where its record starts in the file once its run is written
+// (-1 before).
 type spoolEntry struct {
 	date int32
 	seq  uint32
 	off  int64
 }
 
+// spoolRun is a run of records in the file, sorted by date and seq.
+type spoolRun struct{ off, size int64 }
+
+// pendingRecord is a record of the run being gathered: its entry, and its
+// bytes in the chunk.
+type pendingRecord struct {
+	idx        uint32
+	start, end int32
+}
+
+// runSize is how many bytes of records a run gathers in memory before it
+// is sorted and written: about 60,000 activities.
+const runSize = 8 << 20
+
+// headSize is the fixed head of a record in the file: date, seq and idx,
+// each a little-endian 32-bit number; the body's length follows as a
+// uvarint, then the body.
+const headSize = 12
+
 func newSpool(dir string) (*spool, error) {
 	f, err := os.CreateTemp(dir, "coopreport-activities-*.bin")
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a temporary file for the activities: %w", err)
 	}
-	return &spool{f: f, w: bufio.NewWriterSize(f, 256<<10), strIndex: map[string]uint32{},
+	return &spool{f: f, w: bufio.NewWriterSize(f, 256<<10), runSize: runSize, strIndex: map[string]uint32{},
 		countries: []pipeline.Country{{}}, ctyIndex: map[string]uint32{"": 0}, dropped: map[uint32]bool{}}, nil
 }
 
@@ -64,6 +93,7 @@ func (s *spool) close() error {
 		err = rerr
 	}
 	s.f = nil
+	s.chunk, s.pending = nil, nil
 	return err
 }
 
@@ -139,18 +169,46 @@ func (s *spool) add(a *pipeline.Activity, seq int) {
 		b = appendString(b, f.Value)
 		b = binary.AppendUvarint(b, packDate(f.Date))
 	}
-	// The record's length first, so that a reader takes it whole.
-	var head [binary.MaxVarintLen64]byte
-	n := binary.PutUvarint(head[:], uint64(len(b)))
-	s.entries = append(s.entries, spoolEntry{date: int32(packDate(a.Date)), seq: uint32(seq), off: s.off})
-	if _, err := s.w.Write(head[:n]); err != nil {
-		s.err = err
-	}
-	if _, err := s.w.Write(b); err != nil {
-		s.err = err
-	}
-	s.off += int64(n + len(b))
+	idx := uint32(len(s.entries))
+	s.entries = append(s.entries, spoolEntry{date: int32(packDate(a.Date)), seq: uint32(seq), off: -1})
+	start := len(s.chunk)
+	s.chunk = binary.LittleEndian.AppendUint32(s.chunk, uint32(packDate(a.Date)))
+	s.chunk = binary.LittleEndian.AppendUint32(s.chunk, uint32(seq))
+	s.chunk = binary.LittleEndian.AppendUint32(s.chunk, idx)
+	s.chunk = binary.AppendUvarint(s.chunk, uint64(len(b)))
+	s.chunk = append(s.chunk, b...)
+	s.pending = append(s.pending, pendingRecord{idx: idx, start: int32(start), end: int32(len(s.chunk))})
 	s.buf = b
+	if len(s.chunk) >= s.runSize {
+		s.writeRun()
+	}
+}
+
+// writeRun sorts the run gathered and writes it.
+func (s *spool) writeRun() {
+	if len(s.pending) == 0 || s.err != nil {
+		return
+	}
+	slices.SortFunc(s.pending, func(x, y pendingRecord) int {
+		a, b := &s.entries[x.idx], &s.entries[y.idx]
+		if a.date != b.date {
+			return int(a.date - b.date)
+		}
+		return int(a.seq) - int(b.seq)
+	})
+	run := spoolRun{off: s.off}
+	for _, p := range s.pending {
+		s.entries[p.idx].off = s.off
+		n, err := s.w.Write(s.chunk[p.start:p.end])
+		s.off += int64(n)
+		if err != nil {
+			s.err = err
+			return
+		}
+	}
+	run.size = s.off - run.off
+	s.runs = append(s.runs, run)
+	s.chunk, s.pending = s.chunk[:0], s.pending[:0]
 }
 
 func appendString(b []byte, v string) []byte {
@@ -255,67 +313,50 @@ func (s *spool) decode(rec []byte, a *pipeline.Activity) error {
 	return d.err
 }
 
-// finishWrites flushes what was written so far, so that it can be read.
+// finishWrites writes what was gathered, so that it can be read; more
+// may be added after.
 func (s *spool) finishWrites() error {
+	s.writeRun()
 	if s.err == nil {
 		s.err = s.w.Flush()
 	}
-	return s.err
+	if s.err != nil {
+		return fmt.Errorf("writing the temporary file of the activities: %w", s.err)
+	}
+	return nil
 }
 
-// finish flushes what was written: after it the spool is read only.
-func (s *spool) finish() error {
-	if s.err == nil {
-		s.err = s.w.Flush()
+// ledger is the ledger of the activities kept, those whose date within
+// accepts (all when within is nil), in date order, rows of one day in
+// reading order.
+func (s *spool) ledger(within func(pipeline.Date) bool) (*Ledger, error) {
+	if err := s.finishWrites(); err != nil {
+		return nil, err
 	}
-	return s.err
-}
-
-// Activities is the ledger of the activities kept (those keep accepts,
-// all when keep is nil), in date order, rows of one day in reading order.
-func (s *spool) ledger(keep func(*pipeline.Activity) bool) (*Ledger, error) {
-	if err := s.finish(); err != nil {
-		return nil, fmt.Errorf("writing the temporary file of the activities: %w", err)
-	}
-	l := &Ledger{s: s}
-	for _, e := range s.entries {
-		if !s.dropped[e.seq] {
-			l.order = append(l.order, e)
+	l := &Ledger{s: s, keep: make([]uint64, (len(s.entries)+63)/64)}
+	for i, e := range s.entries {
+		if !s.dropped[e.seq] && (within == nil || within(unpackDate(uint64(e.date)))) {
+			l.keep[i/64] |= 1 << (i % 64)
+			l.n++
 		}
 	}
-	if keep != nil {
-		// One pass in file order to apply the filter: cheap, sequential.
-		kept := l.order[:0]
-		err := s.scan(l.order, func(e spoolEntry, a *pipeline.Activity) error {
-			if keep(a) {
-				kept = append(kept, e)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		l.order = kept
-	}
-	slices.SortFunc(l.order, func(a, b spoolEntry) int {
-		if a.date != b.date {
-			return int(a.date - b.date)
-		}
-		return int(a.seq) - int(b.seq)
-	})
 	return l, nil
 }
 
-// scan reads the records of entries (in any order) and calls fn with each.
+// scan reads the records of entries, in the order given, and calls fn with
+// each: for a few rows read here and there (rows sharing an id).
 func (s *spool) scan(entries []spoolEntry, fn func(spoolEntry, *pipeline.Activity) error) error {
-	r := &recordReader{s: s}
 	var a pipeline.Activity
+	var buf []byte
 	for _, e := range entries {
-		rec, err := r.at(e.off)
+		if e.off < 0 {
+			return errCorrupt
+		}
+		body, err := s.readAt(e.off, &buf)
 		if err != nil {
 			return err
 		}
-		if err := s.decode(rec, &a); err != nil {
+		if err := s.decode(body, &a); err != nil {
 			return err
 		}
 		if err := fn(e, &a); err != nil {
@@ -325,61 +366,143 @@ func (s *spool) scan(entries []spoolEntry, fn func(spoolEntry, *pipeline.Activit
 	return nil
 }
 
-// recordReader reads records at offsets of the spool's file through a
-// window, so that records read in file order cost no system call each.
-type recordReader struct {
-	s     *spool
-	win   []byte
-	start int64 // file offset of win[0]
-}
-
-const window = 1 << 20
-
-func (r *recordReader) at(off int64) ([]byte, error) {
-	for attempt := 0; attempt < 2; attempt++ {
-		if off >= r.start && off < r.start+int64(len(r.win)) {
-			b := r.win[off-r.start:]
-			n, k := binary.Uvarint(b)
-			if k > 0 && uint64(len(b)-k) >= n {
-				return b[k : k+int(n)], nil
-			}
-			if k > 0 && n > window/2 {
-				// A record longer than half the window: read it alone.
-				rec := make([]byte, n)
-				_, err := r.s.f.ReadAt(rec, off+int64(k))
-				return rec, err
-			}
-		}
-		if err := r.fill(off); err != nil {
-			return nil, err
-		}
-	}
-	return nil, errCorrupt
-}
-
-func (r *recordReader) fill(off int64) error {
-	if cap(r.win) < window {
-		r.win = make([]byte, window)
-	}
-	n, err := r.s.f.ReadAt(r.win[:window], off)
+// readAt reads the body of the record at off into *buf.
+func (s *spool) readAt(off int64, buf *[]byte) ([]byte, error) {
+	const guess = 512 // most records are shorter
+	b := slices.Grow((*buf)[:0], guess)[:guess]
+	n, err := s.f.ReadAt(b, off)
 	if err != nil && err != io.EOF {
-		return fmt.Errorf("reading the temporary file of the activities: %w", err)
+		return nil, fmt.Errorf("reading the temporary file of the activities: %w", err)
 	}
-	r.win, r.start = r.win[:n], off
-	return nil
+	b = b[:n]
+	if n < headSize {
+		return nil, errCorrupt
+	}
+	size, k := binary.Uvarint(b[headSize:])
+	if k <= 0 {
+		return nil, errCorrupt
+	}
+	body := headSize + k
+	if total := body + int(size); total > len(b) {
+		b = slices.Grow(b, total-len(b))[:total]
+		if _, err := s.f.ReadAt(b[n:], off+int64(n)); err != nil {
+			return nil, fmt.Errorf("reading the temporary file of the activities: %w", err)
+		}
+	}
+	*buf = b
+	return b[body : body+int(size)], nil
+}
+
+// runReader reads one run's records in order.
+type runReader struct {
+	r    *bufio.Reader
+	date int32
+	seq  uint32
+	idx  uint32
+	body []byte
+}
+
+// next reads the next record; false at the run's end.
+func (rr *runReader) next() (bool, error) {
+	var head [headSize]byte
+	if _, err := io.ReadFull(rr.r, head[:]); err == io.EOF {
+		return false, nil
+	} else if err != nil {
+		return false, errCorrupt
+	}
+	rr.date = int32(binary.LittleEndian.Uint32(head[0:]))
+	rr.seq = binary.LittleEndian.Uint32(head[4:])
+	rr.idx = binary.LittleEndian.Uint32(head[8:])
+	size, err := binary.ReadUvarint(rr.r)
+	if err != nil || size > 1<<30 {
+		return false, errCorrupt
+	}
+	rr.body = slices.Grow(rr.body[:0], int(size))[:size]
+	if _, err := io.ReadFull(rr.r, rr.body); err != nil {
+		return false, errCorrupt
+	}
+	return true, nil
+}
+
+func (rr *runReader) less(o *runReader) bool {
+	if rr.date != o.date {
+		return rr.date < o.date
+	}
+	return rr.seq < o.seq
 }
 
 // Ledger is the activities of a period, read from the spool in date
 // order; it implements pipeline.Ledger.
 type Ledger struct {
-	s     *spool
-	order []spoolEntry
+	s    *spool
+	keep []uint64 // bit idx: the entry is in the ledger
+	n    int
 }
 
-func (l *Ledger) Len() int { return len(l.order) }
+func (l *Ledger) Len() int { return l.n }
 
+// Each merges the spool's runs: a small heap of one reader a run, each
+// reading its run sequentially through its own buffer.
 func (l *Ledger) Each(fn func(a *pipeline.Activity) error) error {
-	return l.s.scan(l.order, func(_ spoolEntry, a *pipeline.Activity) error { return fn(a) })
+	s := l.s
+	if s.f == nil {
+		return errors.New("the activities were read from a closed dataset")
+	}
+	var heap []*runReader
+	for _, run := range s.runs {
+		rr := &runReader{r: bufio.NewReaderSize(io.NewSectionReader(s.f, run.off, run.size), 64<<10)}
+		ok, err := rr.next()
+		if err != nil {
+			return err
+		}
+		if ok {
+			heap = append(heap, rr)
+		}
+	}
+	for i := len(heap)/2 - 1; i >= 0; i-- {
+		down(heap, i)
+	}
+	var a pipeline.Activity
+	for len(heap) > 0 {
+		rr := heap[0]
+		if i := rr.idx; int(i) < len(s.entries) && l.keep[i/64]&(1<<(i%64)) != 0 {
+			if err := s.decode(rr.body, &a); err != nil {
+				return err
+			}
+			if err := fn(&a); err != nil {
+				return err
+			}
+		}
+		ok, err := rr.next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			last := len(heap) - 1
+			heap[0] = heap[last]
+			heap = heap[:last]
+		}
+		down(heap, 0)
+	}
+	return nil
+}
+
+// down restores the heap order below i.
+func down(h []*runReader, i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && h[c+1].less(h[c]) {
+			c++
+		}
+		if !h[c].less(h[i]) {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }
 
 // Close removes the activities from disk: the Dataset's other ledgers go

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"io"
 
 	"coopreport/pipeline"
@@ -60,19 +61,47 @@ func each[T any](t *table, fn recordFunc[T]) error {
 
 // eachRecord reads the rows of t below its header as records of kind T,
 // from where classify stopped reading: each table is read once.
+//
+// Reading (parsing the file, mapping cells to fields) and checking take
+// turns on two cores: a goroutine reads batches of records ahead while
+// count checks the ones before, in order.
 func eachRecord[T any](t *table, count func(*T, int, []pipeline.Field, []source.CellProblem)) error {
 	rd, err := schema.NewReader[T](t.src, t.header, t.peek)
 	if err != nil {
 		return err
 	}
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			return nil
+	const batchSize = 256
+	batches := make(chan []schema.Record[T], 8)
+	var readErr error // set before batches is closed
+	go func() {
+		defer close(batches)
+		defer func() {
+			if p := recover(); p != nil {
+				readErr = fmt.Errorf("%s: reading the table failed (%v); please report this with the file", where(t), p)
+			}
+		}()
+		batch := make([]schema.Record[T], 0, batchSize)
+		for {
+			rec, err := rd.Next()
+			if err != nil {
+				if err != io.EOF {
+					readErr = err
+				}
+				break
+			}
+			if batch = append(batch, rec); len(batch) == batchSize {
+				batches <- batch
+				batch = make([]schema.Record[T], 0, batchSize)
+			}
 		}
-		if err != nil {
-			return err
+		if len(batch) > 0 {
+			batches <- batch
 		}
-		count(rec.Rec, rec.Row, rec.Extra, rec.Problems)
+	}()
+	for batch := range batches {
+		for _, rec := range batch {
+			count(rec.Rec, rec.Row, rec.Extra, rec.Problems)
+		}
 	}
+	return readErr
 }

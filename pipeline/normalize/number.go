@@ -305,7 +305,11 @@ func NotAvailable(s string) bool {
 // value (#N/A, #REF!, #VALUE!, #DIV/0!, #NAME?, #NUM!, #NULL!): the
 // formula behind it failed, and the cell has no value to read.
 func SpreadsheetError(s string) bool {
-	switch strings.ToUpper(trimSpace(s)) {
+	s = trimSpace(s)
+	if len(s) < 4 || s[0] != '#' { // every cell is asked: most are answered here
+		return false
+	}
+	switch strings.ToUpper(s) {
 	case "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA":
 		return true
 	}

@@ -11,8 +11,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"coopreport/pipeline"
@@ -134,7 +136,7 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 		data.Close()
 		return nil, err
 	}
-	ledger, err := data.Ledger(func(a *pipeline.Activity) bool { return p.Contains(a.Date) })
+	ledger, err := data.Ledger(p.Contains)
 	if err != nil {
 		data.Close()
 		return nil, err
@@ -323,6 +325,22 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 
+	// The PDF is drawn before any output is written: characters its fonts
+	// lack become warnings that the workbook's About sheet and the
+	// manifest list, each once, with the record it came from where it
+	// came from one. After that, the writers only read the report, and
+	// run side by side.
+	if opt.Stage != nil {
+		opt.Stage("drawing the PDF")
+	}
+	doc, err := pdf.Render(mdPDF, r, pdf.Options{PageSize: opt.PageSize})
+	if err != nil {
+		return nil, err
+	}
+	if err := glyphWarnings(r, doc); err != nil {
+		return nil, err
+	}
+
 	res := &Result{Report: r, Dir: filepath.Join(opt.Out, label)}
 	writers := []struct {
 		name  string
@@ -331,39 +349,24 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		{"summary.csv", func(w io.Writer) error { return csvout.Summary(w, r) }},
 		{"finance.csv", func(w io.Writer) error { return csvout.Finance(w, r) }},
 		{"rejects.csv", func(w io.Writer) error { return csvout.Rejects(w, r.Rejects) }},
-		// The PDF goes before the workbook: characters its fonts lack
-		// become warnings that the workbook's About sheet and the
-		// manifest then list, each once, with the record it came from
-		// where it came from one.
-		{"report-" + label + ".pdf", func(w io.Writer) error {
-			inRecords := map[rune]bool{}
-			warn := func(m pdf.MissingGlyph) {
-				r.Warnings = append(r.Warnings, pipeline.Warning{Message: "the PDF shows " + m.String() + " as a replacement character: its fonts have no glyph for it"})
-			}
-			if err := pdf.CheckRecords(r, func(m pdf.MissingGlyph) { inRecords[m.Rune] = true; warn(m) }); err != nil {
-				return err
-			}
-			return pdf.Write(w, mdPDF, r, pdf.Options{PageSize: opt.PageSize, MissingGlyph: func(m pdf.MissingGlyph) {
-				if !inRecords[m.Rune] {
-					warn(m)
-				}
-			}})
-		}},
+		{"report-" + label + ".pdf", doc.Write},
 		{"report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.Write(w, r, xlsx.Options{}) }},
 		{"report-" + label + ".md", func(w io.Writer) error { _, err := w.Write(mdText); return err }},
 	}
-	for _, wr := range writers {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if opt.Stage != nil {
-			opt.Stage("writing " + wr.name)
-		}
-		out, err := writeFile(tmp, wr.name, wr.write)
+	res.Outputs = make([]Output, len(writers))
+	if opt.Stage != nil {
+		opt.Stage("writing the outputs")
+	}
+	err = parallel(ctx, len(writers), func(i int) error {
+		out, err := writeFile(tmp, writers[i].name, writers[i].write)
 		if err != nil {
-			return nil, fmt.Errorf("writing %s: %w", wr.name, err)
+			return fmt.Errorf("writing %s: %w", writers[i].name, err)
 		}
-		res.Outputs = append(res.Outputs, out)
+		res.Outputs[i] = out
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if _, err := writeFile(tmp, ManifestName, func(w io.Writer) error { return writeManifest(w, r, res.Outputs, opt, fp) }); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", ManifestName, err)
@@ -385,6 +388,53 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// glyphWarnings adds to r's warnings the characters the PDF shows as a
+// replacement character: those of the records with the record and column
+// they come from, then those of the report's own text.
+func glyphWarnings(r *pipeline.Report, doc *pdf.Document) error {
+	warn := func(m pdf.MissingGlyph) {
+		r.Warnings = append(r.Warnings, pipeline.Warning{Message: "the PDF shows " + m.String() + " as a replacement character: its fonts have no glyph for it"})
+	}
+	inRecords := map[rune]bool{}
+	if err := pdf.CheckRecords(r, func(m pdf.MissingGlyph) { inRecords[m.Rune] = true; warn(m) }); err != nil {
+		return err
+	}
+	for _, m := range doc.Missing {
+		if !inRecords[m.Rune] {
+			warn(m)
+		}
+	}
+	return nil
+}
+
+// parallel calls work(0) … work(n-1), as many at once as the machine has
+// cores, and returns the error of the first that failed, in index order
+// (the others still finish). It starts no more work once ctx is done.
+func parallel(ctx context.Context, n int, work func(i int) error) error {
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		if err := ctx.Err(); err != nil {
+			errs[i] = err
+			break
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			errs[i] = work(i)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ErrTooManyRejected: more of the rows read were rejected than

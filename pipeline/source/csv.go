@@ -36,13 +36,18 @@ func openCSV(path, name string) (*File, error) {
 	s := sniff(head, complete)
 	var text io.Reader = br
 	var g *guessReader
-	if s.encoding == EncUTF8 && !complete {
+	switch {
+	case s.encoding == EncUTF8 && !complete:
 		// The sample was UTF-8, but a Windows-1251 file may hold only
 		// ASCII in its first 64 KiB: its Cyrillic would come out as U+FFFD
 		// without a word. The reader switches when it meets the first
 		// byte that is not UTF-8 (see guessReader).
 		g = &guessReader{r: br, name: name, ascii: true}
 		text = g
+	case s.encoding == EncUTF8BOM:
+		// A file that says it is UTF-8 and is not, past the sample, is
+		// an error too, never a line of U+FFFD.
+		text = &guessReader{r: br, name: name}
 	}
 	t, c := newCSVTable(name, text, s)
 	if g != nil {
@@ -164,11 +169,19 @@ func newCSVTable(name string, r io.Reader, s sniffed) (*Table, *csvTable) {
 // follows a byte order mark whatever was sniffed, and drops it, so that it
 // never sticks to the first header cell.
 func decode(r io.Reader, s sniffed) io.Reader {
-	var fallback encoding.Encoding = unicode.UTF8
-	if s.encoding == EncCP1251 {
-		fallback = charmap.Windows1251
+	switch s.encoding {
+	case EncUTF8, EncUTF8BOM:
+		// Checked already (by sniff for a file it saw whole, by a
+		// guessReader otherwise): the bytes pass as they are, but for the
+		// byte order mark.
+		r = &bomSkipper{r: r}
+	default:
+		var fallback encoding.Encoding = unicode.UTF8
+		if s.encoding == EncCP1251 {
+			fallback = charmap.Windows1251
+		}
+		r = transform.NewReader(r, unicode.BOMOverride(fallback.NewDecoder()))
 	}
-	r = transform.NewReader(r, unicode.BOMOverride(fallback.NewDecoder()))
 	if s.crOnly {
 		r = crToLF{r}
 	}
@@ -272,6 +285,40 @@ func (t *tailReader) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
+}
+
+// bomSkipper drops a UTF-8 byte order mark at the start of its reader.
+type bomSkipper struct {
+	r    io.Reader
+	head []byte // the first bytes, until they are known not to be a mark
+	done bool
+}
+
+func (b *bomSkipper) Read(p []byte) (int, error) {
+	if b.done {
+		return b.r.Read(p)
+	}
+	const bom = "\ufeff"
+	for len(b.head) < len(bom) {
+		var one [len(bom)]byte
+		n, err := b.r.Read(one[:len(bom)-len(b.head)])
+		b.head = append(b.head, one[:n]...)
+		if err != nil || !strings.HasPrefix(bom, string(b.head)) {
+			break
+		}
+	}
+	if string(b.head) == bom {
+		b.head = nil
+	}
+	if len(b.head) == 0 {
+		b.done = true
+		return b.r.Read(p)
+	}
+	n := copy(p, b.head)
+	if b.head = b.head[n:]; len(b.head) == 0 {
+		b.done = true
+	}
+	return n, nil
 }
 
 // crToLF turns every CR into LF, for files whose lines end in a lone CR.

@@ -260,6 +260,26 @@ func TestCSVWindows1251AfterLongASCII(t *testing.T) {
 	}
 }
 
+// A file with a UTF-8 byte order mark whose bytes past the sniffed
+// sample are not UTF-8 fails, naming the line, instead of reading them as
+// U+FFFD; the mark itself never reaches the first header cell.
+func TestCSVUTF8MarkThenOtherBytes(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("\ufeffid;name\n")
+	for b.Len() < sniffSize+100 {
+		b.WriteString("1;Өвөр\n")
+	}
+	good := b.Len()
+	b.Write(encode1251(t, "2;Россия\n"))
+	if _, _, err := readAll(t, writeFile(t, "mixed.csv", b.Bytes()), "mixed.csv"); !errors.Is(err, ErrBadCSV) || !strings.Contains(err.Error(), "line") {
+		t.Errorf("err = %v, want a bad CSV naming the line", err)
+	}
+	tab, rows, err := readAll(t, writeFile(t, "good.csv", b.Bytes()[:good]), "good.csv")
+	if err != nil || tab.Encoding != EncUTF8BOM || rows[0].Cells[0] != "id" || rows[len(rows)-1].Cells[1] != "Өвөр" {
+		t.Errorf("%v: encoding %q, first row %q", err, tab.Encoding, rows[0].Cells)
+	}
+}
+
 // The reader that decides the encoding as the file goes by: UTF-8 passes,
 // a file that is ASCII until a byte that is not UTF-8 is Windows-1251 from
 // the start, and one that mixes UTF-8 letters with other bytes fails.

@@ -36,7 +36,7 @@ func TestListedRows(t *testing.T) {
 	if !strings.Contains(out, fmt.Sprintf("X-%05d", markdown.ListedRows-1)) || strings.Contains(out, fmt.Sprintf("X-%05d", markdown.ListedRows)) {
 		t.Error("the first rows are not the ones listed")
 	}
-	if want := "The period has 334 activities; the first 100 are listed here, and all of them in the Activities sheet of the workbook."; !strings.Contains(out, want) {
+	if want := "The period has 284 activities; the first 50 are listed here, and all of them in the Activities sheet of the workbook."; !strings.Contains(out, want) {
 		t.Errorf("the note on the rows left out is missing:\n%s", out[len(out)-300:])
 	}
 }

@@ -129,7 +129,7 @@ func (x *execution) table(name string) (Raw, error) {
 		return t.markdown(), nil
 	case "by-bucket":
 		by := orWord(v.Period.By, "bucket")
-		if len(v.ByBucket) > ListedRows/2 {
+		if len(v.ByBucket) > TableRows {
 			// One line a bucket: the rows by partner would fill pages.
 			t := newTable("Cooperation by "+by, capital(by), ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
 			for _, r := range v.BucketTotals {
@@ -144,7 +144,7 @@ func (x *execution) table(name string) (Raw, error) {
 		}
 		return t.markdown(), nil
 	case "money":
-		return v.moneyTable().markdown(), nil
+		return v.moneyTable().markdown() + v.moneyNote(), nil
 	case "agreements-in-force":
 		t := newTable("Agreements in force during "+v.Period.Label, "ID", "Partner", "Instrument", "Title", "Signed", "In force")
 		for _, a := range v.Agreements[:min(len(v.Agreements), ListedRows)] {
@@ -185,7 +185,12 @@ func (x *execution) table(name string) (Raw, error) {
 // ListedRows is the most rows the register tables list: a report is read,
 // and a ledger of a hundred thousand activities would make thousands of
 // pages. The workbook lists every row.
-const ListedRows = 100
+const ListedRows = 50
+
+// TableRows is the most rows a table of numbers by partner takes (by
+// bucket and partner, money by partner and currency) before it gives
+// the totals alone and says where the rows are.
+const TableRows = 50
 
 // more says where the rows a table leaves out are.
 func more(n int, what, sheet string) Raw {
@@ -259,13 +264,25 @@ func (v *View) moneyTable() *gfm {
 		}
 		return c
 	}
-	for _, f := range v.r.FinanceTotals {
-		t.add(cells(f.Country.Label(), f)...)
+	if len(v.r.FinanceTotals) <= TableRows {
+		for _, f := range v.r.FinanceTotals {
+			t.add(cells(f.Country.Label(), f)...)
+		}
 	}
 	for _, f := range v.r.GrandMoney {
 		t.total(cells("All partners", f)...)
 	}
 	return t
+}
+
+// moneyNote says where the rows by partner are when the money table
+// leaves them out.
+func (v *View) moneyNote() Raw {
+	if len(v.r.FinanceTotals) <= TableRows {
+		return ""
+	}
+	n, _ := number(int64(len(v.r.FinanceTotals)))
+	return Raw(fmt.Sprintf("\n\nThe %s rows by partner and currency are in finance.csv and in the Finance sheet of the workbook.", n))
 }
 
 func (v *View) rejectsTable() *gfm {

@@ -221,9 +221,14 @@ type MeetingList struct {
 }
 
 // Listed is how many items a list of the report's text holds before
-// "and N more": activities under a measure, meetings, what a meeting
-// decided, funding sources.
-const Listed = 20
+// "and N more": activities under a measure, meetings, cooperation plans
+// and memoranda, treaties, funding sources. A report has a section per
+// measure, so the lists stay short: the workbook lists everything.
+const Listed = 10
+
+// ListedDecided is how many of the activities a meeting decided are
+// listed under it.
+const ListedDecided = 5
 
 // Meeting is an activity of type meeting and what it decided. A meeting
 // held on the day its agreement was signed is the signing, reported with
@@ -236,7 +241,7 @@ const Listed = 20
 // the records can show.
 type Meeting struct {
 	Activity
-	Decided ActivityList // the first Listed, and how many
+	Decided ActivityList // the first ListedDecided, and how many
 }
 
 // Measure is a policy measure as the periodic report form lays it out
@@ -261,13 +266,16 @@ type Measure struct {
 	Extra       []Field // columns the measures table has beyond these
 	FromRecords bool    // made from the records: the input has no measures
 
-	Agreements   []Agreement // its agreements in force during the period
-	Partners     []Partner   // their partners (multilateral aside), first seen first
-	Countries    []Country   // their countries, by name
-	Sectors      []string    // their sectors: "governmental", "non-governmental"
-	Plans        []Agreement
-	MoUs         []Agreement
-	Treaties     []Agreement  // signed within the period
+	Agreements   []Agreement  // its agreements in force during the period
+	Partners     []Partner    // their partners (multilateral aside), first seen first
+	Countries    []Country    // their countries, by name
+	Sectors      []string     // their sectors: "governmental", "non-governmental"
+	Plans        []Agreement  // cooperation plans in force, the first Listed
+	MoUs         []Agreement  // memoranda in force, the first Listed
+	Treaties     []Agreement  // signed within the period, the first Listed
+	PlansMore    int          // the plans Plans leaves out
+	MoUsMore     int          // the memoranda MoUs leaves out
+	TreatiesMore int          // the treaties Treaties leaves out
 	Activities   ActivityList // the first Listed, and how many
 	Participants int64        // of its activities
 	Meetings     MeetingList
@@ -454,6 +462,15 @@ func (v *View) agreements(list []*pipeline.Agreement) (all, plans, mous, treatie
 	return all, plans, mous, treaties
 }
 
+// firstListed cuts a list of a measure's agreements to Listed, and says
+// how many it left out.
+func firstListed(list []Agreement) ([]Agreement, int) {
+	if len(list) <= Listed {
+		return list, 0
+	}
+	return list[:Listed], len(list) - Listed
+}
+
 func (v *View) activity(a *pipeline.Activity) Activity {
 	av := Activity{
 		ID: a.ID, Date: Date{a.Date}, End: Date{a.End}, Dates: dates(a.Date, a.End),
@@ -598,7 +615,7 @@ func (v *View) scan() (all *recordsAcc, byMeasure map[string]*recordsAcc, err er
 		for i, acc := range accs {
 			acc.meetingCount++
 			if len(acc.meetings) < Listed {
-				m := &meetingAcc{a: av, decided: listAcc{limit: Listed}}
+				m := &meetingAcc{a: av, decided: listAcc{limit: ListedDecided}}
 				if i > 0 {
 					m.measure = a.Measure
 				}
@@ -700,6 +717,9 @@ func (v *View) fill(m *Measure, ags []*pipeline.Agreement, acc *recordsAcc) {
 		totals[t.Country.Code] = t.Counts
 	}
 	m.Agreements, m.Plans, m.MoUs, m.Treaties = v.agreements(ags)
+	m.Plans, m.PlansMore = firstListed(m.Plans)
+	m.MoUs, m.MoUsMore = firstListed(m.MoUs)
+	m.Treaties, m.TreatiesMore = firstListed(m.Treaties)
 	seenPartner := map[[2]string]bool{}
 	seenCountry := map[string]pipeline.Country{}
 	sectors := map[string]bool{}

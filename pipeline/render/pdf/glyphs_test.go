@@ -91,11 +91,11 @@ func FuzzWriteText(f *testing.F) {
 		r.Title = s
 		r.Party = s
 		r.Totals[0].Country.Name = s
-		var missing int
-		var buf bytes.Buffer
-		if err := Write(&buf, md, r, Options{MissingGlyph: func(MissingGlyph) { missing++ }}); err != nil {
-			t.Fatalf("Write(%q): %v", s, err)
+		doc, err := Render(md, r, Options{})
+		if err != nil {
+			t.Fatalf("Render(%q): %v", s, err)
 		}
+		missing := len(doc.Missing)
 		cov, _ := fontCoverage()
 		lacks := false
 		for _, c := range s {

@@ -15,11 +15,6 @@ import (
 type Options struct {
 	// PageSize is "A4" (the default when empty) or "Letter".
 	PageSize string
-	// MissingGlyph, when set, is called for every character the fonts
-	// cannot draw, once per place, in drawing order. The character is
-	// replaced by Replacement in the PDF either way; the callback is how
-	// the caller tells the user (a warning in the log or the manifest).
-	MissingGlyph func(MissingGlyph)
 	// Keywords are the document's keywords; empty gives a default list.
 	Keywords []string
 }
@@ -28,38 +23,48 @@ type Options struct {
 // numbers. Two always do (see toc); more would mean a bug.
 const maxPasses = 4
 
-// Write draws md, the report in Markdown (see markdown.go for the dialect),
-// and writes the PDF to w. r gives the document's metadata, the running
-// header and footer, and the numbers of the charts. The same md and r give
-// the same bytes.
-func Write(w io.Writer, md []byte, r *pipeline.Report, opt Options) (err error) {
+// Document is a report drawn and not yet written: what its fonts could not
+// draw is known before any output is, so that every output of a run can
+// list it, whatever order they are written in.
+type Document struct {
+	d *doc
+	// Missing are the characters the fonts cannot draw, once per place, in
+	// drawing order; each is Replacement in the PDF.
+	Missing []MissingGlyph
+}
+
+// Render draws md, the report in Markdown (see markdown.go for the
+// dialect). r gives the document's metadata, the running header and
+// footer, and the numbers of the charts. The same md and r give the same
+// bytes.
+func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err error) {
 	// fpdf panics on some input instead of returning an error (characters
 	// beyond its width table, a missing font). The glyph check keeps such
 	// text out; should anything slip through, the run gets an error to
 	// report rather than a crash.
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("drawing the PDF report failed; please report this as a bug: %v", v)
+			out, err = nil, fmt.Errorf("drawing the PDF report failed; please report this as a bug: %v", v)
 		}
 	}()
 	if r == nil {
-		return errors.New("no report to write")
+		return nil, errors.New("no report to write")
 	}
 	size, err := pageSize(opt.PageSize)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	src, err := parseMarkdown(md)
 	if err != nil {
-		return fmt.Errorf("reading the report text: %w", err)
+		return nil, fmt.Errorf("reading the report text: %w", err)
 	}
 	cov, err := fontCoverage()
 	if err != nil {
-		return fmt.Errorf("reading the embedded fonts: %w", err)
+		return nil, fmt.Errorf("reading the embedded fonts: %w", err)
 	}
 	m, err := newMeasurer(size)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var (
 		d     *doc
@@ -69,35 +74,47 @@ func Write(w io.Writer, md []byte, r *pipeline.Report, opt Options) (err error) 
 	for pass := 1; ; pass++ {
 		d, err = newDoc(size, m, &glyphs{cov: cov})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		d.total = total
 		d.setMeta(makeMeta(d, r, src, opt.Keywords))
 		wk := newWalker(d, src, r, pages)
 		if err := wk.draw(); err != nil {
-			return err
+			return nil, err
 		}
 		if err := d.pdf.Error(); err != nil {
-			return fmt.Errorf("drawing the PDF report: %w", err)
+			return nil, fmt.Errorf("drawing the PDF report: %w", err)
 		}
 		n := d.pdf.PageCount()
 		if n == total && slices.Equal(wk.got, pages) {
 			break
 		}
 		if pass == maxPasses {
-			return errors.New("drawing the PDF report: the page numbers of the table of contents do not settle; please report this as a bug")
+			return nil, errors.New("drawing the PDF report: the page numbers of the table of contents do not settle; please report this as a bug")
 		}
 		pages, total = wk.got, n
 	}
-	if opt.MissingGlyph != nil {
-		for _, g := range d.g.missing {
-			opt.MissingGlyph(g)
-		}
-	}
-	if err := d.pdf.Output(w); err != nil {
+	return &Document{d: d, Missing: d.g.missing}, nil
+}
+
+// Pages is the number of pages.
+func (doc *Document) Pages() int { return doc.d.pdf.PageCount() }
+
+// Write writes the PDF to w.
+func (doc *Document) Write(w io.Writer) error {
+	if err := doc.d.pdf.Output(w); err != nil {
 		return fmt.Errorf("writing the PDF report: %w", err)
 	}
 	return nil
+}
+
+// Write draws md (see Render) and writes the PDF to w.
+func Write(w io.Writer, md []byte, r *pipeline.Report, opt Options) error {
+	doc, err := Render(md, r, opt)
+	if err != nil {
+		return err
+	}
+	return doc.Write(w)
 }
 
 // makeMeta is what the document says about itself.

@@ -208,12 +208,15 @@ The end.
 // bytes and the missing glyphs reported.
 func writeReport(t testing.TB, md string, r *pipeline.Report, opt Options) (string, []byte, []MissingGlyph) {
 	t.Helper()
-	var missing []MissingGlyph
-	opt.MissingGlyph = func(m MissingGlyph) { missing = append(missing, m) }
+	doc, err := Render([]byte(md), r, opt)
+	if err != nil {
+		t.Fatalf("Render: %v", err)
+	}
 	var buf bytes.Buffer
-	if err := Write(&buf, []byte(md), r, opt); err != nil {
+	if err := doc.Write(&buf); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
+	missing := doc.Missing
 	path := filepath.Join(t.TempDir(), "report-2025-Q3.pdf")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
@@ -268,11 +271,15 @@ var written struct {
 func writeFixture(t *testing.T) (string, []byte, []MissingGlyph) {
 	t.Helper()
 	if written.path == "" {
+		doc, err := Render([]byte(fixture()), sampleReport(), Options{})
+		if err != nil {
+			t.Fatalf("Render: %v", err)
+		}
 		var buf bytes.Buffer
-		opt := Options{MissingGlyph: func(m MissingGlyph) { written.missing = append(written.missing, m) }}
-		if err := Write(&buf, []byte(fixture()), sampleReport(), opt); err != nil {
+		if err := doc.Write(&buf); err != nil {
 			t.Fatalf("Write: %v", err)
 		}
+		written.missing = doc.Missing
 		dir, err := os.MkdirTemp("", "pdftest")
 		if err != nil {
 			t.Fatal(err)

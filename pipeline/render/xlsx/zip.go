@@ -4,94 +4,253 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/flate"
+	"hash"
+	"hash/crc32"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// spillAt is the size past which a zip entry is kept in a temporary file
-// instead of memory, so that a ledger of a million rows does not sit in RAM.
+// spillAt is the size past which a zip entry's compressed bytes are kept
+// in a temporary file instead of memory, so that a ledger of a million
+// rows does not sit in RAM.
 const spillAt = 4 << 20
 
 // sortedZip is excelize's ZipWriter hook. excelize writes streamed sheets
 // in map order, so the same report would give different bytes from run to
-// run; sortedZip holds every entry until Close and then writes them sorted
-// by name, straight to the destination (excelize's own buffer stays empty).
-// On the way it fixes the <dimension> of streamed sheets, which excelize
-// leaves at A1 and which pandas and openpyxl's read-only mode trust.
+// run; sortedZip compresses every entry as excelize writes it, holds the
+// compressed bytes until Close, and then writes them sorted by name,
+// straight to the destination (excelize's own buffer stays empty). Each
+// entry is compressed once and its raw bytes copied: the sheet XML of a
+// large ledger is never written out uncompressed a second time. On the
+// way it fixes the <dimension> of streamed sheets, which excelize leaves
+// at A1 and which pandas and openpyxl's read-only mode trust, and sorts
+// the <Default> elements of [Content_Types].xml.
 type sortedZip struct {
 	dst     io.Writer
 	dims    map[string]string // sheet XML path → real used range
 	entries map[string]*entry
-	err     error
 }
 
 func newSortedZip(dst io.Writer, dims map[string]string) *sortedZip {
 	return &sortedZip{dst: dst, dims: dims, entries: map[string]*entry{}}
 }
 
-// entry is one zip member being collected: in memory until spillAt, then
-// in a temporary file.
+// entry is one zip member being compressed. Its head is held back until
+// it is long enough to fix (fix != nil), then everything streams through
+// the compressor into out: memory until spillAt, then a temporary file.
+//
+// The compressor is parallel: the entry is cut into blocks of blockSize
+// bytes, each compressed on its own core with the 32 KiB before it as its
+// dictionary and ended with a sync flush, so that the blocks written one
+// after the other are one deflate stream, as pigz does; the sheet of a
+// large ledger is compressed on every core, in about the same size. The
+// cuts fall at fixed offsets, so the bytes are the same from run to run.
 type entry struct {
-	buf bytes.Buffer
-	tmp *os.File
+	fix  func([]byte) []byte // rewrites the head; nil once applied
+	keep int                 // how long a head fix needs
+	head []byte
+
+	crc     hash.Hash32
+	size    uint64
+	block   []byte          // the block being filled
+	dict    []byte          // the end of the block before
+	pending []chan deflated // blocks being compressed, in order
+	out     spill
+	err     error
+}
+
+// blockSize is the size of the blocks compressed in parallel.
+const blockSize = 1 << 20
+
+// window is deflate's window: what a block may refer back to.
+const window = 32 << 10
+
+type deflated struct {
+	b   []byte
 	err error
+}
+
+// compressors bounds the blocks compressed at once, over all entries.
+var compressors = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+func newEntry(fix func([]byte) []byte, keep int) *entry {
+	return &entry{fix: fix, keep: keep, crc: crc32.NewIEEE()}
 }
 
 func (e *entry) Write(p []byte) (int, error) {
 	if e.err != nil {
 		return 0, e.err
 	}
-	if e.tmp == nil && e.buf.Len()+len(p) > spillAt {
-		e.tmp, e.err = os.CreateTemp("", "coopreport-xlsx-*")
-		if e.err != nil {
-			return 0, e.err
+	if e.fix != nil {
+		e.head = append(e.head, p...)
+		if len(e.head) < e.keep {
+			return len(p), nil
 		}
-		if _, e.err = e.buf.WriteTo(e.tmp); e.err != nil {
-			return 0, e.err
-		}
+		e.flushHead()
+		return len(p), e.err
 	}
-	if e.tmp != nil {
-		n, err := e.tmp.Write(p)
-		e.err = err
-		return n, err
-	}
-	return e.buf.Write(p)
+	e.compress(p)
+	return len(p), e.err
 }
 
-func (e *entry) reader() (io.Reader, error) {
-	if e.err != nil {
-		return nil, e.err
+func (e *entry) flushHead() {
+	if e.fix == nil {
+		return
 	}
-	if e.tmp == nil {
-		return bytes.NewReader(e.buf.Bytes()), nil
+	head := e.fix(e.head)
+	e.fix, e.head = nil, nil
+	e.compress(head)
+}
+
+func (e *entry) compress(p []byte) {
+	e.crc.Write(p)
+	e.size += uint64(len(p))
+	for len(p) > 0 && e.err == nil {
+		if e.block == nil {
+			e.block = make([]byte, 0, blockSize)
+		}
+		n := min(len(p), blockSize-len(e.block))
+		e.block = append(e.block, p[:n]...)
+		p = p[n:]
+		if len(e.block) == blockSize {
+			e.send()
+		}
 	}
-	if _, err := e.tmp.Seek(0, io.SeekStart); err != nil {
-		return nil, err
+}
+
+// send hands the block filled to a compressor, and writes out the blocks
+// done before it while more than two per core wait.
+func (e *entry) send() {
+	block, dict := e.block, e.dict
+	e.dict = append([]byte(nil), block[max(0, len(block)-window):]...)
+	e.block = nil
+	done := make(chan deflated, 1)
+	e.pending = append(e.pending, done)
+	compressors <- struct{}{}
+	go func() {
+		defer func() { <-compressors }()
+		var buf bytes.Buffer
+		buf.Grow(len(block) / 4)
+		fw, err := flate.NewWriterDict(&buf, flate.DefaultCompression, dict)
+		if err == nil {
+			if _, err = fw.Write(block); err == nil {
+				err = fw.Flush()
+			}
+		}
+		done <- deflated{buf.Bytes(), err}
+	}()
+	for len(e.pending) > 2*cap(compressors) {
+		e.collect()
 	}
-	return bufio.NewReaderSize(e.tmp, 1<<16), nil
+}
+
+// collect writes out the oldest block sent.
+func (e *entry) collect() {
+	d := <-e.pending[0]
+	e.pending = e.pending[1:]
+	if d.err == nil {
+		_, d.err = e.out.Write(d.b)
+	}
+	if d.err != nil && e.err == nil {
+		e.err = d.err
+	}
+}
+
+// finish ends the compressed stream: the last block, and an empty final
+// block (what a flate.Writer closes a stream with after a flush).
+func (e *entry) finish() error {
+	e.flushHead()
+	if len(e.block) > 0 {
+		e.send()
+	}
+	for len(e.pending) > 0 {
+		e.collect()
+	}
+	if e.err == nil {
+		_, e.err = e.out.Write([]byte{0x03, 0x00})
+	}
+	return e.err
 }
 
 func (e *entry) discard() {
-	if e.tmp != nil {
-		name := e.tmp.Name()
-		_ = e.tmp.Close()
-		_ = os.Remove(name)
-		e.tmp = nil
+	for len(e.pending) > 0 {
+		<-e.pending[0]
+		e.pending = e.pending[1:]
 	}
-	e.buf = bytes.Buffer{}
+	e.out.discard()
+}
+
+// spill is a buffer that moves to a temporary file past spillAt.
+type spill struct {
+	buf bytes.Buffer
+	tmp *os.File
+	n   int64
+}
+
+func (s *spill) Write(p []byte) (int, error) {
+	if s.tmp == nil && s.buf.Len()+len(p) > spillAt {
+		tmp, err := os.CreateTemp("", "coopreport-xlsx-*")
+		if err != nil {
+			return 0, err
+		}
+		s.tmp = tmp
+		if _, err := s.buf.WriteTo(s.tmp); err != nil {
+			return 0, err
+		}
+	}
+	var n int
+	var err error
+	if s.tmp != nil {
+		n, err = s.tmp.Write(p)
+	} else {
+		n, err = s.buf.Write(p)
+	}
+	s.n += int64(n)
+	return n, err
+}
+
+func (s *spill) reader() (io.Reader, error) {
+	if s.tmp == nil {
+		return bytes.NewReader(s.buf.Bytes()), nil
+	}
+	if _, err := s.tmp.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	return bufio.NewReaderSize(s.tmp, 1<<16), nil
+}
+
+func (s *spill) discard() {
+	if s.tmp != nil {
+		name := s.tmp.Name()
+		_ = s.tmp.Close()
+		_ = os.Remove(name)
+		s.tmp = nil
+	}
+	s.buf = bytes.Buffer{}
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if old, ok := z.entries[name]; ok {
 		old.discard()
 	}
-	e := &entry{}
+	var e *entry
+	switch ref, ok := z.dims[name]; {
+	case ok:
+		e = newEntry(func(head []byte) []byte { return withDimension(head, ref) }, dimensionHead)
+	case name == "[Content_Types].xml":
+		e = newEntry(sortDefaults, math.MaxInt) // a few kilobytes, fixed whole
+	default:
+		e = newEntry(nil, 0)
+	}
 	z.entries[name] = e
 	return e, nil
 }
@@ -112,7 +271,8 @@ func (z *sortedZip) AddFS(fsys fs.FS) error {
 	})
 }
 
-// Close writes the entries sorted by name and removes the temporary files.
+// Close writes the entries sorted by name, each as the raw bytes it was
+// compressed to, and removes the temporary files.
 func (z *sortedZip) Close() error {
 	defer z.discardAll()
 	names := make([]string, 0, len(z.entries))
@@ -122,25 +282,25 @@ func (z *sortedZip) Close() error {
 	sort.Strings(names)
 	zw := zip.NewWriter(z.dst)
 	for _, n := range names {
-		r, err := z.entries[n].reader()
+		e := z.entries[n]
+		if err := e.finish(); err != nil {
+			return err
+		}
+		r, err := e.out.reader()
 		if err != nil {
 			return err
 		}
-		w, err := zw.Create(n)
+		w, err := zw.CreateRaw(&zip.FileHeader{
+			Name: n, Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
+			CRC32: e.crc.Sum32(), CompressedSize64: uint64(e.out.n), UncompressedSize64: e.size,
+		})
 		if err != nil {
 			return err
 		}
-		if ref, ok := z.dims[n]; ok {
-			err = copyWithDimension(w, r, ref)
-		} else if n == "[Content_Types].xml" {
-			err = copySortedDefaults(w, r)
-		} else {
-			_, err = io.Copy(w, r)
-		}
-		if err != nil {
+		if _, err := io.Copy(w, r); err != nil {
 			return err
 		}
-		z.entries[n].discard()
+		e.discard()
 	}
 	return zw.Close()
 }
@@ -155,49 +315,36 @@ func (z *sortedZip) discardAll() {
 // be: it follows the root element and <sheetPr>, both short.
 const dimensionHead = 64 << 10
 
-// copyWithDimension copies a sheet's XML, setting the ref of its first
-// <dimension> element. Only the head is held in memory; the rest streams.
-func copyWithDimension(w io.Writer, r io.Reader, ref string) error {
-	head := make([]byte, dimensionHead)
-	n, err := io.ReadFull(r, head)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return err
-	}
-	head = head[:n]
+// withDimension returns the head of a sheet's XML with the ref of its
+// first <dimension> element set.
+func withDimension(head []byte, ref string) []byte {
 	open := []byte(`<dimension ref="`)
-	if i := bytes.Index(head, open); i >= 0 {
-		start := i + len(open)
-		if j := bytes.IndexByte(head[start:], '"'); j >= 0 {
-			fixed := make([]byte, 0, len(head)+len(ref))
-			fixed = append(fixed, head[:start]...)
-			fixed = append(fixed, ref...)
-			fixed = append(fixed, head[start+j:]...)
-			head = fixed
-		}
+	i := bytes.Index(head, open)
+	if i < 0 {
+		return head
 	}
-	if _, err := w.Write(head); err != nil {
-		return err
+	start := i + len(open)
+	j := bytes.IndexByte(head[start:], '"')
+	if j < 0 {
+		return head
 	}
-	_, err = io.Copy(w, r)
-	return err
+	fixed := make([]byte, 0, len(head)+len(ref))
+	fixed = append(fixed, head[:start]...)
+	fixed = append(fixed, ref...)
+	return append(fixed, head[start+j:]...)
 }
 
 // defaultElem is one <Default> element of [Content_Types].xml.
 var defaultElem = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
 
-// copySortedDefaults copies [Content_Types].xml with its <Default>
-// elements sorted: excelize adds the image extensions from a map when a
-// chart or comment is added, in a different order each run. The order has
-// no meaning to readers.
-func copySortedDefaults(w io.Writer, r io.Reader) error {
-	b, err := io.ReadAll(r) // a few kilobytes
-	if err != nil {
-		return err
-	}
+// sortDefaults returns [Content_Types].xml with its <Default> elements
+// sorted: excelize adds the image extensions from a map when a chart or
+// comment is added, in a different order each run. The order has no
+// meaning to readers.
+func sortDefaults(b []byte) []byte {
 	loc := defaultElem.FindAllIndex(b, -1)
 	if len(loc) == 0 {
-		_, err = w.Write(b)
-		return err
+		return b
 	}
 	elems := make([]string, len(loc))
 	var rest []byte
@@ -213,9 +360,7 @@ func copySortedDefaults(w io.Writer, r io.Reader) error {
 	rest = append(rest, b[prev:]...)
 	sort.Strings(elems)
 	at := bytes.IndexByte(rest, 0)
-	out := append(append(append([]byte{}, rest[:at]...), strings.Join(elems, "")...), rest[at+1:]...)
-	_, err = w.Write(out)
-	return err
+	return append(append(append([]byte{}, rest[:at]...), strings.Join(elems, "")...), rest[at+1:]...)
 }
 
 var _ excelize.ZipWriter = (*sortedZip)(nil)
