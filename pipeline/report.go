@@ -91,6 +91,16 @@ type Report struct {
 	// add anything up themselves.
 	BucketTotals []SummaryRow
 	BucketMoney  []FinanceRow
+	// BucketReporting is each bucket's money over all partners in the
+	// reporting currency: the converted sums of the bucket's currencies
+	// whose every amount had a rate (BucketMoney says which did not); nil
+	// without a reporting currency.
+	BucketReporting []Decimal
+	// GrandReporting is the whole period's money over all partners and
+	// currencies in the reporting currency, given only when every amount
+	// had a rate (GrandConverted).
+	GrandReporting Decimal
+	GrandConverted bool
 
 	Countries []Country // distinct partner countries with an agreement in force or an activity, by name
 

@@ -71,8 +71,7 @@ func Report(r *pipeline.Report) error {
 			return err
 		}
 	}
-	a.Fill(r)
-	return nil
+	return a.Fill(r)
 }
 
 // New returns an Aggregator for period p converting with rates.
@@ -185,7 +184,7 @@ func (a *Aggregator) addMoney(k moneyKey, amount, converted, rate pipeline.Decim
 // FinanceTotals and Countries, each in a fixed order (bucket, then country
 // by name with multilateral last, then currency), so that outputs are the
 // same bytes for the same inputs.
-func (a *Aggregator) Fill(r *pipeline.Report) {
+func (a *Aggregator) Fill(r *pipeline.Report) error {
 	r.Summary, r.Totals = nil, nil
 	for k, n := range a.counts {
 		row := pipeline.SummaryRow{Bucket: a.label(k.bucket), Country: a.country(k.country), Counts: *n}
@@ -244,6 +243,44 @@ func (a *Aggregator) Fill(r *pipeline.Report) {
 		}
 	}
 	sort.Slice(r.Countries, func(i, j int) bool { return name(r.Countries[i], r.Countries[j]) })
+	return a.fillReporting(r)
+}
+
+// fillReporting sums each bucket's money in the reporting currency over
+// the currencies whose amounts all had a rate in that bucket, and the whole
+// period's over every currency when every amount had one.
+func (a *Aggregator) fillReporting(r *pipeline.Report) error {
+	r.BucketReporting, r.GrandReporting, r.GrandConverted = nil, pipeline.Decimal{}, false
+	if a.rates.Reporting() == "" {
+		return nil
+	}
+	r.GrandConverted = true
+	for _, g := range r.GrandMoney {
+		if !g.Converted {
+			r.GrandConverted = false
+			break
+		}
+		var err error
+		if r.GrandReporting, err = r.GrandReporting.Add(g.Reporting); err != nil {
+			return fmt.Errorf("the money of the period in %s is too large to hold exactly: %w", a.rates.Reporting(), err)
+		}
+	}
+	if !r.GrandConverted {
+		r.GrandReporting = pipeline.Decimal{}
+	}
+	r.BucketReporting = make([]pipeline.Decimal, len(a.period.Buckets))
+	for i, b := range a.period.Buckets {
+		for _, m := range r.BucketMoney {
+			if m.Bucket != b.Label || !m.Converted {
+				continue
+			}
+			var err error
+			if r.BucketReporting[i], err = r.BucketReporting[i].Add(m.Reporting); err != nil {
+				return fmt.Errorf("the money of %s in %s is too large to hold exactly: %w", b.Label, a.rates.Reporting(), err)
+			}
+		}
+	}
+	return nil
 }
 
 func (a *Aggregator) label(bucket int) string {

@@ -44,7 +44,9 @@ func TestAgreements(t *testing.T) {
 		agg.AddAgreement(&ag)
 	}
 	var r pipeline.Report
-	agg.Fill(&r)
+	if err := agg.Fill(&r); err != nil {
+		t.Fatal(err)
+	}
 
 	want := []pipeline.SummaryRow{
 		{Bucket: "2014", Country: russia, Counts: pipeline.Counts{Signed: 1, InForce: 2}},
@@ -102,7 +104,9 @@ func TestMoney(t *testing.T) {
 	add("f", russia, d(2015, 3, 1), "", "", 2)              // no money
 
 	var r pipeline.Report
-	agg.Fill(&r)
+	if err := agg.Fill(&r); err != nil {
+		t.Fatal(err)
+	}
 
 	type row struct{ bucket, country, cur, amount, rate, reporting string }
 	got := func(rows []pipeline.FinanceRow) (out []row) {

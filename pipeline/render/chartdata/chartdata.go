@@ -139,26 +139,24 @@ func (m Money) Note() string {
 // a sum would overflow.
 func MoneyByBucket(r *pipeline.Report) (Money, error) {
 	var labels []string
-	for _, f := range r.Finance {
+	for _, f := range r.BucketMoney {
 		labels = append(labels, f.Bucket)
 	}
 	m := Money{By: By(r), Buckets: buckets(r, labels), Reporting: r.Currency}
+	at := map[string]int{} // bucket label → index in r.Period.Buckets
+	for i, b := range r.Period.Buckets {
+		at[b.Label] = i
+	}
 	if m.Reporting != "" {
 		s := MoneySeries{Currency: m.Reporting, Sums: make([]pipeline.Decimal, len(m.Buckets))}
-		for _, f := range r.Finance {
-			i := slices.Index(m.Buckets, f.Bucket)
-			if i < 0 {
-				continue
+		for i, label := range m.Buckets {
+			if j, ok := at[label]; ok && j < len(r.BucketReporting) {
+				s.Sums[i] = r.BucketReporting[j]
 			}
-			if !f.Converted {
-				if !slices.Contains(m.Left, f.Currency) {
-					m.Left = append(m.Left, f.Currency)
-				}
-				continue
-			}
-			var err error
-			if s.Sums[i], err = s.Sums[i].Add(f.Reporting); err != nil {
-				return Money{}, fmt.Errorf("adding up the money of %s for the chart: %w", f.Bucket, err)
+		}
+		for _, f := range r.BucketMoney {
+			if !f.Converted && !slices.Contains(m.Left, f.Currency) {
+				m.Left = append(m.Left, f.Currency)
 			}
 		}
 		slices.Sort(m.Left)
@@ -166,7 +164,7 @@ func MoneyByBucket(r *pipeline.Report) (Money, error) {
 		return m, nil
 	}
 	var codes []string
-	for _, f := range r.Finance {
+	for _, f := range r.BucketMoney {
 		if !slices.Contains(codes, f.Currency) {
 			codes = append(codes, f.Currency)
 		}
@@ -174,12 +172,9 @@ func MoneyByBucket(r *pipeline.Report) (Money, error) {
 	slices.Sort(codes)
 	for _, code := range codes {
 		s := MoneySeries{Currency: code, Sums: make([]pipeline.Decimal, len(m.Buckets))}
-		for _, f := range r.Finance {
+		for _, f := range r.BucketMoney {
 			if i := slices.Index(m.Buckets, f.Bucket); i >= 0 && f.Currency == code {
-				var err error
-				if s.Sums[i], err = s.Sums[i].Add(f.Amount); err != nil {
-					return Money{}, fmt.Errorf("adding up the %s amounts of %s for the chart: %w", code, f.Bucket, err)
-				}
+				s.Sums[i] = f.Amount
 			}
 		}
 		m.Series = append(m.Series, s)

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/aggregate"
 )
 
 func dec(s string) pipeline.Decimal {
@@ -16,40 +18,50 @@ func dec(s string) pipeline.Decimal {
 	return d
 }
 
+// report is a quarter's report made from records by the aggregator, as
+// every run makes it, so that its numbers agree with each other.
 func report() *pipeline.Report {
 	ru := pipeline.Country{Code: "RU", Name: "Russia"}
 	cn := pipeline.Country{Code: "CN", Name: "China"}
-	kw := pipeline.Country{Code: "KW", Name: "Kuwait"}
-	return &pipeline.Report{
+	d := func(m, day int) pipeline.Date { return pipeline.Date{Year: 2025, Month: time.Month(m), Day: day} }
+	money := func(amount, cur string) *pipeline.Money { return &pipeline.Money{Amount: dec(amount), Currency: cur} }
+	r := &pipeline.Report{
 		Currency: "MNT",
-		Period: pipeline.Period{Label: "2025-Q3", By: pipeline.ByMonth, Buckets: []pipeline.Bucket{
-			{Label: "2025-07"}, {Label: "2025-08"}, {Label: "2025-09"}}},
-		Grand: pipeline.Counts{Activities: 7},
-		Totals: []pipeline.SummaryRow{
-			{Country: cn, Counts: pipeline.Counts{Activities: 3}},
-			{Country: kw, Counts: pipeline.Counts{InForce: 1}},
-			{Country: ru, Counts: pipeline.Counts{Activities: 3}},
-			{Counts: pipeline.Counts{Activities: 1}},
+		Period: pipeline.Period{Label: "2025-Q3", From: d(7, 1), To: d(9, 30), By: pipeline.ByMonth, Buckets: []pipeline.Bucket{
+			{Label: "2025-07", From: d(7, 1), To: d(7, 31)}, {Label: "2025-08", From: d(8, 1), To: d(8, 31)}, {Label: "2025-09", From: d(9, 1), To: d(9, 30)}}},
+		RateList: []pipeline.Rate{{Currency: "CNY", Base: "MNT", Span: pipeline.RateSpan{Label: "2025-07", From: d(7, 1), To: d(7, 31)}, Rate: dec("470")}},
+		Agreements: []pipeline.Agreement{
+			{ID: "A1", Country: cn, Signed: d(7, 5), ValidFrom: d(7, 5), ValidTo: d(7, 31)},
+			{ID: "A2", Country: cn, Signed: pipeline.Date{Year: 2024, Month: 1, Day: 1}, ValidFrom: pipeline.Date{Year: 2024, Month: 1, Day: 1}, ValidTo: d(7, 20)},
+			{ID: "A3", Country: ru, Signed: pipeline.Date{Year: 2020, Month: 1, Day: 1}, ValidFrom: pipeline.Date{Year: 2020, Month: 1, Day: 1}, ValidTo: d(7, 15)},
+			{ID: "A4", Country: ru, Signed: d(9, 10), ValidFrom: d(9, 10)},
 		},
-		Summary: []pipeline.SummaryRow{
-			{Bucket: "2025-07", Country: cn, Counts: pipeline.Counts{Signed: 1, InForce: 2}},
-			{Bucket: "2025-07", Country: ru, Counts: pipeline.Counts{InForce: 1}},
-			{Bucket: "2025-09", Country: ru, Counts: pipeline.Counts{Signed: 1, InForce: 1}},
-		},
-		Finance: []pipeline.FinanceRow{
-			{Bucket: "2025-07", Country: cn, Currency: "CNY", Amount: dec("100"), Reporting: dec("47000.00"), Converted: true},
-			{Bucket: "2025-07", Country: ru, Currency: "MNT", Amount: dec("0.50"), Reporting: dec("0.50"), Converted: true},
-			{Bucket: "2025-08", Country: kw, Currency: "KWD", Amount: dec("1.250")},
-			{Bucket: "2025-09", Country: ru, Currency: "USD", Amount: dec("10")},
-			{Bucket: "2025-09", Country: ru, Currency: "MNT", Amount: dec("3"), Reporting: dec("3.00"), Converted: true},
+		Ledger: pipeline.Activities{
+			{ID: "1", Date: d(7, 10), Country: cn, Amount: money("100", "CNY")},
+			{ID: "2", Date: d(7, 11), Country: ru, Amount: money("0.50", "MNT")},
+			{ID: "3", Date: d(7, 12), Country: cn},
+			{ID: "4", Date: d(8, 5), Amount: money("1.250", "KWD")}, // multilateral
+			{ID: "5", Date: d(9, 1), Country: ru, Amount: money("10", "USD")},
+			{ID: "6", Date: d(9, 2), Country: ru, Amount: money("3", "MNT")},
+			{ID: "7", Date: d(9, 3), Country: cn},
 		},
 	}
+	if err := aggregate.Report(r); err != nil {
+		panic(err)
+	}
+	return r
 }
 
 func TestActivitiesByCountry(t *testing.T) {
 	many := report()
+	acts := many.Ledger.(pipeline.Activities)
 	for i := range 30 {
-		many.Totals = append(many.Totals, pipeline.SummaryRow{Country: pipeline.Country{Code: fmt.Sprint(i), Name: fmt.Sprintf("Land %02d", i)}, Counts: pipeline.Counts{Activities: 2}})
+		c := pipeline.Country{Code: fmt.Sprintf("L%02d", i), Name: fmt.Sprintf("Land %02d", i)}
+		acts = append(acts, pipeline.Activity{Date: pipeline.Date{Year: 2025, Month: 8, Day: 1}, Country: c}, pipeline.Activity{Date: pipeline.Date{Year: 2025, Month: 8, Day: 2}, Country: c})
+	}
+	many.Ledger = acts
+	if err := aggregate.Report(many); err != nil {
+		t.Fatal(err)
 	}
 	tests := []struct {
 		name string
@@ -59,7 +71,7 @@ func TestActivitiesByCountry(t *testing.T) {
 		{"the most first, then by name; none left out", report(), "China 3, Russia 3, Multilateral 1; 7 in all"},
 		{"the rest summed up in the last bar", many, "China 3, Russia 3, Land 00 2, Land 01 2, Land 02 2, Land 03 2, Land 04 2, Land 05 2, Land 06 2, Land 07 2, " +
 			"Land 08 2, Land 09 2, Land 10 2, Land 11 2, Land 12 2, Land 13 2, Land 14 2, Land 15 2, Land 16 2, Land 17 2, Land 18 2, Land 19 2, " +
-			"Land 20 2, Land 21 2, Land 22 2, Land 23 2, Land 24 2, Other partners (6) 11; 7 in all"},
+			"Land 20 2, Land 21 2, Land 22 2, Land 23 2, Land 24 2, Other partners (6) 11; 67 in all"},
 		{"no activities", &pipeline.Report{}, "; 0 in all"},
 	}
 	for _, tt := range tests {
@@ -88,7 +100,10 @@ func TestAgreementsTimeline(t *testing.T) {
 
 func TestMoneyByBucket(t *testing.T) {
 	noCurrency := report()
-	noCurrency.Currency = ""
+	noCurrency.Currency, noCurrency.Rates = "", nil
+	if err := aggregate.Report(noCurrency); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		r    *pipeline.Report

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/aggregate"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/render/pdf"
 )
@@ -149,11 +150,10 @@ func columnValues(t *testing.T, ws []word, categories []string) [][]string {
 func TestChartsAgreeWithPDF(t *testing.T) {
 	in := inputReport(t)
 	uncovered := *in // a currency no rate covers: left out of the sums, and said so
-	uncovered.Finance = slices.Clone(in.Finance)
-	for i := range uncovered.Finance {
-		if uncovered.Finance[i].Currency == "KRW" {
-			uncovered.Finance[i].Converted = false
-		}
+	uncovered.RateList = slices.DeleteFunc(slices.Clone(in.RateList), func(r pipeline.Rate) bool { return r.Currency == "KRW" })
+	uncovered.Rates = nil
+	if err := aggregate.Report(&uncovered); err != nil {
+		t.Fatal(err)
 	}
 	many := *in // more partners than bars: the rest summed up
 	many.Totals = slices.Clone(in.Totals)

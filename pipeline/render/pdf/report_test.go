@@ -75,6 +75,12 @@ func sampleReport() *pipeline.Report {
 			{Bucket: "2025-08", Country: japan, Currency: "JPY", Amount: dec("150000"), Rate: dec("23.456"), RateKnown: true, Reporting: dec("3518400.00"), Converted: true},
 			{Bucket: "2025-09", Country: kuwait, Currency: "KWD", Amount: dec("1234.5")},
 		},
+		BucketMoney: []pipeline.FinanceRow{
+			{Bucket: "2025-07", Currency: "MNT", Amount: dec("100015432.60"), Rate: dec("1"), RateKnown: true, Reporting: dec("100015432.60"), Converted: true},
+			{Bucket: "2025-08", Currency: "JPY", Amount: dec("150000"), Rate: dec("23.456"), RateKnown: true, Reporting: dec("3518400.00"), Converted: true},
+			{Bucket: "2025-09", Currency: "KWD", Amount: dec("1234.5")},
+		},
+		BucketReporting: []pipeline.Decimal{dec("100015432.60"), dec("3518400.00"), {}},
 	}
 }
 

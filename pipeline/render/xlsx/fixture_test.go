@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/aggregate"
 )
 
 func day(y int, m time.Month, d int) pipeline.Date { return pipeline.Date{Year: y, Month: m, Day: d} }
@@ -47,8 +48,8 @@ func money(t testing.TB, amount, cur string) *pipeline.Money {
 // testReport is a small year by quarters in MNT, with amounts in MNT,
 // JPY (two rates, a month's winning over the year's), KWD and USD (no
 // rate), Cyrillic text, ids with leading zeros and hostile cell text. Its
-// counts are written out by hand; its money rows are summed from the
-// activities with the report's own conversion.
+// numbers are the aggregator's, checked against counts written out by
+// hand.
 func testReport(t testing.TB) *pipeline.Report {
 	rates := []pipeline.Rate{
 		{Currency: "JPY", Base: "MNT", Span: pipeline.RateSpan{Label: "2025", From: day(2025, 1, 1), To: day(2025, 12, 31)}, Rate: dec(t, "23.5")},
@@ -96,26 +97,33 @@ func testReport(t testing.TB) *pipeline.Report {
 	c := func(signed, inForce, acts int, part int64) pipeline.Counts {
 		return pipeline.Counts{Signed: signed, InForce: inForce, Activities: acts, Participants: part}
 	}
-	r.Summary = []pipeline.SummaryRow{
+	wantSummary := []pipeline.SummaryRow{
 		{Bucket: "2025-Q1", Country: japan, Counts: c(0, 0, 1, 30)},
 		{Bucket: "2025-Q1", Country: russia, Counts: c(0, 1, 1, 120)},
 		{Bucket: "2025-Q2", Country: japan, Counts: c(1, 1, 0, 0)},
 		{Bucket: "2025-Q2", Country: kuwait, Counts: c(0, 0, 1, 12)},
 		{Bucket: "2025-Q2", Country: russia, Counts: c(0, 1, 0, 0)},
 		{Bucket: "2025-Q3", Country: japan, Counts: c(0, 1, 0, 0)},
-		{Bucket: "2025-Q3", Country: multi, Counts: c(0, 0, 1, 5)},
 		{Bucket: "2025-Q3", Country: russia, Counts: c(0, 1, 1, 0)},
+		{Bucket: "2025-Q3", Country: multi, Counts: c(0, 0, 1, 5)},
 		{Bucket: "2025-Q4", Country: japan, Counts: c(0, 0, 1, 7)},
-		{Bucket: "2025-Q4", Country: multi, Counts: c(1, 0, 0, 0)},
 		{Bucket: "2025-Q4", Country: russia, Counts: c(0, 1, 0, 0)},
+		{Bucket: "2025-Q4", Country: multi, Counts: c(1, 0, 0, 0)},
 	}
-	r.Totals = []pipeline.SummaryRow{
+	wantTotals := []pipeline.SummaryRow{
 		{Bucket: "2025", Country: japan, Counts: c(1, 1, 2, 37)},
 		{Bucket: "2025", Country: kuwait, Counts: c(0, 0, 1, 12)},
-		{Bucket: "2025", Country: multi, Counts: c(1, 0, 1, 5)},
 		{Bucket: "2025", Country: russia, Counts: c(0, 1, 2, 120)},
+		{Bucket: "2025", Country: multi, Counts: c(1, 0, 1, 5)},
 	}
-	r.Finance, r.FinanceTotals = financeRows(t, r)
+	// The numbers come from the aggregator, as in every run; the counts
+	// written out above say what they must be.
+	if err := aggregate.Report(r); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(r.Summary) != fmt.Sprint(wantSummary) || fmt.Sprint(r.Totals) != fmt.Sprint(wantTotals) {
+		t.Fatalf("the aggregator counts\n%v\n%v\nwant\n%v\n%v", r.Summary, r.Totals, wantSummary, wantTotals)
+	}
 	r.Inputs = []pipeline.InputFile{
 		{Name: "agreements.xlsx", SHA256: strings.Repeat("ab", 32), Read: 5, Accepted: 4, Rejected: 1,
 			Tables: []pipeline.InputTable{{Sheet: "Гэрээ", Kind: pipeline.KindAgreements, Read: 5, Accepted: 4, Rejected: 1}}},
@@ -131,58 +139,4 @@ func testReport(t testing.TB) *pipeline.Report {
 	}
 	r.Warnings = []pipeline.Warning{{Message: "No rate for USD in 2025: 1 amount is not converted.", Numbers: true}}
 	return r
-}
-
-// financeRows sums the activities' money by bucket, country and currency
-// and over the whole period, as package aggregate would.
-func financeRows(t testing.TB, r *pipeline.Report) (rows, totals []pipeline.FinanceRow) {
-	type key struct{ bucket, country, cur string }
-	add := func(list []pipeline.FinanceRow, k key, c pipeline.Country, a *pipeline.Activity) []pipeline.FinanceRow {
-		conv, rate, ok := r.Convert(a)
-		for i := range list {
-			f := &list[i]
-			if f.Bucket == k.bucket && f.Country == c && f.Currency == k.cur {
-				var err error
-				f.Amount, err = f.Amount.Add(a.Amount.Amount)
-				if err == nil && f.Converted && ok {
-					f.Reporting, err = f.Reporting.Add(conv)
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				f.Converted = f.Converted && ok
-				if !ok || f.Rate.Cmp(rate) != 0 {
-					f.RateKnown = false
-				}
-				return list
-			}
-		}
-		return append(list, pipeline.FinanceRow{Bucket: k.bucket, Country: c, Currency: k.cur, Amount: a.Amount.Amount,
-			Rate: rate, RateKnown: ok, Reporting: conv, Converted: ok})
-	}
-	acts := r.Ledger.(pipeline.Activities)
-	for i := range acts {
-		a := &acts[i]
-		if a.Amount == nil {
-			continue
-		}
-		bk := r.Period.Buckets[r.Period.Bucket(a.Date)].Label
-		rows = add(rows, key{bk, a.Country.Label(), a.Amount.Currency}, a.Country, a)
-		totals = add(totals, key{r.Period.Label, a.Country.Label(), a.Amount.Currency}, a.Country, a)
-	}
-	// bucket, then country name, then currency, as the report orders them
-	less := func(a, b pipeline.FinanceRow) int {
-		return strings.Compare(a.Bucket+"\x00"+a.Country.Label()+"\x00"+a.Currency, b.Bucket+"\x00"+b.Country.Label()+"\x00"+b.Currency)
-	}
-	sortRows(rows, less)
-	sortRows(totals, less)
-	return rows, totals
-}
-
-func sortRows(rows []pipeline.FinanceRow, cmp func(a, b pipeline.FinanceRow) int) {
-	for i := 1; i < len(rows); i++ {
-		for j := i; j > 0 && cmp(rows[j-1], rows[j]) > 0; j-- {
-			rows[j-1], rows[j] = rows[j], rows[j-1]
-		}
-	}
 }
