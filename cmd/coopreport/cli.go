@@ -15,11 +15,8 @@ import (
 	"time"
 
 	"coopreport/pipeline/config"
-	"coopreport/pipeline/normalize"
-	"coopreport/pipeline/period"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
-	"coopreport/pipeline/schema"
 	"coopreport/pipeline/starter"
 )
 
@@ -253,20 +250,19 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 	fs.SetOutput(io.Discard)
 	var (
 		input    = fs.String("input", "input", "")
-		out      = fs.String("out", "", "")
-		per      = fs.String("period", "", "")
-		by       = fs.String("by", "", "")
-		cur      = fs.String("currency", "", "")
-		tmpl     = fs.String("template", "", "")
 		cfgPath  = fs.String("config", "", "")
 		now      = fs.String("now", "", "")
 		wait     = fs.Duration("wait", 0, "")
-		strictF  = fs.Bool("strict", false, "")
-		maxRej   = fs.String("max-rejected", "", "")
 		verboseF = fs.Bool("v", false, "")
 		ifChange = fs.Bool("if-changed", false, "")
 		logFmt   = fs.String("log-format", "text", "")
 	)
+	// Settings the configuration file may give too: read through
+	// config.Settings, which knows which one wins.
+	for _, name := range []string{"out", "period", "by", "currency", "template", "max-rejected"} {
+		fs.String(name, "", "")
+	}
+	fs.Bool("strict", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err // -h or --help: the help text, not an error
@@ -295,34 +291,34 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 	if err != nil {
 		return c, err
 	}
-	pick := func(flagValue, name, cfgValue string) string {
+	// The flags the user gave, by their key in coopreport.toml: config
+	// checks and parses them with the file's values, once.
+	given := map[string]string{}
+	for name, key := range map[string]string{"period": "period", "by": "by", "currency": "currency", "template": "template",
+		"out": "output", "strict": "strict", "max-rejected": "max_rejected"} {
 		if set[name] {
-			return flagValue
+			given[key] = fs.Lookup(name).Value.String()
 		}
-		return cfgValue
 	}
-	*opt = run.Options{
-		Started:    c.Started,
-		ConfigPath: cfg.Path,
-		IfChanged:  *ifChange,
-		Input:      *input,
-		Out:        pick(*out, "out", cfg.Output),
-		Period:     pick(*per, "period", cfg.Period),
-		By:         pick(*by, "by", cfg.By),
-		Currency:   strings.ToUpper(pick(*cur, "currency", cfg.Currency)),
-		Party:      cfg.Party,
-		Title:      cfg.Title,
-		PageSize:   cfg.PageSize,
-		Wait:       *wait,
-		Version:    Version,
+	st, err := cfg.Settings(given, func(loc *time.Location) (time.Time, error) {
+		return parseNow(*now, getenv("SOURCE_DATE_EPOCH"), loc)
+	})
+	if kerr, ok := err.(*config.KeyError); ok && kerr.Flag {
+		return c, &usageError{kerr.Error()}
+	} else if err != nil {
+		return c, err
 	}
+	started := c.Started
+	*opt = run.NewOptions(*input, st)
+	opt.Started, opt.ConfigPath, opt.IfChanged, opt.Wait, opt.Version = started, cfg.Path, *ifChange, *wait, Version
+	opt.Pinned = *now != "" || getenv("SOURCE_DATE_EPOCH") != ""
 	if opt.Out == "" {
 		opt.Out = "output"
 	}
 	if opt.Title == "" {
 		opt.Title = "Periodic report on international cultural cooperation"
 	}
-	if t := pick(*tmpl, "template", cfg.Template); t != "" && t != "default" {
+	if t := st.Template; t != "" && t != "default" {
 		opt.TemplatePath = t
 		if !set["template"] && cfg.Path != "" && !filepath.IsAbs(t) {
 			// A template named in the configuration is found beside it.
@@ -337,83 +333,8 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 	if opt.Template, err = markdown.Load(opt.TemplatePath); err != nil {
 		return c, err
 	}
-	if opt.Currency != "" {
-		code, err := normalize.Currency(opt.Currency)
-		if err != nil {
-			return c, configError(set["currency"], cfg, "currency", err.Error())
-		}
-		opt.Currency = code
-	}
-	opt.Location = time.Local
-	if cfg.Timezone != "" {
-		if opt.Location, err = time.LoadLocation(cfg.Timezone); err != nil {
-			return c, configError(false, cfg, "timezone", fmt.Sprintf("unknown time zone %q: write an IANA name such as Asia/Ulaanbaatar", cfg.Timezone))
-		}
-	}
-	if cfg.DateOrder != "" {
-		if opt.Ingest.DateOrder, err = normalize.ParseDateOrder(cfg.DateOrder); err != nil {
-			return c, configError(false, cfg, "date_order", err.Error())
-		}
-	}
-	opt.Ingest.DateOrderSet = cfg.DateOrder != ""
-	if cfg.RatesBase != "" {
-		if opt.Ingest.RatesBase, err = normalize.Currency(cfg.RatesBase); err != nil {
-			return c, configError(false, cfg, "rates_base", err.Error())
-		}
-	}
-	if opt.Ingest.Headers, err = schema.NewMatcher(cfg.Columns); err != nil {
-		return c, fmt.Errorf("%s: key \"columns\": %v", cfg.Path, err)
-	}
-	if m := pick(*maxRej, "max-rejected", cfg.MaxRejected); m != "" {
-		share, err := parseShare(m)
-		if err != nil {
-			return c, configError(set["max-rejected"], cfg, "max_rejected", err.Error())
-		}
-		opt.MaxRejected = &share
-	}
-	switch cfg.DecimalMark {
-	case "", ".", ",":
-		opt.Ingest.DecimalMark = cfg.DecimalMark
-	default:
-		return c, configError(false, cfg, "decimal_mark", fmt.Sprintf("%q is not a decimal mark: write \".\" or \",\"", cfg.DecimalMark))
-	}
-	switch strings.ToLower(opt.PageSize) {
-	case "", "a4":
-		opt.PageSize = "A4"
-	case "letter":
-		opt.PageSize = "Letter"
-	default:
-		return c, configError(false, cfg, "page_size", fmt.Sprintf("%q is not a page size: write A4 or Letter", cfg.PageSize))
-	}
-	opt.Pinned = *now != "" || getenv("SOURCE_DATE_EPOCH") != ""
-	if opt.Now, err = parseNow(*now, getenv("SOURCE_DATE_EPOCH"), opt.Location); err != nil {
-		return c, err
-	}
-	// Check the period now, so that a bad one is a bad command line (or a
-	// bad configuration) before anything is read or written.
-	if p := opt.Period; p != "" {
-		if _, err := period.Parse(p, period.Today(opt.Now, opt.Location)); err != nil {
-			return c, configError(set["period"], cfg, "period", err.Error())
-		}
-	}
-	if _, err := period.ParseBy(opt.By); err != nil {
-		return c, configError(set["by"], cfg, "by", err.Error())
-	}
-	c.strict = *strictF
-	if !set["strict"] && cfg.Strict != nil {
-		c.strict = *cfg.Strict
-	}
+	c.strict = st.Strict
 	return c, nil
-}
-
-// parseShare reads a share of rows such as "5%" or "0.5%".
-func parseShare(s string) (float64, error) {
-	t, ok := strings.CutSuffix(strings.TrimSpace(s), "%")
-	f, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
-	if !ok || err != nil || !(f >= 0 && f <= 100) { // NaN fails both
-		return 0, fmt.Errorf("%q is not a share of rows: write a percentage such as 5%%", s)
-	}
-	return f / 100, nil
 }
 
 // configError blames the flag when the user gave it, else the key of the

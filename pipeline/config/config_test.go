@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func write(t *testing.T, text string) string {
@@ -46,5 +47,42 @@ func TestLoadErrors(t *testing.T) {
 	}
 	if _, err := Load(filepath.Join(t.TempDir(), "none.toml"), false); err == nil {
 		t.Error("missing required file: no error")
+	}
+}
+
+// Settings checks every value once, with the flags over the file's, and
+// blames the flag or the key that is wrong.
+func TestSettings(t *testing.T) {
+	strict := true
+	c := Config{Path: "coopreport.toml", Period: "previous-year", By: "quarter", Currency: "mnt", Timezone: "Asia/Ulaanbaatar",
+		DateOrder: "month-first", PageSize: "letter", MaxRejected: "5%", Strict: &strict, RatesBase: "₮"}
+	clock := func(loc *time.Location) (time.Time, error) {
+		return time.Date(2026, 1, 1, 0, 30, 0, 0, loc), nil // still 2025 in UTC: the zone decides the year
+	}
+	st, err := c.Settings(map[string]string{"currency": "usd", "strict": "false"}, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Period.Label() != "2025" || st.Period.String() != "previous-year" || st.By != "quarter" || st.Currency != "USD" ||
+		st.PageSize != "Letter" || *st.MaxRejected != 0.05 || st.Strict || st.RatesBase != "MNT" || !st.DateOrderSet ||
+		st.Location.String() != "Asia/Ulaanbaatar" {
+		t.Errorf("settings %+v", st)
+	}
+	for _, tt := range []struct {
+		c     Config
+		flags map[string]string
+		want  string
+	}{
+		{Config{Path: "c.toml", PageSize: "A5"}, nil, `c.toml: key "page_size": "A5" is not a page size`},
+		{Config{Path: "c.toml", Period: "2025-13"}, nil, `c.toml: key "period"`},
+		{Config{Path: "c.toml", Period: "2025"}, map[string]string{"period": "2025-13"}, `--period:`},
+		{Config{Path: "c.toml"}, map[string]string{"max_rejected": "five"}, `--max-rejected: "five" is not a share`},
+		{Config{Path: "c.toml", DecimalMark: ";"}, nil, `key "decimal_mark"`},
+		{Config{Path: "c.toml", Timezone: "Mars/Olympus"}, nil, `key "timezone": unknown time zone`},
+	} {
+		_, err := tt.c.Settings(tt.flags, clock)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%+v %v: err = %v, want %q", tt.c, tt.flags, err, tt.want)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/period"
 	"coopreport/pipeline/run"
 )
 
@@ -18,7 +19,7 @@ const testRows = 3000
 
 func read(t *testing.T, dir string) *pipeline.Report {
 	t.Helper()
-	r, err := run.Read(context.Background(), run.Options{Input: dir, Period: Period, Currency: Currency, Now: Now})
+	r, err := run.Read(context.Background(), run.Options{Input: dir, Period: period.MustParse(Period), Currency: Currency, Now: Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"coopreport/pipeline/gen"
+	"coopreport/pipeline/period"
 	"coopreport/pipeline/run"
 )
 
@@ -33,7 +34,7 @@ func folder(b *testing.B, f gen.Format) *gen.Stats {
 // `coopreport validate` does (run.Read), and reports ns per ledger row.
 func benchRead(b *testing.B, f gen.Format) {
 	st := folder(b, f)
-	opt := run.Options{Input: st.Dir, Period: gen.Period, Currency: gen.Currency, Now: gen.Now}
+	opt := run.Options{Input: st.Dir, Period: period.MustParse(gen.Period), Currency: gen.Currency, Now: gen.Now}
 	b.ReportAllocs()
 	for b.Loop() {
 		r, err := run.Read(context.Background(), opt)

@@ -43,10 +43,21 @@ func (e *PeriodError) Unwrap() error { return ErrBadPeriod }
 // the data's date range). Relative forms are already resolved against the
 // day given to Parse, so a Spec is a fixed span of whole months or "all".
 type Spec struct {
+	written  string // as the user wrote it, trimmed
 	label    string
 	all      bool
 	from, to pipeline.Date
 }
+
+// All is the period "all": every day the data has.
+var All = Spec{written: "all", label: "all", all: true}
+
+// IsZero reports whether s was never parsed: run options take it for All.
+func (s Spec) IsZero() bool { return s == Spec{} }
+
+// String is the period as the user wrote it ("previous-month",
+// "2012-2015"), for the manifest.
+func (s Spec) String() string { return s.written }
 
 // IsAll reports whether the period is "all": its days come from the data.
 func (s Spec) IsAll() bool { return s.all }
@@ -59,11 +70,30 @@ func (s Spec) Label() string { return s.label }
 // configured time zone (see Today); only the relative forms use it.
 func Parse(s string, today pipeline.Date) (Spec, error) {
 	in := strings.ToLower(strings.TrimSpace(s))
-	bad := func(why string) (Spec, error) { return Spec{}, &PeriodError{Value: s, Why: why} }
 
+	spec, err := parse(s, in, today)
+	if err != nil {
+		return Spec{}, err
+	}
+	spec.written = strings.TrimSpace(s)
+	return spec, nil
+}
+
+// MustParse is Parse for a period written in a program (not relative):
+// it panics if s does not parse.
+func MustParse(s string) Spec {
+	spec, err := Parse(s, pipeline.Date{})
+	if err != nil {
+		panic(err)
+	}
+	return spec
+}
+
+func parse(s, in string, today pipeline.Date) (Spec, error) {
+	bad := func(why string) (Spec, error) { return Spec{}, &PeriodError{Value: s, Why: why} }
 	switch in {
 	case "all":
-		return Spec{label: "all", all: true}, nil
+		return All, nil
 	case "previous-month", "current-month", "previous-quarter", "current-quarter", "previous-year", "current-year":
 		if today.IsZero() {
 			return bad("today's date is unknown, so relative periods cannot be used")

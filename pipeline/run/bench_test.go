@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"coopreport/pipeline/gen"
+	"coopreport/pipeline/period"
 )
 
 // BenchmarkRun is a whole run (read, check, aggregate, write every output)
@@ -20,7 +21,7 @@ func BenchmarkRun(b *testing.B) {
 	}
 	out := b.TempDir()
 	opt := Options{
-		Input: dir, Out: out, Period: "2020..2025", Currency: "MNT", Version: "bench", Pinned: true,
+		Input: dir, Out: out, Period: period.MustParse("2020..2025"), Currency: "MNT", Version: "bench", Pinned: true,
 		Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Location: time.UTC,
 	}
 	for b.Loop() {

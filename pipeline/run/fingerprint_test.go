@@ -1,11 +1,15 @@
 package run
 
-import "testing"
+import (
+	"testing"
+
+	"coopreport/pipeline/period"
+)
 
 // The fingerprint is of the inputs' hashes, whatever the order they come
 // in, and changes with any of them.
 func TestFingerprint(t *testing.T) {
-	opt := Options{Version: "1", Period: "2025"}
+	opt := Options{Version: "1", Period: period.MustParse("2025")}
 	a, err := fingerprint(opt, "2025", map[string]string{"a.csv": "1", "b.xlsx": "2"})
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"coopreport/pipeline/gen"
+	"coopreport/pipeline/period"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/render/pdf"
 )
@@ -34,7 +35,7 @@ func TestReportLengthBounded(t *testing.T) {
 		if _, err := gen.Folder(dir, gen.Options{Activities: rows, Seed: 1}); err != nil {
 			t.Fatal(err)
 		}
-		opt := Options{Input: dir, Period: "all", Currency: "MNT", Version: "test", Now: gen.Now, SpoolDir: t.TempDir()}
+		opt := Options{Input: dir, Period: period.All, Currency: "MNT", Version: "test", Now: gen.Now, SpoolDir: t.TempDir()}
 		r, err := Read(context.Background(), opt)
 		if err != nil {
 			t.Fatal(err)

@@ -19,6 +19,7 @@ import (
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/aggregate"
+	"coopreport/pipeline/config"
 	"coopreport/pipeline/country"
 	"coopreport/pipeline/ingest"
 	"coopreport/pipeline/period"
@@ -30,14 +31,14 @@ import (
 
 // Options are everything a run needs, flags and configuration merged.
 type Options struct {
-	Input    string // the input folder
-	Out      string // the output folder; each run writes Out/<period label>/
-	Period   string // --period; "" means all
-	By       string // --by; "" means the default for the period
-	Currency string // reporting currency; "" means none: nothing is converted
+	Input    string               // the input folder
+	Out      string               // the output folder; each run writes Out/<period label>/
+	Period   period.Spec          // --period, parsed; the zero Spec means all
+	By       pipeline.Granularity // --by; "" means the default for the period
+	Currency string               // reporting currency; "" means none: nothing is converted
 	Party    string
 	Title    string
-	PageSize string
+	PageSize string // "A4" or "Letter" ("" is A4)
 
 	Now      time.Time      // "today" for relative periods and every timestamp written
 	Location *time.Location // the configured time zone
@@ -82,7 +83,7 @@ func (opt Options) settings() Settings {
 		tmpl = opt.TemplatePath
 	}
 	return Settings{
-		Period: orAll(opt.Period), By: opt.By, Currency: opt.Currency, Party: opt.Party, Title: opt.Title,
+		Period: opt.spec().String(), By: string(opt.By), Currency: opt.Currency, Party: opt.Party, Title: opt.Title,
 		PageSize: opt.PageSize, DateOrder: opt.Ingest.DateOrder.String(), DecimalMark: opt.Ingest.DecimalMark, Template: tmpl,
 	}
 }
@@ -109,15 +110,7 @@ type Output struct {
 // Read reads and checks the input folder and aggregates it, writing
 // nothing: what validate shows and what Run writes out.
 func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
-	today := period.Today(opt.Now, opt.Location)
-	spec, err := period.Parse(orAll(opt.Period), today)
-	if err != nil {
-		return nil, err
-	}
-	by, err := period.ParseBy(opt.By)
-	if err != nil {
-		return nil, err
-	}
+	spec, by := opt.spec(), opt.By
 	in := opt.Ingest
 	if in.SpoolDir == "" {
 		in.SpoolDir = opt.SpoolDir
@@ -220,11 +213,24 @@ func made(now time.Time, loc *time.Location) time.Time {
 	return now.In(loc)
 }
 
-func orAll(s string) string {
-	if s == "" {
-		return "all"
+// NewOptions are the options of a run on the folder input with the
+// settings st (see config.Settings).
+func NewOptions(input string, st config.Settings) Options {
+	return Options{
+		Input: input, Out: st.Output, Period: st.Period, By: st.By, Currency: st.Currency,
+		Party: st.Party, Title: st.Title, PageSize: st.PageSize, Now: st.Now, Location: st.Location,
+		MaxRejected: st.MaxRejected,
+		Ingest: ingest.Options{DateOrder: st.DateOrder, DateOrderSet: st.DateOrderSet, DecimalMark: st.DecimalMark,
+			RatesBase: st.RatesBase, Headers: st.Columns},
 	}
-	return s
+}
+
+// spec is the period of the run: all when none was given.
+func (opt Options) spec() period.Spec {
+	if opt.Period.IsZero() {
+		return period.All
+	}
+	return opt.Period
 }
 
 // Run reads the input folder and publishes every output in Out/<label>/.
@@ -243,10 +249,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := cleanup(opt.Out); err != nil {
 		return nil, fmt.Errorf("cannot clean up after an earlier run: %w", err)
 	}
-	spec, err := period.Parse(orAll(opt.Period), period.Today(opt.Now, opt.Location))
-	if err != nil {
-		return nil, err
-	}
+	spec := opt.spec()
 	if opt.Template == nil {
 		if opt.Template, err = markdown.Load(""); err != nil {
 			return nil, err

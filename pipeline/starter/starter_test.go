@@ -20,6 +20,7 @@ import (
 	"coopreport/pipeline"
 	"coopreport/pipeline/config"
 	"coopreport/pipeline/normalize"
+	"coopreport/pipeline/period"
 	"coopreport/pipeline/run"
 	"coopreport/pipeline/schema"
 )
@@ -66,7 +67,7 @@ func TestInitWritesTwoFiles(t *testing.T) {
 // row accepted, and only the warning about the Instructions sheet.
 func TestInitThenRead(t *testing.T) {
 	dir := newFolder(t, Options{Now: now})
-	r, err := run.Read(context.Background(), run.Options{Input: dir, Now: now, Location: time.UTC, Period: "all"})
+	r, err := run.Read(context.Background(), run.Options{Input: dir, Now: now, Location: time.UTC, Period: period.All})
 	if err != nil {
 		t.Fatalf("run.Read: %v", err)
 	}
@@ -167,17 +168,11 @@ func TestInitThenReadWithItsConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loc, err := time.LoadLocation(cfg.Timezone)
+	st, err := cfg.Settings(nil, func(loc *time.Location) (time.Time, error) { return now.In(loc), nil })
 	if err != nil {
 		t.Fatal(err)
 	}
-	order, err := normalize.ParseDateOrder(cfg.DateOrder)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opt := run.Options{Input: dir, Now: now.In(loc), Location: loc, Period: cfg.Period, Currency: cfg.Currency, Party: cfg.Party}
-	opt.Ingest.DateOrder = order
-	r, err := run.Read(context.Background(), opt)
+	r, err := run.Read(context.Background(), run.NewOptions(dir, st))
 	if err != nil {
 		t.Fatalf("run.Read: %v", err)
 	}

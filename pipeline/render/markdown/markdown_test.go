@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/period"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
 	"coopreport/templates"
@@ -34,7 +35,7 @@ func inputReport(t *testing.T) *pipeline.Report {
 	t.Helper()
 	exampleOnce.Do(func() {
 		example, exampleErr = run.Read(context.Background(), run.Options{
-			Input: "../../../input", Period: "2012..2015", Currency: "MNT", Party: "Mongolia",
+			Input: "../../../input", Period: period.MustParse("2012..2015"), Currency: "MNT", Party: "Mongolia",
 			Now: time.Date(2026, time.January, 2, 3, 4, 5, 0, time.UTC), Location: time.UTC, Version: "test",
 		})
 	})
