@@ -4,25 +4,47 @@
 // errors that point at a spreadsheet cell, and the report a run produces.
 // It does no I/O. The stages live in subpackages and talk in these types:
 //
+//	config.Settings      coopreport.toml with the flags over it, each value
+//	    │                checked and parsed once (period, buckets, page size…)
+//	    ▼
 //	input folder
-//	    │  source     find files and sheets; sniff encoding and delimiter;
-//	    │             yield raw rows with the row number the spreadsheet shows
+//	    │  source        files and sheets, read once: a CSV hashed as it is
+//	    │                parsed (the manifest's SHA-256 is of those bytes),
+//	    │                encoding and delimiter sniffed from the same pass;
+//	    │                raw rows numbered as the spreadsheet shows them
 //	    ▼
-//	 schema           kind of table, header row, column aliases, unknown columns
+//	 schema              kind of table and header row (from rows kept in a
+//	    │                buffer), columns by name or words; schema.Reader
+//	    │                hands out records, whatever the format
 //	    ▼
-//	 normalize        raw text → Date, Decimal, Country, enums  (or RowError)
-//	    ▼             (country: names and codes in en/mn/ru → ISO country)
-//	 ingest           cross-row rules (duplicate ids, references); rows read =
-//	    │             accepted + rejected for every file
+//	 normalize           raw text → Date, Decimal, Country, enums, or a
+//	    │                RowError (country: names in en/mn/ru → ISO;
+//	    │                suggest: did you mean)
 //	    ▼
-//	 aggregate        fold records into counts and sums by bucket × country
-//	    ▼             (period: --period and --by → buckets)
-//	 render/markdown  the report's templates (templates/) → Markdown
-//	    ▼             (render/chartdata: the data of each chart, once)
-//	 render/csv, render/xlsx, render/pdf (Markdown → PDF via goldmark)
+//	 ingest              row checks (on one core while the next rows are
+//	    │                parsed on the other), cross-row rules judged once
+//	    │                a kind is read (duplicate ids, as hashes for
+//	    │                activities; references); rows read = accepted +
+//	    │                rejected for every file. Activities go to a spool
+//	    │                on disk as sorted runs; Dataset.Ledger merges them
+//	    │                back in date order (pipeline.Ledger), so memory
+//	    │                does not grow with the rows
 //	    ▼
-//	 run              temporary folder, lock, manifest, atomic publish
+//	 aggregate.Report    one pass over the ledger: counts and exact sums by
+//	    │                bucket × country × currency, and every total the
+//	    │                writers show (period: --period and --by → buckets)
+//	    ▼
+//	 render/markdown     NewView once (lists cut to what a reader needs),
+//	    │                then the templates (templates/) for each target
+//	    ▼                (render/chartdata: the data of each chart, once)
+//	 render/pdf.Render   the PDF drawn, its missing glyphs known, before any
+//	    │                output is written
+//	    ▼
+//	 render/csv, render/xlsx, the PDF, the Markdown: written side by side;
+//	    │                they format the report and compute nothing
+//	    ▼
+//	 run                 temporary folder, lock, manifest, atomic publish
 //
-// Beside the stages: config reads coopreport.toml, starter makes a new
-// input folder (coopreport init), gen makes test data for benchmarks.
+// Beside the stages: starter makes a new input folder (coopreport init),
+// gen makes test data for tests and benchmarks.
 package pipeline

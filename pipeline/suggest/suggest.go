@@ -1,6 +1,3 @@
-// Package suggest measures how near a misspelling is to the names a
-// message could suggest instead ("did you mean Lithuania?", "did you
-// mean valid_to?").
 package suggest
 
 // Distance computes optimal-string-alignment distances: insertions,
