@@ -124,6 +124,7 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		return ExitFailed
 	}
 
+	workerStarted(getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if cmd == "validate" {
@@ -312,6 +313,9 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 	*opt = run.NewOptions(*input, st)
 	opt.Started, opt.ConfigPath, opt.IfChanged, opt.Wait, opt.Version = started, cfg.Path, *ifChange, *wait, Version
 	opt.Pinned = *now != "" || getenv("SOURCE_DATE_EPOCH") != ""
+	if getenv(workerEnv) != "" {
+		opt.PID = os.Getppid() // the lock names the command the administrator sees
+	}
 	if opt.Out == "" {
 		opt.Out = "output"
 	}

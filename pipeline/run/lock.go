@@ -19,7 +19,7 @@ var ErrLocked = errors.New("another run is writing to this output folder")
 // lock takes an exclusive lock on dir, waiting up to wait. The lock is an
 // flock(2) on a file, so the kernel drops it when its process dies, however
 // it dies: a lock left by a dead process is simply taken over.
-func lock(dir string, wait time.Duration, now func() time.Time) (release func(), err error) {
+func lock(dir string, wait time.Duration, pid int, now func() time.Time) (release func(), err error) {
 	path := filepath.Join(dir, LockName)
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
@@ -44,7 +44,7 @@ func lock(dir string, wait time.Duration, now func() time.Time) (release func(),
 	}
 	host, _ := os.Hostname()
 	f.Truncate(0)
-	fmt.Fprintf(f, "pid %d on %s since %s\n", os.Getpid(), host, now().UTC().Format(time.RFC3339))
+	fmt.Fprintf(f, "pid %d on %s since %s\n", pid, host, now().UTC().Format(time.RFC3339))
 	return func() {
 		f.Truncate(0)
 		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)

@@ -43,6 +43,9 @@ type Options struct {
 	Now      time.Time      // "today" for relative periods and every timestamp written
 	Location *time.Location // the configured time zone
 	Wait     time.Duration  // how long to wait for another run's lock
+	// PID is the process the lock file names as the run's: the command
+	// an administrator started (0: this process).
+	PID int
 
 	Ingest  ingest.Options
 	Version string
@@ -241,7 +244,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	// The lock says when its run really started: it is not an output,
 	// and an administrator reads it to see how long a run has held it.
-	release, err := lock(opt.Out, opt.Wait, time.Now)
+	pid := opt.PID
+	if pid == 0 {
+		pid = os.Getpid()
+	}
+	release, err := lock(opt.Out, opt.Wait, pid, time.Now)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,9 @@
+//go:build !linux
+
+package main
+
+import "os/exec"
+
+// dieWithParent does nothing where the kernel cannot tie a child's life
+// to its parent's: killing the command with SIGKILL leaves its worker.
+func dieWithParent(*exec.Cmd) {}
