@@ -140,6 +140,7 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		rp.failure(err, c.Options)
 		return ExitFailed
 	}
+	rp.notes(res)
 	if res.Skipped {
 		rp.skipped(res)
 		return ExitOK

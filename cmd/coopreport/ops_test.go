@@ -339,15 +339,15 @@ func opsHoldLock(t *testing.T, out, holder string) func() {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.OpenFile(filepath.Join(out, run.LockName), os.O_RDWR|os.O_CREATE, 0o644)
+	// The lock is on the folder; the file names the holder.
+	f, err := os.Open(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		t.Fatal(err)
 	}
-	f.Truncate(0)
-	f.WriteString(holder)
+	opsWriteFile(t, filepath.Join(out, run.LockName), []byte(holder))
 	var once sync.Once
 	release := func() {
 		once.Do(func() {
@@ -581,7 +581,8 @@ func opsStartWriting(t *testing.T, big, out string) (cmd *exec.Cmd, stderr *byte
 	wait = opsStart(t, cmd)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		if m, _ := filepath.Glob(filepath.Join(out, ".coopreport-tmp-*")); len(m) > 0 {
+		// An output in the temporary folder: the writers have begun.
+		if m, _ := filepath.Glob(filepath.Join(out, ".coopreport-tmp-*", "*.csv")); len(m) > 0 {
 			return cmd, stderr, wait
 		}
 		if opsEnded(cmd) || time.Now().After(deadline) {
@@ -769,7 +770,9 @@ func TestOpsCrashBetweenRenames(t *testing.T) {
 // message; the previous outputs stay as they were, and the run removes
 // its temporary folder.
 func TestOpsInterrupted(t *testing.T) {
-	in, big := opsInput(t, 20), opsInput(t, 3000)
+	// Large enough that reading takes seconds and writing longer: a run
+	// must answer inside its loops, not between files.
+	in, big := opsInput(t, 20), opsInput(t, 300000)
 	tests := []struct {
 		name string
 		sig  syscall.Signal
@@ -778,6 +781,7 @@ func TestOpsInterrupted(t *testing.T) {
 		{"SIGTERM while writing", syscall.SIGTERM, "writing"},
 		{"SIGINT while writing", syscall.SIGINT, "writing"},
 		{"SIGTERM while reading", syscall.SIGTERM, "reading"},
+		{"SIGTERM while waiting for the lock", syscall.SIGTERM, "waiting"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -789,9 +793,16 @@ func TestOpsInterrupted(t *testing.T) {
 			var cmd *exec.Cmd
 			var stderr *bytes.Buffer
 			var wait func()
-			if tt.when == "writing" {
+			switch tt.when {
+			case "writing":
 				cmd, stderr, wait = opsStartWriting(t, big, out)
-			} else {
+			case "waiting":
+				release := opsHoldLock(t, out, "pid 4242 on ops-test-host since 2026-01-02T03:04:05Z\n")
+				defer release()
+				cmd, _, stderr = opsCmd(t, nil, opsRunArgs(big, out, "--wait", "1m")...)
+				wait = opsStart(t, cmd)
+				time.Sleep(300 * time.Millisecond) // in its wait by then
+			default:
 				cmd, _, stderr = opsCmd(t, nil, opsRunArgs(big, out)...)
 				wait = opsStart(t, cmd)
 				// The run writes its pid into the lock file once it holds
@@ -805,9 +816,15 @@ func TestOpsInterrupted(t *testing.T) {
 						t.Fatal("the run never took the lock")
 					}
 				}
+				time.Sleep(300 * time.Millisecond) // inside the ledger by then
 			}
 			cmd.Process.Signal(tt.sig)
+			signalled := time.Now()
 			wait()
+			// systemctl stop waits 90 s, then kills; a run answers at once.
+			if took := time.Since(signalled); took > time.Second {
+				t.Errorf("the run took %v to stop, want at most a second", took)
+			}
 			if code := cmd.ProcessState.ExitCode(); code != ExitFailed {
 				t.Fatalf("exit %d (%s), want 1; stderr: %s", code, cmd.ProcessState, stderr)
 			}
@@ -1051,8 +1068,9 @@ func TestOpsRelativePeriods(t *testing.T) {
 		})
 	}
 
-	// The machine's zone (TZ) counts only when the configuration names
-	// none: a real process, so that TZ is its own.
+	// The machine's zone (TZ) never counts: the configured zone, else
+	// UTC, so that every machine makes the same report. A real process,
+	// so that TZ is its own.
 	machine := []struct {
 		env       string // TZ
 		config    string
@@ -1060,12 +1078,12 @@ func TestOpsRelativePeriods(t *testing.T) {
 	}{
 		{"America/New_York", "timezone = \"Asia/Ulaanbaatar\"\n", "2026-01-01T00:30", "2025-12"},
 		{"America/New_York", "timezone = \"Asia/Ulaanbaatar\"\n", "2025-12-31T16:30:00Z", "2025-12"},
-		{"Pacific/Kiritimati", "", "2025-12-31T12:00:00Z", "2025-12"}, // UTC+14: already 2026-01-01 02:00
+		{"Pacific/Kiritimati", "", "2025-12-31T12:00:00Z", "2025-11"}, // UTC+14 there, but UTC counts: 31 December
 		{"UTC", "", "2025-12-31T12:00:00Z", "2025-11"},
-		{"America/New_York", "", "2026-01-01T03:00:00Z", "2025-11"}, // still 31 December, 22:00
+		{"America/New_York", "", "2026-01-01T03:00:00Z", "2025-12"}, // 22:00 on 31 December there, 1 January in UTC
 	}
 	for _, tt := range machine {
-		zone := "machine's zone"
+		zone := "no zone configured"
 		if tt.config != "" {
 			zone = "configured zone"
 		}

@@ -12,6 +12,7 @@ import (
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/run"
+	"coopreport/pipeline/source"
 )
 
 // reporter is everything the command says on stderr. Cron mails whatever a
@@ -59,14 +60,28 @@ func (rp *reporter) failure(err error, opt run.Options) {
 	fmt.Fprintf(rp.w, "coopreport %s: %s: %v.\n%s\n", rp.cmd, what, err, todo)
 }
 
+// changedFile is the file a *pipeline.FileError names, or "the file".
+func changedFile(err error) string {
+	var fe *pipeline.FileError
+	if errors.As(err, &fe) && fe.File != "" {
+		return fe.File
+	}
+	return "the file"
+}
+
 // explain says what failed and what to do about it.
 func (rp *reporter) explain(err error, opt run.Options) (what, todo string) {
 	kept := fmt.Sprintf("The outputs in %s were left as they were.", opt.Out)
-	if rp.cmd == "validate" {
+	switch {
+	case rp.cmd == "validate":
 		kept = "Nothing was written: validate only reads." // it has no outputs to keep
+	case opt.Out == "": // it failed before the options were read
+		kept = "Nothing was written."
 	}
 	var fe *pipeline.FileError
 	switch {
+	case errors.Is(err, source.ErrChanged):
+		return "the run failed", fmt.Sprintf("Wait until %s is saved and closed, and run again. %s", changedFile(err), kept)
 	case errors.As(err, &fe):
 		what := "the run failed"
 		if rp.cmd == "validate" {
@@ -79,6 +94,18 @@ func (rp *reporter) explain(err error, opt run.Options) (what, todo string) {
 		return "the run was interrupted", kept
 	}
 	return "the run failed", kept
+}
+
+// notes says what went wrong around the outputs without touching them,
+// always: the administrator must know that space is taken.
+func (rp *reporter) notes(res *run.Result) {
+	for _, n := range res.Notes {
+		if rp.json {
+			rp.logger().Warn(n)
+			continue
+		}
+		fmt.Fprintf(rp.w, "coopreport %s: warning: %s\n", rp.cmd, n)
+	}
 }
 
 func (rp *reporter) skipped(res *run.Result) {

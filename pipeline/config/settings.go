@@ -33,6 +33,7 @@ type Settings struct {
 	Output       string
 	Strict       bool
 	Columns      *schema.Matcher
+	Notes        []string // what a run should say about its settings (no timezone)
 }
 
 // KeyError is a setting that cannot be read. Flag says the user gave it
@@ -81,7 +82,12 @@ func (c Config) Settings(flags map[string]string, clock func(*time.Location) (ti
 			return s, bad("currency", flag, "%v", err)
 		}
 	}
-	s.Location = time.Local
+	// The zone is the configuration's, never the machine's: the same
+	// inputs and --now give the same bytes on every machine.
+	s.Location = time.UTC
+	if c.Timezone == "" {
+		s.Notes = append(s.Notes, "coopreport.toml names no timezone: dates, the time the report was made and relative periods (previous-month) are in UTC; add timezone = \"Asia/Ulaanbaatar\" (or your zone) to have them in yours")
+	}
 	if c.Timezone != "" {
 		if s.Location, err = time.LoadLocation(c.Timezone); err != nil {
 			return s, bad("timezone", false, "unknown time zone %q: write an IANA name such as Asia/Ulaanbaatar", c.Timezone)

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -17,6 +18,7 @@ import (
 // checker turns records into domain values and applies the rules that
 // span rows. It keeps only what later rows refer to: the keys seen.
 type checker struct {
+	ctx         context.Context // a long table stops between batches of rows when it is done
 	d           *Dataset
 	opt         Options
 	countries   *country.Resolver
@@ -56,7 +58,7 @@ func (s *nameSet) add(fields []pipeline.Field) {
 
 func newChecker(d *Dataset, opt Options) *checker {
 	c := &checker{
-		d: d, opt: opt, countries: country.New(),
+		ctx: context.Background(), d: d, opt: opt, countries: country.New(),
 		keys: map[pipeline.Kind]*keyed{
 			pipeline.KindMeasures:   newKeyed(pipeline.KindMeasures, "the id"),
 			pipeline.KindAgreements: newKeyed(pipeline.KindAgreements, "the id"),

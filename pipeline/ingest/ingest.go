@@ -136,7 +136,7 @@ func (t *tally) add(col, v string) {
 // kind is missing; bad rows are rejects, not failures. Close the Dataset
 // when done with it.
 func Read(ctx context.Context, dir string, opt Options) (_ *Dataset, err error) {
-	names, skipped, err := source.Files(dir)
+	names, skipped, special, err := source.Files(dir)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the input folder %s: %w", dir, err)
 	}
@@ -146,8 +146,17 @@ func Read(ctx context.Context, dir string, opt Options) (_ *Dataset, err error) 
 			d.Close()
 		}
 	}()
-	unread := classifyUnread(skipped)
-	d.warnUnread(unread)
+	for i := range skipped {
+		skipped[i] = source.Display(skipped[i])
+	}
+	notRead := classifyUnread(skipped)
+	for _, name := range special {
+		name = source.Display(name)
+		// Never opened: a named pipe would block the run, a device be
+		// read forever.
+		notRead = append(notRead, unread{name, "not a regular file, so it was not opened; put the data in a regular file", true})
+	}
+	d.warnUnread(notRead)
 	d.Inputs = make([]pipeline.InputFile, len(names))
 	var tables []*table
 	files := make([]*source.File, 0, len(names))
@@ -161,7 +170,7 @@ func Read(ctx context.Context, dir string, opt Options) (_ *Dataset, err error) 
 			return nil, err
 		}
 		in := &d.Inputs[i]
-		in.Name = name
+		in.Name = source.Display(name)
 		f, ts, err := classify(filepath.Join(dir, name), in, opt)
 		if err != nil {
 			return nil, err
@@ -182,7 +191,7 @@ func Read(ctx context.Context, dir string, opt Options) (_ *Dataset, err error) 
 	}
 	for _, k := range []pipeline.Kind{pipeline.KindAgreements, pipeline.KindActivities} {
 		if !d.kinds[k] {
-			return nil, &pipeline.FileError{File: dir, Err: fmt.Errorf("no %s table found: add a file or sheet named %q with the columns %s%s", k, k, quoteList(required(k)), mightHold(unread))}
+			return nil, &pipeline.FileError{File: dir, Err: fmt.Errorf("no %s table found: add a file or sheet named %q with the columns %s%s", k, k, quoteList(required(k)), mightHold(notRead))}
 		}
 	}
 	if d.spool, err = newSpool(opt.SpoolDir); err != nil {
@@ -190,6 +199,7 @@ func Read(ctx context.Context, dir string, opt Options) (_ *Dataset, err error) 
 	}
 
 	c := newChecker(d, opt)
+	c.ctx = ctx
 	for _, k := range order {
 		c.startKind(k, tables)
 		for _, t := range tables {

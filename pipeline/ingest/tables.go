@@ -72,7 +72,8 @@ func eachRecord[T any](t *table, count func(*T, int, []pipeline.Field, []source.
 	}
 	const batchSize = 256
 	batches := make(chan []schema.Record[T], 8)
-	var readErr error // set before batches is closed
+	stop := make(chan struct{}) // closed when checking stops early
+	var readErr error           // set before batches is closed
 	go func() {
 		defer close(batches)
 		defer func() {
@@ -90,15 +91,28 @@ func eachRecord[T any](t *table, count func(*T, int, []pipeline.Field, []source.
 				break
 			}
 			if batch = append(batch, rec); len(batch) == batchSize {
-				batches <- batch
+				select {
+				case batches <- batch:
+				case <-stop:
+					return
+				}
 				batch = make([]schema.Record[T], 0, batchSize)
 			}
 		}
 		if len(batch) > 0 {
-			batches <- batch
+			select {
+			case batches <- batch:
+			case <-stop:
+			}
 		}
 	}()
 	for batch := range batches {
+		if err := t.c.ctx.Err(); err != nil {
+			close(stop)
+			for range batches { // let the reader end
+			}
+			return err
+		}
 		for _, rec := range batch {
 			count(rec.Rec, rec.Row, rec.Extra, rec.Problems)
 		}

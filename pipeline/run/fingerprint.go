@@ -69,13 +69,13 @@ func fingerprint(opt Options, label string, inputs map[string]string) (string, e
 // hashInputs returns the SHA-256 of every input file, by name: for
 // --if-changed, which compares them before the run reads anything.
 func hashInputs(dir string) (map[string]string, error) {
-	names, _, err := source.Files(dir)
+	names, _, _, err := source.Files(dir)
 	if err != nil {
 		return nil, err
 	}
 	inputs := make(map[string]string, len(names))
 	for _, n := range names {
-		if inputs[n], err = source.SHA256(filepath.Join(dir, n)); err != nil {
+		if inputs[source.Display(n)], err = source.SHA256(filepath.Join(dir, n)); err != nil {
 			return nil, err
 		}
 	}

@@ -41,8 +41,10 @@ type Options struct {
 	PageSize string // "A4" or "Letter" ("" is A4)
 
 	Now      time.Time      // "today" for relative periods and every timestamp written
-	Location *time.Location // the configured time zone
-	Wait     time.Duration  // how long to wait for another run's lock
+	Location *time.Location // the configured time zone; nil is UTC
+	// Notes about the settings, which the run lists among its warnings.
+	Notes []string
+	Wait  time.Duration // how long to wait for another run's lock
 	// PID is the process the lock file names as the run's: the command
 	// an administrator started (0: this process).
 	PID int
@@ -101,6 +103,10 @@ type Result struct {
 	// outputs in Dir were made, at Made.
 	Skipped bool
 	Made    string
+
+	// Notes are what went wrong around the outputs without touching
+	// them: folders of earlier runs that cannot be removed.
+	Notes []string
 }
 
 // Output is one file of a run.
@@ -156,9 +162,15 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 		Rejects:          data.Rejects,
 		Warnings:         data.Warnings,
 	}
+	// Every pass over the ledger (the aggregate, the view, the writers)
+	// stops within a few thousand rows of an interrupt.
+	r.Ledger = ctxLedger{ctx, r.Ledger}
 	if err := aggregate.Report(r); err != nil {
 		r.Close()
 		return nil, err
+	}
+	for _, n := range opt.Notes {
+		r.Warnings = append(r.Warnings, pipeline.Warning{Message: n, Note: true})
 	}
 	if w := selfPartner(r); w != "" {
 		r.Warnings = append(r.Warnings, pipeline.Warning{Message: w})
@@ -222,10 +234,36 @@ func NewOptions(input string, st config.Settings) Options {
 	return Options{
 		Input: input, Out: st.Output, Period: st.Period, By: st.By, Currency: st.Currency,
 		Party: st.Party, Title: st.Title, PageSize: st.PageSize, Now: st.Now, Location: st.Location,
-		MaxRejected: st.MaxRejected,
+		MaxRejected: st.MaxRejected, Notes: st.Notes,
 		Ingest: ingest.Options{DateOrder: st.DateOrder, DateOrderSet: st.DateOrderSet, DecimalMark: st.DecimalMark,
 			RatesBase: st.RatesBase, Headers: st.Columns},
 	}
+}
+
+// ctxLedger is a Ledger whose passes end with ctx's error when ctx is
+// done.
+type ctxLedger struct {
+	ctx context.Context
+	pipeline.Ledger
+}
+
+func (l ctxLedger) Each(fn func(a *pipeline.Activity) error) error {
+	n := 0
+	return l.Ledger.Each(func(a *pipeline.Activity) error {
+		if n++; n%4096 == 0 {
+			if err := l.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		return fn(a)
+	})
+}
+
+func (l ctxLedger) Close() error {
+	if c, ok := l.Ledger.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
 }
 
 // spec is the period of the run: all when none was given.
@@ -248,12 +286,13 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if pid == 0 {
 		pid = os.Getpid()
 	}
-	release, err := lock(opt.Out, opt.Wait, pid, time.Now)
+	release, err := lock(ctx, opt.Out, opt.Wait, pid, time.Now)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	if err := cleanup(opt.Out); err != nil {
+	debris, err := cleanup(opt.Out)
+	if err != nil {
 		return nil, fmt.Errorf("cannot clean up after an earlier run: %w", err)
 	}
 	spec := opt.spec()
@@ -280,14 +319,14 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return nil, err
 		}
 		if ok && m.Fingerprint == fp && intact(dir, m) {
-			return &Result{Dir: dir, Skipped: true, Made: m.Made}, nil
+			return &Result{Dir: dir, Skipped: true, Made: m.Made, Notes: debris}, nil
 		}
 	}
 	tmp, err := os.MkdirTemp(opt.Out, tmpPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a temporary folder in the output folder: %w", err)
 	}
-	defer os.RemoveAll(tmp) // after a successful publish it is gone already
+	defer removeAll(tmp) // after a successful publish it holds the old outputs, or is gone
 	// The activities wait on disk in a folder of their own, left out of
 	// what is published.
 	spool := filepath.Join(tmp, ".spool")
@@ -351,7 +390,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 
-	res := &Result{Report: r, Dir: filepath.Join(opt.Out, label)}
+	res := &Result{Report: r, Dir: filepath.Join(opt.Out, label), Notes: debris}
 	writers := []struct {
 		name  string
 		write func(io.Writer) error
@@ -360,7 +399,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		{"finance.csv", func(w io.Writer) error { return csvout.Finance(w, r) }},
 		{"rejects.csv", func(w io.Writer) error { return csvout.Rejects(w, r.Rejects) }},
 		{"report-" + label + ".pdf", doc.Write},
-		{"report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.Write(w, r, xlsx.Options{}) }},
+		{"report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.WriteContext(ctx, w, r, xlsx.Options{}) }},
 		{"report-" + label + ".md", func(w io.Writer) error { _, err := w.Write(mdText); return err }},
 	}
 	res.Outputs = make([]Output, len(writers))
@@ -394,9 +433,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil { // MkdirTemp made it private
 		return nil, err
 	}
-	if err := publish(opt.Out, tmp, label); err != nil {
+	notes, err := publish(opt.Out, tmp, label)
+	if err != nil {
 		return nil, err
 	}
+	res.Notes = append(res.Notes, notes...)
 	return res, nil
 }
 

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -19,14 +18,14 @@ import (
 )
 
 func openCSV(path, name string) (*File, error) {
-	fh, err := os.Open(path)
+	fh, info, err := openRegular(path, name, ErrBadCSV)
 	if err != nil {
-		return nil, fileError(name, "", ErrBadCSV, "the file cannot be opened: %v", err)
+		return nil, err
 	}
 	// The file is read once: hashed as it is parsed, so that the hash
 	// the manifest gives is of the very bytes the report was made from.
 	h := sha256.New()
-	br := bufio.NewReaderSize(io.TeeReader(fh, h), sniffSize)
+	br := bufio.NewReaderSize(io.TeeReader(readUpTo(fh, info.Size()), h), sniffSize)
 	head, err := br.Peek(sniffSize)
 	complete := err == io.EOF
 	if err != nil && !complete {
@@ -53,11 +52,9 @@ func openCSV(path, name string) (*File, error) {
 	if g != nil {
 		g.encoding = &t.Encoding
 	}
-	if info, err := fh.Stat(); err == nil {
-		c.changed = func() bool {
-			now, err := fh.Stat()
-			return err != nil || now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime())
-		}
+	c.changed = func() bool {
+		now, err := fh.Stat()
+		return err != nil || now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime())
 	}
 	return &File{Name: name, tables: []*Table{t}, close: fh.Close,
 		sum: func() string { return hex.EncodeToString(h.Sum(nil)) }}, nil

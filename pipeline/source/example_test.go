@@ -22,7 +22,7 @@ func ExampleOpen() {
 	data := "\uFEFFid,notes\nA-1,\"two\nlines\"\n\nA-2,\n"
 	os.WriteFile(filepath.Join(dir, "agreements.csv"), []byte(data), 0o600)
 
-	files, _, _ := source.Files(dir)
+	files, _, _, _ := source.Files(dir)
 	for _, name := range files {
 		f, err := source.Open(filepath.Join(dir, name), name, source.Options{})
 		if err != nil {

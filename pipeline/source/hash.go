@@ -4,19 +4,19 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"os"
+	"path/filepath"
 )
 
 // SHA256 returns the SHA-256 of the file at path in hex, as manifests
 // record inputs and outputs.
 func SHA256(path string) (string, error) {
-	f, err := os.Open(path)
+	f, info, err := openRegular(path, filepath.Base(path), ErrBadCSV)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	if _, err := io.Copy(h, readUpTo(f, info.Size())); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil

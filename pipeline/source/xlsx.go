@@ -113,12 +113,15 @@ func notXLSX(name string, cause error) error {
 // readWorkbook reads the workbook at path, which must be no larger than limit:
 // a workbook larger packed than unpacked is not one.
 func readWorkbook(path, name string, limit int64) ([]byte, error) {
-	fh, err := os.Open(path)
+	fh, info, err := openRegular(path, name, ErrNotXLSX)
 	if err != nil {
-		return nil, fileError(name, "", ErrNotXLSX, "the file cannot be opened: %v", err)
+		return nil, err
 	}
 	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	if info.Size() > limit {
+		return nil, fileError(name, "", ErrTooLarge, "the workbook is larger than %s; refusing to read it", byteSize(uint64(limit)))
+	}
+	data, err := io.ReadAll(readUpTo(fh, info.Size()))
 	if err != nil {
 		return nil, fileError(name, "", ErrNotXLSX, "the file cannot be read: %v", err)
 	}

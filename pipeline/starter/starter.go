@@ -76,7 +76,7 @@ func Init(dir string, opt Options) error {
 			return fmt.Errorf("cannot check %s: %w", path, err)
 		}
 	}
-	data, _, err := source.Files(dir)
+	data, _, _, err := source.Files(dir)
 	if err != nil {
 		return fmt.Errorf("cannot read the folder %s: %w", dir, err)
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -118,10 +119,52 @@ func (d *doc) setMeta(m meta) {
 	p.SetSubject(m.Subject, true)
 	p.SetKeywords(m.Keywords, true)
 	p.SetCreator(m.Creator, true)
-	p.SetProducer("coopreport (codeberg.org/go-pdf/fpdf)", true)
+	// fpdf writes the dates without their offset from UTC, which readers
+	// then take for their own local time; the producer is padded with as
+	// many spaces as the offsets take, which Document.Write trades for
+	// them, so that no byte offset of the file moves (see withOffsets).
+	p.SetProducer(producer+strings.Repeat(" ", len(pdfOffset(m.Made))), true)
 	p.SetCreationDate(m.Made)
 	p.SetModificationDate(m.Made)
 	p.SetCatalogSort(true)
+}
+
+const producer = "coopreport (codeberg.org/go-pdf/fpdf)"
+
+// pdfOffset is t's offset from UTC as a PDF date writes it: Z, or +08'00'.
+func pdfOffset(t time.Time) string {
+	_, off := t.Zone()
+	if off == 0 {
+		return "Z"
+	}
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%c%02d'%02d'", sign, off/3600, off/60%60)
+}
+
+// withOffsets adds the offset of made to the document's CreationDate and
+// ModDate, taking the bytes from the producer's padding (two bytes a
+// space, the producer being written in UTF-16), so that the file keeps
+// its length and its cross-reference table stays true. The PDF is
+// returned as it was if the fields are not found as fpdf writes them.
+func withOffsets(pdf []byte, made time.Time) []byte {
+	off := pdfOffset(made)
+	var utf16 []byte
+	for _, r := range producer + strings.Repeat(" ", len(off)) {
+		utf16 = append(utf16, 0, byte(r)) // ASCII
+	}
+	utf16 = bytes.ReplaceAll(bytes.ReplaceAll(utf16, []byte("("), []byte(`\(`)), []byte(")"), []byte(`\)`))
+	padded := append([]byte("/Producer (\xfe\xff"), append(utf16, ')')...)
+	stamp := []byte("(D:" + made.Format("20060102150405") + ")")
+	if bytes.Count(pdf, padded) != 1 || bytes.Count(pdf, stamp) != 2 {
+		return pdf
+	}
+	trimmed := append([]byte(nil), padded[:len(padded)-1-2*len(off)]...)
+	out := bytes.Replace(pdf, padded, append(trimmed, ')'), 1)
+	dated := []byte("(D:" + made.Format("20060102150405") + off + ")")
+	return bytes.ReplaceAll(out, stamp, dated)
 }
 
 // contentW is the width between the margins.

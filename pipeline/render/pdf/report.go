@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -102,10 +103,12 @@ func (doc *Document) Pages() int { return doc.d.pdf.PageCount() }
 
 // Write writes the PDF to w.
 func (doc *Document) Write(w io.Writer) error {
-	if err := doc.d.pdf.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := doc.d.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("writing the PDF report: %w", err)
 	}
-	return nil
+	_, err := w.Write(withOffsets(buf.Bytes(), doc.d.meta.Made))
+	return err
 }
 
 // Write draws md (see Render) and writes the PDF to w.

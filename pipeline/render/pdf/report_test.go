@@ -687,3 +687,31 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len())/1024, "KB/op-output")
 }
+
+// The document's dates carry their offset from UTC, so that a reader in
+// any zone shows the moment the report was made (fpdf writes them
+// without one); the file stays whole.
+func TestCreationDateOffset(t *testing.T) {
+	r := sampleReport()
+	r.Made = time.Date(2025, time.October, 2, 9, 30, 0, 0, time.FixedZone("ULAT", 8*3600))
+	path, _, _ := writeReport(t, "# Title\n\nText.\n", r, Options{})
+	cmd := exec.Command("pdfinfo", path)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := string(out)
+	for _, want := range []string{
+		"CreationDate:    Thu Oct  2 01:30:00 2025 UTC\n", // 09:30 in Ulaanbaatar
+		"ModDate:         Thu Oct  2 01:30:00 2025 UTC\n",
+		"Producer:        coopreport (codeberg.org/go-pdf/fpdf)\n",
+	} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	if check := run(t, "qpdf", "--check", path); !strings.Contains(check, "No syntax or stream encoding errors") || strings.Contains(check, "WARNING") {
+		t.Errorf("qpdf --check:\n%s", check)
+	}
+}

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -35,6 +36,12 @@ var maxRows = 1048576
 // which it checks against r's totals: a mismatch is an error, because the
 // workbook would then disagree with the other outputs of the run.
 func Write(w io.Writer, r *pipeline.Report, opt Options) error {
+	return WriteContext(context.Background(), w, r, opt)
+}
+
+// WriteContext is Write, which stops with ctx's error when ctx is done,
+// between sheets and while the workbook is compressed.
+func WriteContext(ctx context.Context, w io.Writer, r *pipeline.Report, opt Options) error {
 	b, err := newBook(r)
 	if err != nil {
 		return err
@@ -44,6 +51,9 @@ func Write(w io.Writer, r *pipeline.Report, opt Options) error {
 		b.summary, b.finance, b.agreements, b.activities, b.issues, b.about,
 	}
 	for _, step := range steps {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := step(); err != nil {
 			return err
 		}
@@ -62,7 +72,7 @@ func Write(w io.Writer, r *pipeline.Report, opt Options) error {
 	}
 	// The ZipWriter hook writes the sorted entries straight to w, so the
 	// buffer excelize returns is empty and the file never sits in memory.
-	b.f.ZipWriter = func(io.Writer) excelize.ZipWriter { return newSortedZip(w, b.dims) }
+	b.f.ZipWriter = func(io.Writer) excelize.ZipWriter { return newSortedZip(ctx, w, b.dims) }
 	if _, err := b.f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("writing the workbook: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
+	"context"
 	"hash"
 	"hash/crc32"
 	"io"
@@ -35,13 +36,14 @@ const spillAt = 4 << 20
 // at A1 and which pandas and openpyxl's read-only mode trust, and sorts
 // the <Default> elements of [Content_Types].xml.
 type sortedZip struct {
+	ctx     context.Context
 	dst     io.Writer
 	dims    map[string]string // sheet XML path → real used range
 	entries map[string]*entry
 }
 
-func newSortedZip(dst io.Writer, dims map[string]string) *sortedZip {
-	return &sortedZip{dst: dst, dims: dims, entries: map[string]*entry{}}
+func newSortedZip(ctx context.Context, dst io.Writer, dims map[string]string) *sortedZip {
+	return &sortedZip{ctx: ctx, dst: dst, dims: dims, entries: map[string]*entry{}}
 }
 
 // entry is one zip member being compressed. Its head is held back until
@@ -55,6 +57,7 @@ func newSortedZip(dst io.Writer, dims map[string]string) *sortedZip {
 // large ledger is compressed on every core, in about the same size. The
 // cuts fall at fixed offsets, so the bytes are the same from run to run.
 type entry struct {
+	ctx  context.Context     // a block is not compressed once it is done
 	fix  func([]byte) []byte // rewrites the head; nil once applied
 	keep int                 // how long a head fix needs
 	head []byte
@@ -82,8 +85,8 @@ type deflated struct {
 // compressors bounds the blocks compressed at once, over all entries.
 var compressors = make(chan struct{}, runtime.GOMAXPROCS(0))
 
-func newEntry(fix func([]byte) []byte, keep int) *entry {
-	return &entry{fix: fix, keep: keep, crc: crc32.NewIEEE()}
+func newEntry(ctx context.Context, fix func([]byte) []byte, keep int) *entry {
+	return &entry{ctx: ctx, fix: fix, keep: keep, crc: crc32.NewIEEE()}
 }
 
 func (e *entry) Write(p []byte) (int, error) {
@@ -130,6 +133,10 @@ func (e *entry) compress(p []byte) {
 // send hands the block filled to a compressor, and writes out the blocks
 // done before it while more than two per core wait.
 func (e *entry) send() {
+	if err := e.ctx.Err(); err != nil && e.err == nil {
+		e.err = err
+		return
+	}
 	block, dict := e.block, e.dict
 	e.dict = append([]byte(nil), block[max(0, len(block)-window):]...)
 	e.block = nil
@@ -245,11 +252,11 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	var e *entry
 	switch ref, ok := z.dims[name]; {
 	case ok:
-		e = newEntry(func(head []byte) []byte { return withDimension(head, ref) }, dimensionHead)
+		e = newEntry(z.ctx, func(head []byte) []byte { return withDimension(head, ref) }, dimensionHead)
 	case name == "[Content_Types].xml":
-		e = newEntry(sortDefaults, math.MaxInt) // a few kilobytes, fixed whole
+		e = newEntry(z.ctx, sortDefaults, math.MaxInt) // a few kilobytes, fixed whole
 	default:
-		e = newEntry(nil, 0)
+		e = newEntry(z.ctx, nil, 0)
 	}
 	z.entries[name] = e
 	return e, nil

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -28,7 +29,7 @@ func TestSortedZip(t *testing.T) {
 	}
 	write := func() []byte {
 		var buf bytes.Buffer
-		z := newSortedZip(&buf, map[string]string{"xl/worksheets/sheet1.xml": "A1:C9"})
+		z := newSortedZip(context.Background(), &buf, map[string]string{"xl/worksheets/sheet1.xml": "A1:C9"})
 		for _, name := range []string{"small.xml", "xl/worksheets/sheet1.xml", "empty.xml", "[Content_Types].xml"} {
 			w, _ := z.Create(name)
 			text := sheet.String()
