@@ -40,6 +40,13 @@ type Options struct {
 	// Progress, when set, is told now and then how many rows have been
 	// read so far, for a progress display.
 	Progress func(rows int)
+
+	// Seams for FuzzRead, which writes no file per input: open opens a
+	// file of the folder (nil means source.Open), spoolIn gives where the
+	// accepted activities are kept (nil means a temporary file in
+	// SpoolDir).
+	open    func(path, name string, opt source.Options) (*source.File, error)
+	spoolIn func() spoolFile
 }
 
 // Dataset is what an input folder holds, checked. The activities are on
@@ -194,7 +201,9 @@ func Read(ctx context.Context, dir string, opt Options) (_ *Dataset, err error) 
 			return nil, &pipeline.FileError{File: dir, Err: fmt.Errorf("no %s table found: add a file or sheet named %q with the columns %s%s", k, k, quoteList(required(k)), mightHold(notRead))}
 		}
 	}
-	if d.spool, err = newSpool(opt.SpoolDir); err != nil {
+	if opt.spoolIn != nil {
+		d.spool = newSpoolIn(opt.spoolIn(), "")
+	} else if d.spool, err = newSpool(opt.SpoolDir); err != nil {
 		return nil, err
 	}
 
@@ -336,7 +345,11 @@ func quiet(name string) bool {
 // and first rows, which it keeps: reading goes on from there. The file
 // stays open until the caller closes it.
 func classify(path string, in *pipeline.InputFile, opt Options) (f *source.File, out []*table, err error) {
-	opened, err := source.Open(path, in.Name, opt.Source)
+	open := source.Open
+	if opt.open != nil {
+		open = opt.open
+	}
+	opened, err := open(path, in.Name, opt.Source)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -24,10 +24,11 @@ import (
 // the reading itself. A register already in date order is one run after
 // another, and the merge takes them in turn.
 type spool struct {
-	f   *os.File
-	w   *bufio.Writer
-	off int64 // bytes written to f
-	err error // sticky
+	f    spoolFile
+	path string // f's name, removed by close; "" when f is no file
+	w    *bufio.Writer
+	off  int64 // bytes written to f
+	err  error // sticky
 
 	entries []spoolEntry    // by the order records were added (idx)
 	dropped map[uint32]bool // by seq: rows rejected when their kind was judged
@@ -73,24 +74,39 @@ const runSize = 8 << 20
 // uvarint, then the body.
 const headSize = 12
 
+// spoolFile is what a spool writes its records to and reads them from: a
+// temporary file, or memory (FuzzRead, which writes no file per input).
+type spoolFile interface {
+	io.Writer
+	io.ReaderAt
+	io.Closer
+}
+
 func newSpool(dir string) (*spool, error) {
 	f, err := os.CreateTemp(dir, "coopreport-activities-*.bin")
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a temporary file for the activities: %w", err)
 	}
-	return &spool{f: f, w: bufio.NewWriterSize(f, 256<<10), runSize: runSize, strIndex: map[string]uint32{},
-		countries: []pipeline.Country{{}}, ctyIndex: map[string]uint32{"": 0}, dropped: map[uint32]bool{}}, nil
+	return newSpoolIn(f, f.Name()), nil
 }
 
-// close removes the spool's file.
+// newSpoolIn is a spool keeping its records in f, whose name, if it is a
+// file, is path ("" otherwise).
+func newSpoolIn(f spoolFile, path string) *spool {
+	return &spool{f: f, path: path, w: bufio.NewWriterSize(f, 256<<10), runSize: runSize, strIndex: map[string]uint32{},
+		countries: []pipeline.Country{{}}, ctyIndex: map[string]uint32{"": 0}, dropped: map[uint32]bool{}}
+}
+
+// close closes the spool's store and removes its file, if it is one.
 func (s *spool) close() error {
 	if s.f == nil {
 		return nil
 	}
-	name := s.f.Name()
 	err := s.f.Close()
-	if rerr := os.Remove(name); err == nil {
-		err = rerr
+	if s.path != "" {
+		if rerr := os.Remove(s.path); err == nil {
+			err = rerr
+		}
 	}
 	s.f = nil
 	s.chunk, s.pending = nil, nil

@@ -22,15 +22,30 @@ func openCSV(path, name string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
+	f, c, err := readCSV(readUpTo(fh, info.Size()), name)
+	if err != nil {
+		fh.Close()
+		return nil, err
+	}
+	c.changed = func() bool {
+		now, err := fh.Stat()
+		return err != nil || now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime())
+	}
+	f.close = fh.Close
+	return f, nil
+}
+
+// readCSV reads the CSV file whose bytes r gives, as openCSV opened it;
+// OpenBytes calls it for a file in memory.
+func readCSV(r io.Reader, name string) (*File, *csvTable, error) {
 	// The file is read once: hashed as it is parsed, so that the hash
 	// the manifest gives is of the very bytes the report was made from.
 	h := sha256.New()
-	br := bufio.NewReaderSize(io.TeeReader(readUpTo(fh, info.Size()), h), sniffSize)
+	br := bufio.NewReaderSize(io.TeeReader(r, h), sniffSize)
 	head, err := br.Peek(sniffSize)
 	complete := err == io.EOF
 	if err != nil && !complete {
-		fh.Close()
-		return nil, fileError(name, "", ErrBadCSV, "the file cannot be read: %v", err)
+		return nil, nil, fileError(name, "", ErrBadCSV, "the file cannot be read: %v", err)
 	}
 	s := sniff(head, complete)
 	var text io.Reader = br
@@ -52,12 +67,8 @@ func openCSV(path, name string) (*File, error) {
 	if g != nil {
 		g.encoding = &t.Encoding
 	}
-	c.changed = func() bool {
-		now, err := fh.Stat()
-		return err != nil || now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime())
-	}
-	return &File{Name: name, tables: []*Table{t}, close: fh.Close,
-		sum: func() string { return hex.EncodeToString(h.Sum(nil)) }}, nil
+	return &File{Name: name, tables: []*Table{t},
+		sum: func() string { return hex.EncodeToString(h.Sum(nil)) }}, c, nil
 }
 
 // guessReader passes UTF-8 through until it meets a byte that is not

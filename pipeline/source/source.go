@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -136,6 +137,20 @@ func Open(path, name string, opt Options) (*File, error) {
 		return openCSV(path, name)
 	case ".xlsx":
 		return openXLSX(path, name, opt)
+	}
+	return nil, &pipeline.FileError{File: name, Err: ErrUnknownExt}
+}
+
+// OpenBytes is Open for a file whose bytes, data, are in memory, named
+// name: it reads them as Open reads a file's. The fuzz tests read their
+// inputs so, writing no file.
+func OpenBytes(data []byte, name string, opt Options) (*File, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv":
+		f, _, err := readCSV(bytes.NewReader(data), name)
+		return f, err
+	case ".xlsx":
+		return openXLSXBytes(data, name, opt)
 	}
 	return nil, &pipeline.FileError{File: name, Err: ErrUnknownExt}
 }

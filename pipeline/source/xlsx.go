@@ -31,14 +31,20 @@ const (
 	bombRatio = 100
 )
 
-func openXLSX(path, name string, opt Options) (f *File, err error) {
-	limit := opt.maxUnzipSize()
+func openXLSX(path, name string, opt Options) (*File, error) {
 	// The workbook is read once, into memory (a zip is read from its
 	// end), and hashed there: the hash is of the bytes excelize reads.
-	data, err := readWorkbook(path, name, limit)
+	data, err := readWorkbook(path, name, opt.maxUnzipSize())
 	if err != nil {
 		return nil, err
 	}
+	return openXLSXBytes(data, name, opt)
+}
+
+// openXLSXBytes opens the workbook whose bytes are data: read by openXLSX,
+// or given to OpenBytes.
+func openXLSXBytes(data []byte, name string, opt Options) (f *File, err error) {
+	limit := opt.maxUnzipSize()
 	sum := sha256.Sum256(data)
 	zr, skip, parts, err := inspectZip(data, name, limit)
 	if err != nil {

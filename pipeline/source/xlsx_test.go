@@ -3,6 +3,9 @@ package source
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -369,67 +372,206 @@ func TestXLSXLargeSheetViaTempFile(t *testing.T) {
 	}
 }
 
-// FuzzXLSX feeds damaged workbooks through Open and Next: they must end in
-// a *pipeline.FileError, never a panic, and row numbers must increase.
-func FuzzXLSX(f *testing.F) {
-	x := excelize.NewFile()
-	x.SetSheetRow("Sheet1", "A1", &[]any{"id", 1.5, true})
-	x.SetSheetRow("Sheet1", "B3", &[]any{"Орос"})
-	b, err := x.WriteToBuffer()
-	if err != nil {
-		f.Fatal(err)
+// The fixed parts of the workbooks FuzzXLSX reads. The workbook's
+// relationships name two worksheets (one part, by a relative and by an
+// absolute target) and a chart sheet, for the workbook part to list.
+const (
+	fuzzContentTypes = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+		`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+		`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
+		`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`
+	fuzzRootRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+	fuzzBookRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/>` +
+		`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/>` +
+		`<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+		`<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
+	fuzzMain = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
+)
+
+// fuzzWorkbook zips, in memory and uncompressed, a workbook whose part
+// xl/workbook.xml lists the sheets and says whether dates count from 1904,
+// whose worksheet has the rows, whose shared strings part holds sst, and
+// whose third cell style shows numbers in the format numFmt.
+func fuzzWorkbook(sheets, rows, sst []byte, numFmt string, date1904 bool) []byte {
+	wrap := func(open string, inner []byte, end string) []byte {
+		return append(append([]byte(open), inner...), end...)
 	}
-	x.Close()
-	f.Add(b.Bytes())
-	// Workbooks store parts deflated; the fuzzer mutates the stored copy
-	// better, so add one whose parts are stored uncompressed.
-	zr, _ := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
-	var stored bytes.Buffer
-	zw := zip.NewWriter(&stored)
-	for _, e := range zr.File {
-		rc, _ := e.Open()
-		data, _ := io.ReadAll(rc)
-		w, _ := zw.CreateHeader(&zip.FileHeader{Name: e.Name, Method: zip.Store})
-		w.Write(data)
+	pr := ""
+	if date1904 {
+		pr = `<workbookPr date1904="1"/>`
 	}
-	zw.Close()
-	f.Add(stored.Bytes())
-	dir := f.TempDir()
-	f.Fuzz(func(t *testing.T, data []byte) {
-		p := filepath.Join(dir, fmt.Sprintf("f%d.xlsx", os.Getpid()))
-		if err := os.WriteFile(p, data, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		file, err := Open(p, "f.xlsx", Options{MaxUnzipSize: 1 << 20, TmpDir: dir})
+	var code bytes.Buffer
+	xml.EscapeText(&code, []byte(numFmt))
+	parts := []struct {
+		name string
+		data []byte
+	}{
+		{"[Content_Types].xml", []byte(fuzzContentTypes)},
+		{"_rels/.rels", []byte(fuzzRootRels)},
+		{"xl/_rels/workbook.xml.rels", []byte(fuzzBookRels)},
+		{"xl/workbook.xml", wrap(`<workbook `+fuzzMain+` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+pr+`<sheets>`, sheets, `</sheets></workbook>`)},
+		{"xl/worksheets/sheet1.xml", wrap(`<worksheet `+fuzzMain+`><sheetData>`, rows, `</sheetData></worksheet>`)},
+		{"xl/sharedStrings.xml", wrap(`<sst `+fuzzMain+`>`, sst, `</sst>`)},
+		{"xl/styles.xml", []byte(`<styleSheet ` + fuzzMain + `><numFmts count="1"><numFmt numFmtId="164" formatCode="` + code.String() + `"/></numFmts>` +
+			`<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`)},
+		{"xl/chartsheets/sheet1.xml", []byte(`<chartsheet ` + fuzzMain + `/>`)},
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range parts {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Store})
 		if err != nil {
-			var fe *pipeline.FileError
-			if !errors.As(err, &fe) {
-				t.Fatalf("error %v is not a FileError", err)
-			}
-			return
+			panic(err) // writing to memory
 		}
-		defer file.Close()
-		for _, tab := range file.Tables() {
-			prev := 0
+		w.Write(p.data)
+	}
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
+
+// fuzzXLSXSeed is a seed of FuzzXLSX.
+type fuzzXLSXSeed struct {
+	sheets, rows, sst, numFmt string
+	date1904                  bool
+}
+
+// fuzzXLSXSeeds are small: the fuzzer shrinks each new input it finds by
+// trying it without every run of its bytes in turn, which takes a time
+// that grows with the square of their length.
+var fuzzXLSXSeeds = []fuzzXLSXSeed{
+	{ // shared string, dates by a built-in and a custom format
+		`<sheet name="A" sheetId="1" r:id="rId1"/>`,
+		`<row r="2"><c t="s"><v>0</v></c><c s="1"><v>41292</v></c><c r="D2" s="2"><v>41292.5</v></c></row>`,
+		`<si><t>id</t></si>`, `yyyy-mm-dd`, false,
+	},
+	{ // 1904 dates, a date and time, a boolean, an error, rich text
+		`<sheet name="A" sheetId="1" r:id="rId1"/>`,
+		`<row><c s="2"><v>39830.5</v></c><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c><c t="s"><v>0</v></c></row>`,
+		`<si><r><t>a</t></r><r><t>b</t></r></si>`, `dd.mm.yyyy hh:mm`, true,
+	},
+	{ // a chart sheet between two worksheets (one part, by a relative and
+		// an absolute target); an inline string, formulas with and without
+		// their result
+		`<sheet name="A" sheetId="1" r:id="rId1"/><sheet name="C" sheetId="2" r:id="rId3"/><sheet name="B" sheetId="3" r:id="rId2"/>`,
+		`<row><c t="inlineStr"><is><t>x</t></is></c><c><f>1+2</f><v>3</v></c><c><f>B1*2</f></c></row>`,
+		``, `0.00`, false,
+	},
+}
+
+// FuzzXLSX feeds damaged workbooks through Open and Next: they must end in
+// a *pipeline.FileError, never a panic; row numbers must increase, the
+// hash is of the workbook's bytes, and Close leaves no temporary file.
+//
+// The fuzzer mutates what this package and excelize parse (the sheets a
+// workbook lists, a worksheet's rows, the shared strings, a number
+// format), which the test zips in memory, and may then damage one byte of
+// the zip (damageXor at damageAt). Fuzzing whole workbooks as bytes
+// stalled: they are kilobytes, whose checksums most mutations break, and
+// the fuzzer spends up to a minute on each new one trying to shrink it
+// (-fuzzminimizetime); writing each to a file cost as much again.
+func FuzzXLSX(f *testing.F) {
+	for _, s := range fuzzXLSXSeeds {
+		f.Add([]byte(s.sheets), []byte(s.rows), []byte(s.sst), s.numFmt, s.date1904, uint16(0), byte(0))
+	}
+	s := fuzzXLSXSeeds[0] // byte 2400, in the worksheet, changed: its checksum fails
+	f.Add([]byte(s.sheets), []byte(s.rows), []byte(s.sst), s.numFmt, s.date1904, uint16(2400), byte(1))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, sheets, rows, sst []byte, numFmt string, date1904 bool, damageAt uint16, damageXor byte) {
+		data := fuzzWorkbook(sheets, rows, sst, numFmt, date1904)
+		data[int(damageAt)%len(data)] ^= damageXor
+		readXLSX(t, data, dir)
+		if left, _ := os.ReadDir(dir); len(left) > 0 {
+			t.Fatalf("%d temporary files left in %s, the first %s", len(left), dir, left[0].Name())
+		}
+	})
+}
+
+// readXLSX opens data and reads every table to its end, checking what
+// FuzzXLSX asks of any workbook.
+func readXLSX(t *testing.T, data []byte, tmp string) {
+	t.Helper()
+	file, err := OpenBytes(data, "f.xlsx", Options{MaxUnzipSize: 1 << 20, TmpDir: tmp})
+	if err != nil {
+		var fe *pipeline.FileError
+		if !errors.As(err, &fe) {
+			t.Fatalf("error %v is not a FileError", err)
+		}
+		return
+	}
+	defer file.Close()
+	for _, tab := range file.Tables() {
+		prev := 0
+		for {
+			r, err := tab.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				var fe *pipeline.FileError
+				if !errors.As(err, &fe) {
+					t.Fatalf("error %v is not a FileError", err)
+				}
+				break
+			}
+			if r.Number <= prev {
+				t.Fatalf("row number %d after %d", r.Number, prev)
+			}
+			prev = r.Number
+		}
+	}
+	if sum := sha256.Sum256(data); file.SHA256() != hex.EncodeToString(sum[:]) {
+		t.Fatalf("SHA256 %s, not the hash of the workbook's bytes", file.SHA256())
+	}
+}
+
+// The seeds of FuzzXLSX are workbooks that read as meant: the fuzzer
+// starts from the inside of the reader, not from its first error.
+func TestFuzzXLSXSeeds(t *testing.T) {
+	want := [][]string{
+		{`A: 2 ["id" "41292" "" "41292.5"] 1=2013-01-18 3=2013-01-18`},
+		{`A: 1 ["39830.5" "1" "#N/A" "ab"] 0=2013-01-18 12:00`},
+		{`A: 1 ["x" "3" "6"]`, `B: 1 ["x" "3" "6"]`},
+	}
+	for i, s := range fuzzXLSXSeeds {
+		f, err := OpenBytes(fuzzWorkbook([]byte(s.sheets), []byte(s.rows), []byte(s.sst), s.numFmt, s.date1904), "f.xlsx", Options{TmpDir: t.TempDir()})
+		if err != nil {
+			t.Fatalf("seed %d: %v", i, err)
+		}
+		var got []string
+		for _, tab := range f.Tables() {
 			for {
 				r, err := tab.Next()
 				if err == io.EOF {
 					break
 				}
 				if err != nil {
-					var fe *pipeline.FileError
-					if !errors.As(err, &fe) {
-						t.Fatalf("error %v is not a FileError", err)
+					t.Fatalf("seed %d, sheet %s: %v", i, tab.Sheet, err)
+				}
+				line := fmt.Sprintf("%s: %d %q", tab.Sheet, r.Number, r.Cells)
+				for j, d := range r.Dates {
+					if d.Value != "" {
+						line += fmt.Sprintf(" %d=%s", j, d.Value)
 					}
-					break
 				}
-				if r.Number <= prev {
-					t.Fatalf("row number %d after %d", r.Number, prev)
+				for _, p := range r.Problems {
+					line += fmt.Sprintf(" %d: %v", p.Index, p.Err)
 				}
-				prev = r.Number
+				got = append(got, line)
 			}
 		}
-	})
+		f.Close()
+		if !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("seed %d reads\n%s\nwant\n%s", i, strings.Join(got, "\n"), strings.Join(want[i], "\n"))
+		}
+	}
 }
 
 func TestXLSXRowsWithoutReferences(t *testing.T) {

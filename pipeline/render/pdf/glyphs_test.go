@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"coopreport/pipeline"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 func TestFontCoverage(t *testing.T) {
@@ -107,19 +109,29 @@ func FuzzWriteText(f *testing.F) {
 	})
 }
 
+// markdownSeeds are the seeds of FuzzWriteMarkdown and FuzzParseMarkdown.
+var markdownSeeds = []string{
+	fixtureSmall,
+	"<!-- toc -->\n# a\n<!-- page-break -->\n<!-- page-break -->\n## b\n",
+	"| a |\n|---|\n| 😀 |\n",
+	"*x*\n\n| a | b |\n|--:|:-:|\n| 1 |\n| 1 | 2 | 3 |\n",
+	"- \n-\n  1. \n> > > q\n---\n```\ncode 😀\n```\n",
+	"<div>\n<!-- toc -->\n</div>\n<!--page-break-->\n",
+	"##### five\n###### six\n# one\n### three\n",
+	"![x](chart:nope)", "a ![x](chart:money-by-bucket) b",
+}
+
 // Whatever Markdown a template writer produces, Write makes a PDF or says
 // what is wrong with a chart; it never panics or loops.
+//
+// Each input is a whole document drawn, about 30 ms (fpdf parses the four
+// fonts for each document it makes, three a report), so this target runs
+// some 28 inputs a second a worker, and a worker shrinking a new input
+// spends a minute on it (-fuzzminimizetime): fuzz it with
+// -fuzzminimizetime 10x. FuzzParseMarkdown fuzzes the reading of the
+// Markdown at full speed.
 func FuzzWriteMarkdown(f *testing.F) {
-	for _, s := range []string{
-		fixtureSmall,
-		"<!-- toc -->\n# a\n<!-- page-break -->\n<!-- page-break -->\n## b\n",
-		"| a |\n|---|\n| 😀 |\n",
-		"*x*\n\n| a | b |\n|--:|:-:|\n| 1 |\n| 1 | 2 | 3 |\n",
-		"- \n-\n  1. \n> > > q\n---\n```\ncode 😀\n```\n",
-		"<div>\n<!-- toc -->\n</div>\n<!--page-break-->\n",
-		"##### five\n###### six\n# one\n### three\n",
-		"![x](chart:nope)", "a ![x](chart:money-by-bucket) b",
-	} {
+	for _, s := range markdownSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, md string) {
@@ -131,6 +143,60 @@ func FuzzWriteMarkdown(f *testing.F) {
 		if err == nil && !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
 			t.Fatalf("Write(%q) wrote no PDF", md)
 		}
+	})
+}
+
+// FuzzParseMarkdown is the part of FuzzWriteMarkdown that draws nothing,
+// run at full speed: whatever Markdown a template writer produces, it is
+// read, or the error names a chart; every heading is one line, at a level
+// from 1 to 6, on a line of the text, and listed in the table of contents
+// only if of level 1 or 2; every piece of text to draw comes from a place
+// in the text, and cleaned for the fonts holds only characters they draw.
+func FuzzParseMarkdown(f *testing.F) {
+	for _, s := range markdownSeeds {
+		f.Add(s)
+	}
+	cov, err := fontCoverage()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		src, err := parseMarkdown([]byte(md))
+		if err != nil {
+			if !strings.Contains(err.Error(), "chart") {
+				t.Fatalf("parseMarkdown(%q): %v", md, err)
+			}
+			return
+		}
+		lines := len(src.lineStarts)
+		for _, h := range src.heads {
+			if h.level < 1 || h.level > 6 || h.line < 1 || h.line > lines {
+				t.Fatalf("%q: heading %+v: level or line out of range (%d lines)", md, h, lines)
+			}
+			if h.text != strings.Join(strings.Fields(h.text), " ") {
+				t.Fatalf("%q: heading text %q is not one line", md, h.text)
+			}
+			if h.toc && h.level > 2 {
+				t.Fatalf("%q: heading %+v listed in the contents", md, h)
+			}
+		}
+		g := &glyphs{cov: cov}
+		ast.Walk(src.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering || n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
+				return ast.WalkContinue, nil
+			}
+			src.inline(n, 0, func(text string, _ style, _ bool, _ string, at int) {
+				if at < -1 || at > len(md) {
+					t.Fatalf("%q: text %q at byte %d", md, text, at)
+				}
+				for _, r := range g.clean(text, src.where(n)) {
+					if r != '\n' && !cov.has(r) {
+						t.Fatalf("%q: %q cleaned keeps %U, which the fonts lack", md, text, r)
+					}
+				}
+			})
+			return ast.WalkContinue, nil
+		})
 	})
 }
 
