@@ -211,6 +211,7 @@ func validate(ctx context.Context, opt run.Options, stdout io.Writer, rp *report
 		rp.failure(err, opt)
 		return ExitFailed
 	}
+	defer r.Close() // the activities it spooled to disk
 	for _, w := range r.Warnings {
 		rp.warn(w.Message)
 	}

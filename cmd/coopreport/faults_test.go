@@ -191,3 +191,14 @@ func TestSameBytesWhateverTZ(t *testing.T) {
 		}
 	}
 }
+
+// validate leaves nothing behind in the temporary folder: the activities
+// it spooled to disk go with it.
+func TestValidateLeavesNoTemporaryFiles(t *testing.T) {
+	tmp := t.TempDir()
+	r := opsExecWithin(t, time.Minute, map[string]string{"TMPDIR": tmp}, "validate", "--input", opsInput(t, 50))
+	r.want(t, ExitOK)
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("validate left %d files in TMPDIR, the first %s", len(left), left[0].Name())
+	}
+}
