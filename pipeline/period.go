@@ -21,7 +21,8 @@ type Bucket struct {
 // Period is what a run reports on: whole days From..To (inclusive),
 // split into Buckets that cover it exactly, in order.
 type Period struct {
-	Label   string // as the user wrote it, relative forms resolved: "2025-10", "2012..2015"
+	Label   string // as the user wrote it, relative forms resolved: "2025-10", "2012..2015"; it names the output folder
+	Name    string // in words: "October 2025", "2012–2015", "third quarter of 2024", "July 2024 – June 2025"
 	From    Date
 	To      Date
 	By      Granularity

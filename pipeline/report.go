@@ -68,12 +68,15 @@ type InputTable struct {
 // and compute nothing of their own, so that the PDF, the workbook and the
 // CSV files cannot disagree.
 type Report struct {
-	Party    string    // reporting party, e.g. "Mongolia"
-	Title    string    // report title
-	Currency string    // reporting currency; "" when none is set
-	Version  string    // tool version
-	Made     time.Time // when the report was made, in the configured time zone
-	Period   Period
+	Party string // reporting party, e.g. "Mongolia"
+	Title string // report title
+	// ShortTitle is the title in the PDF's running header; "" shortens
+	// Title at a word.
+	ShortTitle string
+	Currency   string    // reporting currency; "" when none is set
+	Version    string    // tool version
+	Made       time.Time // when the report was made, in the configured time zone
+	Period     Period
 
 	Summary       []SummaryRow // bucket rows in bucket order, then country order
 	Totals        []SummaryRow // whole-period rows, one per country with anything to count

@@ -538,7 +538,7 @@ func TestBadValues(t *testing.T) {
 			if r.code != ExitOK {
 				t.Fatalf("run: exit %d, want 0; stderr: %s", r.code, r.stderr)
 			}
-			rejects := e2eRejects(t, filepath.Join(out, "all"))
+			rejects := e2eRejects(t, periodDir(t, out))
 			if len(rejects) != 1 {
 				t.Fatalf("rejects.csv: %d rejects, want 1: %+v", len(rejects), rejects)
 			}
@@ -636,7 +636,7 @@ func TestEveryRowAccounted(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("run: exit %d; stderr: %s", r.code, r.stderr)
 	}
-	dir := filepath.Join(out, "all")
+	dir := periodDir(t, out)
 	m := e2eReadManifest(t, dir)
 	rejects := e2eRejects(t, dir)
 
@@ -704,7 +704,7 @@ func TestEveryRowAccounted(t *testing.T) {
 
 	// Every agreement and activity row of the input is in a register or
 	// in rejects.csv, once.
-	book := filepath.Join(dir, "report-all.xlsx")
+	book := filepath.Join(dir, "report-"+filepath.Base(dir)+".xlsx")
 	where := map[string]string{} // position → "register" or "rejects"
 	for _, sheet := range []string{"Agreements", "Activities"} {
 		for _, rec := range e2eSheetRecords(t, book, sheet) {
@@ -773,7 +773,7 @@ func TestEveryRowAccounted(t *testing.T) {
 	// accepted activities (AC-2 4, AC-4 30, AC-5 10, AC-6 0).
 	acts, people := 0, 0
 	for _, row := range e2eReadCSV(t, filepath.Join(dir, "summary.csv"))[1:] {
-		if row[0] == "all" {
+		if row[0] == filepath.Base(dir) {
 			n, _ := strconv.Atoi(row[5])
 			p, _ := strconv.Atoi(row[6])
 			acts += n
@@ -786,7 +786,7 @@ func TestEveryRowAccounted(t *testing.T) {
 
 	// The PDF gives the count of rejected rows, and so does the run summary.
 	rejectedRows := sum.rejected
-	text := e2ePDFText(t, filepath.Join(dir, "report-all.pdf"))
+	text := e2ePDFText(t, filepath.Join(dir, "report-"+filepath.Base(dir)+".pdf"))
 	if !regexp.MustCompile(`\b` + strconv.Itoa(rejectedRows) + `\b[^.]*\brejected\b`).MatchString(text) {
 		t.Errorf("the PDF does not say that %d rows were rejected", rejectedRows)
 	}
@@ -836,7 +836,7 @@ func TestDuplicateIDs(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("run: exit %d; stderr: %s", r.code, r.stderr)
 	}
-	rejects := e2eRejects(t, filepath.Join(out, "all"))
+	rejects := e2eRejects(t, periodDir(t, out))
 	tests := []struct {
 		file, sheet string
 		row         int
@@ -870,7 +870,7 @@ func TestDuplicateIDs(t *testing.T) {
 	if len(rejects) != 10 { // nine id problems and Narnia
 		t.Errorf("%d rejects, want 10: %+v", len(rejects), rejects)
 	}
-	recs := e2eSheetRecords(t, filepath.Join(out, "all", "report-all.xlsx"), "Agreements")
+	recs := e2eSheetRecords(t, periodFile(t, out, ".xlsx"), "Agreements")
 	var got []string
 	for _, rec := range recs {
 		got = append(got, rec.values["ID"]+" "+rec.values["Source row"])
@@ -906,7 +906,7 @@ func TestUnknownReferences(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("run: exit %d; stderr: %s", r.code, r.stderr)
 	}
-	rejects := e2eRejects(t, filepath.Join(out, "all"))
+	rejects := e2eRejects(t, periodDir(t, out))
 	tests := []struct {
 		name        string
 		file        string
@@ -964,7 +964,7 @@ func TestStoppedAgreementNeedsEnd(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("run: exit %d; stderr: %s", r.code, r.stderr)
 	}
-	rejects := e2eRejects(t, filepath.Join(out, "all"))
+	rejects := e2eRejects(t, periodDir(t, out))
 	var rows []int
 	for _, rj := range rejects {
 		rows = append(rows, rj.Row)
@@ -976,7 +976,7 @@ func TestStoppedAgreementNeedsEnd(t *testing.T) {
 	if !slices.Equal(rows, []int{2, 3, 6, 7}) {
 		t.Errorf("rejected rows %v, want [2 3 6 7]", rows)
 	}
-	recs := e2eSheetRecords(t, filepath.Join(out, "all", "report-all.xlsx"), "Agreements")
+	recs := e2eSheetRecords(t, periodFile(t, out, ".xlsx"), "Agreements")
 	var ids []string
 	for _, rec := range recs {
 		ids = append(ids, rec.values["ID"])
@@ -1012,7 +1012,7 @@ func TestAliasErrors(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("run: exit %d; stderr: %s", r.code, r.stderr)
 	}
-	rejects := e2eRejects(t, filepath.Join(out, "all"))
+	rejects := e2eRejects(t, periodDir(t, out))
 	tests := []struct {
 		row    int
 		value  string
@@ -1044,13 +1044,13 @@ func TestAliasErrors(t *testing.T) {
 	if i := slices.IndexFunc(rejects, func(r e2eReject) bool { return r.File == "agreements.csv" && r.Row == 3 }); i < 0 {
 		t.Errorf("agreements.csv row 3 uses the rejected alias %q and was accepted", "Narnia Land")
 	}
-	m := e2eReadManifest(t, filepath.Join(out, "all"))
+	m := e2eReadManifest(t, periodDir(t, out))
 	for _, f := range m.Inputs {
 		if f.File == "aliases.csv" && (f.Read != 4 || f.Accepted != 0 || f.Rejected != 4) {
 			t.Errorf("aliases.csv: %d read, %d accepted, %d rejected; want 4, 0, 4", f.Read, f.Accepted, f.Rejected)
 		}
 	}
-	recs := e2eSheetRecords(t, filepath.Join(out, "all", "report-all.xlsx"), "Agreements")
+	recs := e2eSheetRecords(t, periodFile(t, out, ".xlsx"), "Agreements")
 	if _, ok := e2eFindRecord(recs, "ID", "AG-1"); ok {
 		t.Errorf("AG-1 is in the register: a name with two meanings was used")
 	}
@@ -1216,7 +1216,7 @@ func TestUnknownTablesAndColumns(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("run: exit %d; stderr: %s", r.code, r.stderr)
 	}
-	dir := filepath.Join(out, "all")
+	dir := periodDir(t, out)
 	m := e2eReadManifest(t, dir)
 	warned := func(parts ...string) bool {
 		return slices.ContainsFunc(m.Warnings, func(w string) bool {
@@ -1249,7 +1249,7 @@ func TestUnknownTablesAndColumns(t *testing.T) {
 			t.Errorf("staff.csv in the manifest: %+v, want skipped with no rows read", f)
 		}
 	}
-	book := filepath.Join(dir, "report-all.xlsx")
+	book := filepath.Join(dir, "report-"+filepath.Base(dir)+".xlsx")
 	agr := e2eSheetRecords(t, book, "Agreements")
 	for _, w := range []struct{ id, col, value string }{
 		{"AG-1", "Contact person", "B. Bold"}, {"AG-1", "File number", "17/3"},
@@ -1301,8 +1301,8 @@ func TestCellsAreData(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("run: exit %d; stderr: %s", r.code, r.stderr)
 	}
-	dir := filepath.Join(out, "all")
-	book := filepath.Join(dir, "report-all.xlsx")
+	dir := periodDir(t, out)
+	book := filepath.Join(dir, "report-"+filepath.Base(dir)+".xlsx")
 	f, err := excelize.OpenFile(book)
 	if err != nil {
 		t.Fatal(err)
@@ -1410,8 +1410,9 @@ func TestStrict(t *testing.T) {
 			if r.code != tt.want {
 				t.Fatalf("exit %d, want %d; stderr: %s", r.code, tt.want, r.stderr)
 			}
-			dir := filepath.Join(out, "all")
-			for _, name := range []string{"summary.csv", "finance.csv", "rejects.csv", "manifest.json", "report-all.pdf", "report-all.xlsx"} {
+			dir := periodDir(t, out)
+			label := filepath.Base(dir)
+			for _, name := range []string{"summary.csv", "finance.csv", "rejects.csv", "manifest.json", "report-" + label + ".pdf", "report-" + label + ".xlsx"} {
 				if st, err := os.Stat(filepath.Join(dir, name)); err != nil || st.Size() == 0 {
 					t.Errorf("%s was not written: %v", name, err)
 				}
@@ -1512,4 +1513,31 @@ func TestBadConfiguration(t *testing.T) {
 			}
 		})
 	}
+}
+
+// periodDir is the one period folder a run wrote in out: with --period
+// all, it is named by the data's span.
+func periodDir(t *testing.T, out string) string {
+	t.Helper()
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	if len(dirs) != 1 {
+		t.Fatalf("%s holds the period folders %q, want one", out, dirs)
+	}
+	return filepath.Join(out, dirs[0])
+}
+
+// periodFile is the report file with extension ext in periodDir.
+func periodFile(t *testing.T, out, ext string) string {
+	t.Helper()
+	dir := periodDir(t, out)
+	return filepath.Join(dir, "report-"+filepath.Base(dir)+ext)
 }

@@ -283,7 +283,7 @@ func TestMessy(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("run: exit %d; stderr: %s", r.code, r.stderr)
 	}
-	dir := filepath.Join(out, "all")
+	dir := periodDir(t, out)
 
 	t.Run("rows per file", func(t *testing.T) {
 		m := e2eReadManifest(t, dir)
@@ -388,7 +388,7 @@ func TestMessy(t *testing.T) {
 		}
 	})
 
-	book := filepath.Join(dir, "report-all.xlsx")
+	book := filepath.Join(dir, "report-"+filepath.Base(dir)+".xlsx")
 	agreements := e2eSheetRecords(t, book, "Agreements")
 	activities := e2eSheetRecords(t, book, "Activities")
 
@@ -522,7 +522,7 @@ func TestMessy(t *testing.T) {
 		}
 		got := map[string]string{}
 		for _, row := range e2eReadCSV(t, filepath.Join(dir, "finance.csv"))[1:] {
-			if row[0] == "all" {
+			if row[0] == filepath.Base(dir) {
 				got[row[1]+" "+row[3]] = row[4]
 			}
 		}
@@ -539,7 +539,7 @@ func TestMessy(t *testing.T) {
 	t.Run("countries", func(t *testing.T) {
 		var codes []string
 		for _, row := range e2eReadCSV(t, filepath.Join(dir, "summary.csv"))[1:] {
-			if row[0] == "all" {
+			if row[0] == filepath.Base(dir) {
 				codes = append(codes, row[1])
 			}
 		}
@@ -550,7 +550,7 @@ func TestMessy(t *testing.T) {
 	})
 
 	t.Run("PDF", func(t *testing.T) {
-		text := strings.Join(strings.Fields(e2ePDFText(t, filepath.Join(dir, "report-all.pdf"))), " ")
+		text := strings.Join(strings.Fields(e2ePDFText(t, filepath.Join(dir, "report-"+filepath.Base(dir)+".pdf"))), " ")
 		for _, s := range []string{"Хамтын ажиллагааны санамж бичиг", "Соёлын солилцооны хөтөлбөр", "Kazakhstan", "Г-08"} {
 			if !strings.Contains(text, s) {
 				t.Errorf("the PDF text does not hold %q", s)

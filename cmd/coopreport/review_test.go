@@ -28,7 +28,7 @@ func TestWorkbookYearInDateColumn(t *testing.T) {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
 	got := map[string]e2eReject{}
-	for _, r := range e2eRejects(t, filepath.Join(out, "all")) {
+	for _, r := range e2eRejects(t, periodDir(t, out)) {
 		got[r.Column+" "+r.Value] = r
 	}
 	for _, want := range []struct{ key, reason string }{{"signed 2014", "year"}, {"valid_to 2015", "year"}} {
@@ -37,7 +37,7 @@ func TestWorkbookYearInDateColumn(t *testing.T) {
 			t.Errorf("no reject %q mentioning %q; rejects %+v", want.key, want.reason, got)
 		}
 	}
-	summary := e2eReadCSV(t, filepath.Join(out, "all", "summary.csv"))
+	summary := e2eReadCSV(t, filepath.Join(periodDir(t, out), "summary.csv"))
 	for _, row := range summary[1:] {
 		if strings.HasPrefix(row[0], "19") {
 			t.Errorf("a 1900s bucket: %q", row)
@@ -67,10 +67,10 @@ func TestWorkbookNumbersWithDecimalComma(t *testing.T) {
 	if res := e2eRun(t, in, out); res.code != ExitOK {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
-	if r := e2eRejects(t, filepath.Join(out, "all")); len(r) != 0 {
+	if r := e2eRejects(t, periodDir(t, out)); len(r) != 0 {
 		t.Fatalf("rejects: %+v", r)
 	}
-	finance := e2eReadCSV(t, filepath.Join(out, "all", "finance.csv"))
+	finance := e2eReadCSV(t, filepath.Join(periodDir(t, out), "finance.csv"))
 	// 2.125 + 1500.5 + 1000.25 = 2502.875 USD; converted one by one and
 	// rounded: 3236.64 + 2285449.06 + 1523505.78 = 3812191.48 MNT.
 	want := "2014,JP,Japan,USD,2502.875,MNT,1523.125,3812191.48"
@@ -94,7 +94,7 @@ func TestScientificAmountRefused(t *testing.T) {
 	if res := e2eRun(t, in, out); res.code != ExitOK {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
-	rejects := e2eRejects(t, filepath.Join(out, "all"))
+	rejects := e2eRejects(t, periodDir(t, out))
 	if len(rejects) != 2 || !strings.Contains(rejects[0].Reason, "scientific notation") || !strings.Contains(rejects[1].Reason, "billion") {
 		t.Errorf("rejects %+v, want the scientific amount and the count above a billion", rejects)
 	}
@@ -114,7 +114,7 @@ func TestConversionWithManyDigits(t *testing.T) {
 	if res := e2eRun(t, in, out, "--currency", "USD"); res.code != ExitOK {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
-	finance := e2eReadCSV(t, filepath.Join(out, "all", "finance.csv"))
+	finance := e2eReadCSV(t, filepath.Join(periodDir(t, out), "finance.csv"))
 	if got, want := strings.Join(finance[1], ","), "2014,RU,Russia,MNT,12500000.51,USD,0.00054321,6790.13"; got != want {
 		t.Errorf("finance.csv row %q, want %q", got, want)
 	}
@@ -127,20 +127,20 @@ func TestIfChangedDamagedManifest(t *testing.T) {
 	if res := e2eRun(t, in, out, "--if-changed"); res.code != ExitOK {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
-	manifest := filepath.Join(out, "all", "manifest.json")
+	manifest := filepath.Join(periodDir(t, out), "manifest.json")
 	if err := os.WriteFile(manifest, []byte("{"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if res := e2eRun(t, in, out, "--if-changed"); res.code != ExitOK {
 		t.Fatalf("exit %d after damaging the manifest: %s", res.code, res.stderr)
 	}
-	if m := e2eReadManifest(t, filepath.Join(out, "all")); m.RowsRead == 0 {
+	if m := e2eReadManifest(t, periodDir(t, out)); m.RowsRead == 0 {
 		t.Error("the manifest was not written again")
 	}
 }
 
-// --period all spans the start dates: an activity ending in a later year
-// adds no bucket.
+// --period all spans the start dates (in whole months): an activity
+// ending in a later year adds no bucket.
 func TestPeriodAllSpansStartDates(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
 	e2eWrite(t, in, map[string]string{
@@ -153,11 +153,11 @@ func TestPeriodAllSpansStartDates(t *testing.T) {
 	if res := e2eRun(t, in, out); res.code != ExitOK {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
-	b, err := os.ReadFile(filepath.Join(out, "all", "manifest.json"))
+	b, err := os.ReadFile(filepath.Join(periodDir(t, out), "manifest.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), `"to": "2015-12-30"`) || strings.Contains(string(b), `"label": "2017"`) {
+	if !strings.Contains(string(b), `"to": "2015-12-31"`) || strings.Contains(string(b), `"label": "2017"`) {
 		t.Errorf("the period runs past the last start date:\n%s", b)
 	}
 }
@@ -188,7 +188,7 @@ func TestReportingPartyAsPartner(t *testing.T) {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
 	want := "Mongolia, the reporting party, is named as the partner country of 1 record (activities.csv, row 2): counted as a partner; check them"
-	if m := e2eReadManifest(t, filepath.Join(out, "all")); !slices.Contains(m.Warnings, want) {
+	if m := e2eReadManifest(t, periodDir(t, out)); !slices.Contains(m.Warnings, want) {
 		t.Errorf("warnings %q lack %q", m.Warnings, want)
 	}
 }

@@ -1098,7 +1098,7 @@ func TestWorkbookHostileText(t *testing.T) {
 	if code := Main([]string{"run", "--input", in, "--out", out, "--now", exampleNow, "--period", "all"}, &stdout, &stderr, noEnv); code != ExitOK {
 		t.Fatalf("coopreport run: exit %d, want %d; stderr:\n%s", code, ExitOK, stderr.String())
 	}
-	book := filepath.Join(out, "all", "report-all.xlsx")
+	book := periodFile(t, out, ".xlsx")
 	lo := wbRecalculate(t, book)[book]
 	wb, order := wbOpenpyxl(t, book)
 

@@ -20,6 +20,7 @@ type Config struct {
 
 	Party       string `toml:"party"`        // reporting party, e.g. "Mongolia"
 	Title       string `toml:"title"`        // report title
+	ShortTitle  string `toml:"short_title"`  // the title in the PDF's running header, when the title is long
 	Period      string `toml:"period"`       // default --period
 	By          string `toml:"by"`           // default --by
 	Currency    string `toml:"currency"`     // reporting currency
@@ -40,7 +41,7 @@ type Config struct {
 
 // Keys lists every key coopreport.toml may hold, for help texts.
 func Keys() []string {
-	return []string{"party", "title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "rates_base", "template", "strict", "max_rejected", "output", "page_size", "columns"}
+	return []string{"party", "title", "short_title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "rates_base", "template", "strict", "max_rejected", "output", "page_size", "columns"}
 }
 
 // Load reads path. A missing file is not an error when optional is true:

@@ -18,6 +18,7 @@ import (
 // fingerprint take them as they are.
 type Settings struct {
 	Party, Title string
+	ShortTitle   string               // the title in the running header; "" shortens Title
 	Period       period.Spec          // relative forms resolved against Now's date in Location
 	By           pipeline.Granularity // "" means the default for the period
 	Currency     string               // ISO 4217; "" means none
@@ -60,7 +61,7 @@ func (e *KeyError) Error() string {
 // SOURCE_DATE_EPOCH or the machine's clock). An error is a *KeyError
 // naming the flag or the key, or the clock's.
 func (c Config) Settings(flags map[string]string, clock func(*time.Location) (time.Time, error)) (Settings, error) {
-	s := Settings{Party: c.Party, Title: c.Title, Output: c.Output, Template: c.Template}
+	s := Settings{Party: c.Party, Title: c.Title, ShortTitle: c.ShortTitle, Output: c.Output, Template: c.Template}
 	value := func(key, cfg string) (string, bool) {
 		if v, ok := flags[key]; ok {
 			return v, true

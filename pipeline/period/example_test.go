@@ -53,9 +53,9 @@ func ExampleSpec_Resolve_all() {
 	_, err := spec.Resolve("", pipeline.Date{}, pipeline.Date{})
 	fmt.Println(err)
 	// Output:
-	// 2013 2013-01-18 2013-12-31
+	// 2013 2013-01-01 2013-12-31
 	// 2014 2014-01-01 2014-12-31
-	// 2015 2015-01-01 2015-09-23
+	// 2015 2015-01-01 2015-09-30
 	// there are no dated records to report on: add agreements or activities with dates, or choose a --period such as 2025
 }
 

@@ -45,6 +45,7 @@ func (e *PeriodError) Unwrap() error { return ErrBadPeriod }
 type Spec struct {
 	written  string // as the user wrote it, trimmed
 	label    string
+	name     string // in words: "2012–2015", "October 2025"
 	all      bool
 	from, to pipeline.Date
 }
@@ -113,7 +114,7 @@ func parse(s, in string, today pipeline.Date) (Spec, error) {
 	if !ok {
 		return bad(why)
 	}
-	return Spec{label: u.label(), from: u.first(), to: u.last()}, nil
+	return Spec{label: u.label(), name: u.name(), from: u.first(), to: u.last()}, nil
 }
 
 // span reads "A..B" where A and B are both years or both months.
@@ -129,7 +130,7 @@ func span(s, a, b string) (Spec, error) {
 		case ub.last().Before(ua.first()):
 			why = "the span ends before it starts"
 		default:
-			return Spec{label: ua.label() + ".." + ub.label(), from: ua.first(), to: ub.last()}, nil
+			return Spec{label: ua.label() + ".." + ub.label(), name: spanName(ua, ub), from: ua.first(), to: ub.last()}, nil
 		}
 	}
 	return Spec{}, &PeriodError{Value: s, Why: why}
@@ -155,7 +156,7 @@ func relative(in string, today pipeline.Date, s string) (Spec, error) {
 	if u.year < 1 || u.year > 9999 {
 		return Spec{}, &PeriodError{Value: s, Why: "it falls outside the years 1 to 9999"}
 	}
-	return Spec{label: u.label(), from: u.first(), to: u.last()}, nil
+	return Spec{label: u.label(), name: u.name(), from: u.first(), to: u.last()}, nil
 }
 
 // Resolve makes the Period: for "all", from and to are the earliest and
@@ -169,6 +170,10 @@ func (s Spec) Resolve(by pipeline.Granularity, from, to pipeline.Date) (pipeline
 		if to.Before(from) {
 			return pipeline.Period{}, fmt.Errorf("the data's dates run from %s back to %s: the earliest date must come first", from, to)
 		}
+		// The span of the data in whole months, named as a period the
+		// user could have written: its label names the output folder.
+		s = spanOf(from, to)
+		from, to = s.from, s.to
 	} else {
 		if s.from.IsZero() {
 			return pipeline.Period{}, errors.New("the period was not read with period.Parse")
@@ -182,7 +187,23 @@ func (s Spec) Resolve(by pipeline.Granularity, from, to pipeline.Date) (pipeline
 	default:
 		return pipeline.Period{}, &ByError{Value: string(by)}
 	}
-	return pipeline.Period{Label: s.label, From: from, To: to, By: by, Buckets: buckets(by, from, to)}, nil
+	return pipeline.Period{Label: s.label, Name: s.name, From: from, To: to, By: by, Buckets: buckets(by, from, to)}, nil
+}
+
+// spanOf is the period of whole months from's to to's: whole years when
+// it starts in January and ends in December ("2012..2015"), else months
+// ("2012-03..2015-10").
+func spanOf(from, to pipeline.Date) Spec {
+	g := pipeline.ByMonth
+	if from.Month == time.January && to.Month == time.December {
+		g = pipeline.ByYear
+	}
+	a, b := unitOf(g, from), unitOf(g, to)
+	label := a.label()
+	if a != b {
+		label += ".." + b.label()
+	}
+	return Spec{label: label, name: spanName(a, b), from: a.first(), to: b.last()}
 }
 
 // defaultBy picks buckets by the number of calendar months the period

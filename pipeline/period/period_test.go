@@ -232,20 +232,20 @@ func TestResolveBy(t *testing.T) {
 			b("2012", day(2012, 1, 1), day(2012, 12, 31)), b("2013", day(2013, 1, 1), day(2013, 12, 31)),
 			b("2014", day(2014, 1, 1), day(2014, 12, 31)),
 		}},
-		{"all default years, clipped both ends", "all", "", day(2013, 1, 18), day(2015, 9, 23), []pipeline.Bucket{
-			b("2013", day(2013, 1, 18), day(2013, 12, 31)), b("2014", day(2014, 1, 1), day(2014, 12, 31)),
-			b("2015", day(2015, 1, 1), day(2015, 9, 23)),
+		{"all default years, the data's whole months", "all", "", day(2013, 1, 18), day(2015, 9, 23), []pipeline.Bucket{
+			b("2013", day(2013, 1, 1), day(2013, 12, 31)), b("2014", day(2014, 1, 1), day(2014, 12, 31)),
+			b("2015", day(2015, 1, 1), day(2015, 9, 30)),
 		}},
 		{"all default months for a short range", "all", "", day(2025, 11, 20), day(2026, 1, 5), []pipeline.Bucket{
-			b("2025-11", day(2025, 11, 20), day(2025, 11, 30)), b("2025-12", day(2025, 12, 1), day(2025, 12, 31)),
-			b("2026-01", day(2026, 1, 1), day(2026, 1, 5)),
+			b("2025-11", day(2025, 11, 1), day(2025, 11, 30)), b("2025-12", day(2025, 12, 1), day(2025, 12, 31)),
+			b("2026-01", day(2026, 1, 1), day(2026, 1, 31)),
 		}},
 		{"all default quarters within a year", "all", "", day(2025, 2, 14), day(2025, 8, 1), []pipeline.Bucket{
-			b("2025-Q1", day(2025, 2, 14), day(2025, 3, 31)), b("2025-Q2", day(2025, 4, 1), day(2025, 6, 30)),
-			b("2025-Q3", day(2025, 7, 1), day(2025, 8, 1)),
+			b("2025-Q1", day(2025, 2, 1), day(2025, 3, 31)), b("2025-Q2", day(2025, 4, 1), day(2025, 6, 30)),
+			b("2025-Q3", day(2025, 7, 1), day(2025, 8, 31)),
 		}},
 		{"all one day", "all", pipeline.ByQuarter, day(2025, 5, 5), day(2025, 5, 5), []pipeline.Bucket{
-			b("2025-Q2", day(2025, 5, 5), day(2025, 5, 5)),
+			b("2025-Q2", day(2025, 5, 1), day(2025, 5, 31)),
 		}},
 	}
 	for _, tt := range tests {
@@ -278,8 +278,12 @@ func TestResolveAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Label != "all" || p.From != day(2013, 1, 18) || p.To != day(2015, 9, 23) || p.By != pipeline.ByYear {
-		t.Errorf("got %q %v..%v by %s", p.Label, p.From, p.To, p.By)
+	// The data's span in whole months names the period and its folder.
+	if p.Label != "2013-01..2015-09" || p.Name != "January 2013 – September 2015" || p.From != day(2013, 1, 1) || p.To != day(2015, 9, 30) || p.By != pipeline.ByYear {
+		t.Errorf("got %q (%s) %v..%v by %s", p.Label, p.Name, p.From, p.To, p.By)
+	}
+	if p, _ := s.Resolve("", day(2012, 1, 5), day(2015, 12, 2)); p.Label != "2012..2015" || p.Name != "2012–2015" {
+		t.Errorf("whole years: %q (%s)", p.Label, p.Name)
 	}
 
 	for _, r := range [][2]pipeline.Date{{}, {day(2025, 1, 1), {}}, {{}, day(2025, 1, 1)}} {
@@ -376,5 +380,24 @@ func TestPeriodBucket(t *testing.T) {
 				t.Errorf("by quarter: Bucket(%v) = %d, want %d", tt.d, got, tt.byQtr)
 			}
 		})
+	}
+}
+
+// A period in words, as a report writes it: never the notation of the
+// command line.
+func TestNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"2025": "2025", "2012..2015": "2012–2015", "2012-2015": "2012–2015", "2025-10": "October 2025",
+		"2024-Q3": "third quarter of 2024", "2024-07..2025-06": "July 2024 – June 2025", "2025-03..2025-03": "March 2025",
+		"previous-quarter": "fourth quarter of 2025",
+	} {
+		s, err := Parse(in, day(2026, 1, 15))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := s.Resolve("", pipeline.Date{}, pipeline.Date{})
+		if err != nil || p.Name != want {
+			t.Errorf("%s: %q, %v; want %q", in, p.Name, err, want)
+		}
 	}
 }

@@ -73,6 +73,32 @@ func (u unit) label() string {
 	return fmt.Sprintf("%04d", u.year)
 }
 
+var ordinals = [...]string{"", "first", "second", "third", "fourth"}
+
+// name is the unit in words: "2025", "October 2025", "third quarter of
+// 2025".
+func (u unit) name() string {
+	switch u.kind {
+	case pipeline.ByMonth:
+		return fmt.Sprintf("%s %d", time.Month(u.n), u.year)
+	case pipeline.ByQuarter:
+		return fmt.Sprintf("%s quarter of %d", ordinals[u.n], u.year)
+	}
+	return fmt.Sprint(u.year)
+}
+
+// spanName is a span of two units of one kind in words: "2012–2015",
+// "July 2024 – June 2025" (an en dash, spaced between spaced words).
+func spanName(a, b unit) string {
+	if a == b {
+		return a.name()
+	}
+	if a.kind == pipeline.ByYear {
+		return a.name() + "–" + b.name()
+	}
+	return a.name() + " – " + b.name()
+}
+
 // months returns the unit's first and last month.
 func (u unit) months() (first, last time.Month) {
 	switch u.kind {

@@ -22,6 +22,7 @@ type Settings struct {
 	Currency    string `json:"currency,omitempty"`
 	Party       string `json:"party,omitempty"`
 	Title       string `json:"title,omitempty"`
+	ShortTitle  string `json:"short_title,omitempty"`
 	PageSize    string `json:"page_size,omitempty"`
 	DateOrder   string `json:"date_order"`
 	DecimalMark string `json:"decimal_mark,omitempty"`

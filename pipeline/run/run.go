@@ -31,14 +31,15 @@ import (
 
 // Options are everything a run needs, flags and configuration merged.
 type Options struct {
-	Input    string               // the input folder
-	Out      string               // the output folder; each run writes Out/<period label>/
-	Period   period.Spec          // --period, parsed; the zero Spec means all
-	By       pipeline.Granularity // --by; "" means the default for the period
-	Currency string               // reporting currency; "" means none: nothing is converted
-	Party    string
-	Title    string
-	PageSize string // "A4" or "Letter" ("" is A4)
+	Input      string               // the input folder
+	Out        string               // the output folder; each run writes Out/<period label>/
+	Period     period.Spec          // --period, parsed; the zero Spec means all
+	By         pipeline.Granularity // --by; "" means the default for the period
+	Currency   string               // reporting currency; "" means none: nothing is converted
+	Party      string
+	Title      string
+	ShortTitle string // the title in the PDF's running header ("" shortens Title)
+	PageSize   string // "A4" or "Letter" ("" is A4)
 
 	Now      time.Time      // "today" for relative periods and every timestamp written
 	Location *time.Location // the configured time zone; nil is UTC
@@ -88,7 +89,7 @@ func (opt Options) settings() Settings {
 		tmpl = opt.TemplatePath
 	}
 	return Settings{
-		Period: opt.spec().String(), By: string(opt.By), Currency: opt.Currency, Party: opt.Party, Title: opt.Title,
+		Period: opt.spec().String(), By: string(opt.By), Currency: opt.Currency, Party: opt.Party, Title: opt.Title, ShortTitle: opt.ShortTitle,
 		PageSize: opt.PageSize, DateOrder: opt.Ingest.DateOrder.String(), DecimalMark: opt.Ingest.DecimalMark, Template: tmpl,
 	}
 }
@@ -146,6 +147,7 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 	r := &pipeline.Report{
 		Party:            opt.Party,
 		Title:            opt.Title,
+		ShortTitle:       opt.ShortTitle,
 		Currency:         opt.Currency,
 		Version:          opt.Version,
 		Made:             made(opt.Now, opt.Location),
@@ -233,7 +235,7 @@ func made(now time.Time, loc *time.Location) time.Time {
 func NewOptions(input string, st config.Settings) Options {
 	return Options{
 		Input: input, Out: st.Output, Period: st.Period, By: st.By, Currency: st.Currency,
-		Party: st.Party, Title: st.Title, PageSize: st.PageSize, Now: st.Now, Location: st.Location,
+		Party: st.Party, Title: st.Title, ShortTitle: st.ShortTitle, PageSize: st.PageSize, Now: st.Now, Location: st.Location,
 		MaxRejected: st.MaxRejected, Notes: st.Notes,
 		Ingest: ingest.Options{DateOrder: st.DateOrder, DateOrderSet: st.DateOrderSet, DecimalMark: st.DecimalMark,
 			RatesBase: st.RatesBase, Headers: st.Columns},
@@ -313,13 +315,21 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		dir := filepath.Join(opt.Out, spec.Label())
-		m, ok, err := published(dir)
-		if err != nil {
-			return nil, err
+		// The folder of --period all is named by the data's span, known
+		// only once read: any published folder made from the same inputs
+		// and settings will do.
+		dirs := []string{filepath.Join(opt.Out, spec.Label())}
+		if spec.IsAll() {
+			dirs = periodFolders(opt.Out)
 		}
-		if ok && m.Fingerprint == fp && intact(dir, m) {
-			return &Result{Dir: dir, Skipped: true, Made: m.Made, Notes: debris}, nil
+		for _, dir := range dirs {
+			m, ok, err := published(dir)
+			if err != nil {
+				return nil, err
+			}
+			if ok && m.Fingerprint == fp && intact(dir, m) {
+				return &Result{Dir: dir, Skipped: true, Made: m.Made, Notes: debris}, nil
+			}
 		}
 	}
 	tmp, err := os.MkdirTemp(opt.Out, tmpPrefix)
@@ -486,6 +496,18 @@ func parallel(ctx context.Context, n int, work func(i int) error) error {
 		}
 	}
 	return nil
+}
+
+// periodFolders lists the folders of published periods in out.
+func periodFolders(out string) []string {
+	entries, _ := os.ReadDir(out)
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() && safeLabel(e.Name()) == nil {
+			dirs = append(dirs, filepath.Join(out, e.Name()))
+		}
+	}
+	return dirs
 }
 
 // ErrTooManyRejected: more of the rows read were rejected than

@@ -42,6 +42,7 @@ func configText(opt Options) string {
 	line("")
 	line(`# Not set here; the defaults apply. Remove the leading "#" to set one.`)
 	setting(`# title`, `"Periodic report on international cultural cooperation"`, "the report title")
+	setting(`# short_title`, `"Periodic report"`, "the title in the PDF's running header, when the title is long")
 	setting(`# by`, `"quarter"`, "buckets inside the period: month, quarter or year (default: months for a month or quarter, quarters for a year, years beyond)")
 	setting(`# date_order`, `"day-first"`, "how to read 01/02/2025 when nothing in a column says: day-first (1 February) or month-first; until it is set, a run says when it had to rely on the default")
 	setting(`# decimal_mark`, `"."`, `"." or ","; by default semicolon-delimited CSV files use "," and every other file "."`)

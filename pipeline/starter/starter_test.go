@@ -154,8 +154,8 @@ func TestInitThenRead(t *testing.T) {
 	if len(r.Measures) != 1 || r.Measures[0].ID != "M1" || len(r.Measures[0].Nature) != 2 {
 		t.Errorf("measures %+v, want M1 with two natures", r.Measures)
 	}
-	if got := r.Period.From.String() + ".." + r.Period.To.String(); got != "2019-05-14..2025-11-20" {
-		t.Errorf("period all spans %s, want 2019-05-14..2025-11-20 (the examples' dates)", got)
+	if got := r.Period.From.String() + ".." + r.Period.To.String(); got != "2019-05-01..2025-11-30" || r.Period.Label != "2019-05..2025-11" {
+		t.Errorf("period all spans %s (%s), want 2019-05-01..2025-11-30 (the months of the examples' dates)", got, r.Period.Label)
 	}
 }
 
@@ -255,7 +255,7 @@ func TestConfigFile(t *testing.T) {
 				t.Fatalf("with every key uncommented: %v", err)
 			}
 			all.Path = ""
-			want.Title = "Periodic report on international cultural cooperation"
+			want.Title, want.ShortTitle = "Periodic report on international cultural cooperation", "Periodic report"
 			want.By, want.DecimalMark, want.Template, want.Output, want.PageSize, want.DateOrder = "quarter", ".", "default", "output", "A4", "day-first"
 			if !reflect.DeepEqual(all, want) {
 				t.Errorf("uncommented %+v, want %+v", all, want)

@@ -68,7 +68,7 @@ func TestDialect(t *testing.T) {
 	if got := strings.Join(charts, " "); got != "chart:activities-by-country chart:money-by-bucket chart:agreements-timeline" {
 		t.Errorf("charts: %s", got)
 	}
-	if len(tables) != 7 || tables[0] != "The period 2012..2015 in numbers" || tables[6] != "Rows read, accepted and rejected" {
+	if len(tables) != 7 || tables[0] != "2012–2015 in numbers" || tables[6] != "Rows read, accepted and rejected" {
 		t.Errorf("tables: %q", tables)
 	}
 	if h1 != 10 {

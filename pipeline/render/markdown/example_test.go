@@ -198,7 +198,7 @@ func Example_escape() {
 func Example_table() {
 	show(`{{table "by-country"}}`)
 	// Output:
-	// *Cooperation by partner, 2014..2015*
+	// *Cooperation by partner, 2014–2015*
 	//
 	// | Partner | Agreements signed | Agreements in force | Activities | Participants |
 	// | --- | ---: | ---: | ---: | ---: |

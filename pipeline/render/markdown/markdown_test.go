@@ -107,7 +107,7 @@ func TestDefaultReport(t *testing.T) {
 	inOrder := []string{
 		"# Periodic report on international cultural cooperation\n", // the cover (no title configured)
 		"**Mongolia**",
-		"Made on 2 January 2026 by coopreport test",
+		"Reporting period: 2012–2015\n\nMade on 2 January 2026\n",
 		"<!-- page-break -->\n\n<!-- toc -->\n\n<!-- page-break -->\n\n# Summary of the period",
 		"During the period, 30 agreements were in force, with 26 partner countries; 6 agreements were signed within the period. 16 activities took place, with 208 participants.",
 		"- 26,300.50 USD, or 46,148,234.16 MNT\n",
@@ -137,7 +137,7 @@ func TestDefaultReport(t *testing.T) {
 		"# Cooperation by year",
 		"# Money",
 		"| Russia | USD | 16,500.50 | several | 32,843,950.16 |",
-		"# Charts\n\n![Activities per partner country, 2012..2015](chart:activities-by-country)\n\n" +
+		"# Charts\n\n![Activities per partner country, 2012–2015](chart:activities-by-country)\n\n" +
 			"![Money spent per year, in MNT](chart:money-by-bucket)\n\n![Agreements in force per year](chart:agreements-timeline)\n",
 		"# Annex 1: Agreements in force",
 		"| AG-028 | North Korea | Cooperation plan |",
@@ -222,7 +222,7 @@ func TestMarkdownTargetCharts(t *testing.T) {
 	}
 	for _, want := range []string{
 		// The most activities first, as the PDF chart draws them, then the period's number.
-		"*Activities per partner country, 2012..2015*\n\n| Partner | Activities |\n| --- | ---: |\n| Russia | 5 |\n| China | 2 |\n| France | 1 |\n",
+		"*Activities per partner country, 2012–2015*\n\n| Partner | Activities |\n| --- | ---: |\n| Russia | 5 |\n| China | 2 |\n| France | 1 |\n",
 		"| North Korea | 1 |\n| South Korea | 1 |\n| Türkiye | 1 |\n| **All partners** | **16** |\n",
 		// The sum per year in the reporting currency, as the PDF chart draws it.
 		"*Money spent per year, in MNT*\n\n| Year | In MNT |\n| --- | ---: |\n| 2012 | 17,804,284.00 |\n| 2013 | 43,630,600.00 |\n" +
@@ -605,8 +605,8 @@ func TestEmptyPeriod(t *testing.T) {
 		"### Main features of the measure\n\nNo agreement or activity of the period is linked to this measure.\n",
 		"No results can be written from the records of the period.",
 		"No money was recorded for the measure in the period.",
-		"No reporting currency is set, so nothing is converted.\n\n*Money spent on activities, 2012..2015*\n\n| Partner | Currency | Amount |\n| --- | --- | ---: |\n\n",
-		"![Activities per partner country, 2012..2015](chart:activities-by-country)\n\n![Agreements in force per year](chart:agreements-timeline)",
+		"No reporting currency is set, so nothing is converted.\n\n*Money spent on activities, 2012–2015*\n\n| Partner | Currency | Amount |\n| --- | --- | ---: |\n\n",
+		"![Activities per partner country, 2012–2015](chart:activities-by-country)\n\n![Agreements in force per year](chart:agreements-timeline)",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing: %q", want)

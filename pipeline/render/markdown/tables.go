@@ -120,7 +120,7 @@ func (x *execution) table(name string) (Raw, error) {
 	case "totals":
 		return v.totalsTable().markdown(), nil
 	case "by-country":
-		t := newTable("Cooperation by partner, "+v.Period.Label, "Partner", ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
+		t := newTable("Cooperation by partner, "+v.Period.Name, "Partner", ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
 		for _, r := range v.ByCountry {
 			t.add(r.Country, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
 		}
@@ -146,7 +146,7 @@ func (x *execution) table(name string) (Raw, error) {
 	case "money":
 		return v.moneyTable().markdown() + v.moneyNote(), nil
 	case "agreements-in-force":
-		t := newTable("Agreements in force during "+v.Period.Label, "ID", "Partner", "Instrument", "Title", "Signed", "In force")
+		t := newTable("Agreements in force, "+v.Period.Name, "ID", "Partner", "Instrument", "Title", "Signed", "In force")
 		for _, a := range v.Agreements[:min(len(v.Agreements), ListedRows)] {
 			partner := a.Country
 			if a.Region != "" {
@@ -160,7 +160,7 @@ func (x *execution) table(name string) (Raw, error) {
 		if v.ReportingCurrency != "" {
 			cols = append(cols, ">In "+v.ReportingCurrency)
 		}
-		t := newTable("Activities of "+v.Period.Label, cols...)
+		t := newTable("Activities, "+v.Period.Name, cols...)
 		for _, a := range v.Activities.First[:min(len(v.Activities.First), ListedRows)] {
 			partner := a.Country
 			if a.Region != "" {
@@ -235,7 +235,7 @@ func converted(has, ok bool, s string) string {
 
 func (v *View) totalsTable() *gfm {
 	g := v.Totals
-	t := newTable("The period "+v.Period.Label+" in numbers", "Figure", ">Number")
+	t := newTable(capital(v.Period.Name)+" in numbers", "Figure", ">Number")
 	t.add("Partner countries", num(g.Countries))
 	t.add("Agreements in force", num(g.InForce))
 	t.add("Agreements signed in the period", num(g.Signed))
@@ -249,7 +249,7 @@ func (v *View) moneyTable() *gfm {
 	if v.ReportingCurrency != "" {
 		cols = append(cols, ">Rate", ">In "+v.ReportingCurrency)
 	}
-	t := newTable("Money spent on activities, "+v.Period.Label, cols...)
+	t := newTable("Money spent on activities, "+v.Period.Name, cols...)
 	cells := func(partner string, f pipeline.FinanceRow) []string {
 		c := []string{partner, f.Currency, figure(f.Amount, f.Currency)}
 		if v.ReportingCurrency != "" {

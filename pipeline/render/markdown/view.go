@@ -48,7 +48,8 @@ type View struct {
 
 // Period is what the report covers.
 type Period struct {
-	Label   string // "2012..2015", "2025-Q3"
+	Label   string // "2012..2015", "2025-Q3": as the output folder is named
+	Name    string // in words: "2012–2015", "third quarter of 2025", "July 2024 – June 2025"
 	From    Date
 	To      Date
 	By      string // "month", "quarter" or "year"
@@ -305,7 +306,11 @@ func NewView(r *pipeline.Report) (*View, error) {
 		v.Made = Date{pipeline.DateOf(r.Made)} // in the configured time zone
 	}
 	p := r.Period
-	v.Period = Period{Label: p.Label, From: Date{p.From}, To: Date{p.To}, By: string(p.By)}
+	name := p.Name
+	if name == "" {
+		name = p.Label
+	}
+	v.Period = Period{Label: p.Label, Name: name, From: Date{p.From}, To: Date{p.To}, By: string(p.By)}
 	for _, b := range p.Buckets {
 		v.Period.Buckets = append(v.Period.Buckets, Bucket{b.Label, Date{b.From}, Date{b.To}})
 	}

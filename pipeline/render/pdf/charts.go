@@ -49,11 +49,15 @@ func makeChart(name string, r *pipeline.Report, g *glyphs) (figure, error) {
 	return mk(&chartData{r: r, clean: func(s string) string { return g.clean(s, where) }})
 }
 
-// periodLine is the subtitle of the charts: "Period 2025-Q3: 1 July 2025 to 30 September 2025".
+// periodLine is the subtitle of the charts: "Third quarter of 2025:
+// 1 July 2025 to 30 September 2025".
 func (c *chartData) periodLine() string {
 	p := c.r.Period
 	var s string
-	if p.Label != "" {
+	switch {
+	case p.Name != "":
+		s = c.clean(strings.ToUpper(p.Name[:1]) + p.Name[1:])
+	case p.Label != "":
 		s = "Period " + c.clean(p.Label)
 	}
 	if !p.From.IsZero() {

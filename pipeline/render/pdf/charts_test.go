@@ -44,7 +44,7 @@ func TestCharts(t *testing.T) {
 		not         []string
 	}{
 		{"activities by country", "activities-by-country", sampleReport(), []string{
-			"Activities by partner country", "Period 2025-Q3: 1 July 2025 to 30 September 2025; 101 activities in all",
+			"Activities by partner country", "Third quarter of 2025: 1 July 2025 to 30 September 2025; 101 activities in all",
 			"Russia 57", "China 40", "Japan 3", "Multilateral 1", // longest bar first, multilateral named
 			"0 20 40 60", "Number of activities", "The caption",
 		}, []string{"Kuwait"}}, // no activities: no bar

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -261,8 +262,32 @@ func (d *doc) fit(s string, w float64) string {
 	for len(r) > 0 && p.GetStringWidth(string(r)+"…") > avail {
 		r = r[:len(r)-1]
 	}
-	return strings.TrimSpace(string(r)) + "…"
+	// At the end of a word, never inside one ("…Diversit…"), unless the
+	// first word alone is too long.
+	kept := string(r)
+	if rest := string([]rune(s)[len(r):]); rest != "" && !unicode.IsSpace([]rune(rest)[0]) {
+		if i := strings.LastIndexFunc(kept, unicode.IsSpace); i > 0 {
+			kept = kept[:i]
+		}
+	}
+	trim := func(s string) string {
+		return strings.TrimRightFunc(s, func(c rune) bool { return unicode.IsSpace(c) || strings.ContainsRune(",;:–—-(", c) })
+	}
+	kept = trim(kept)
+	// Nor on a word that leads to the next ("…Diversity of…").
+	for {
+		i := strings.LastIndexFunc(kept, unicode.IsSpace)
+		if i <= 0 || !smallWords[strings.ToLower(kept[i+1:])] {
+			break
+		}
+		kept = trim(kept[:i])
+	}
+	return kept + "…"
 }
+
+// smallWords do not end a shortened line: they lead to what was cut.
+var smallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "on": true, "in": true, "for": true,
+	"to": true, "and": true, "or": true, "with": true, "by": true, "at": true, "from": true}
 
 // bookmark adds an outline entry at the current position; text is clean.
 func (d *doc) bookmark(text string, level int) {

@@ -127,9 +127,17 @@ func makeMeta(d *doc, r *pipeline.Report, src *source, keywords []string) meta {
 	if title == "" && len(src.heads) > 0 {
 		title = clean(src.heads[0].text, "report title")
 	}
+	header := title
+	if r.ShortTitle != "" {
+		header = clean(r.ShortTitle, "short title")
+	}
 	party := clean(r.Party, "reporting party")
-	period := clean(r.Period.Label, "period")
-	subject := strings.TrimSpace("Periodic report " + period)
+	name := r.Period.Name
+	if name == "" {
+		name = r.Period.Label
+	}
+	period := clean(name, "period")
+	subject := strings.TrimSuffix("Periodic report, "+period, ", ")
 	if !r.Period.From.IsZero() {
 		subject += fmt.Sprintf(" (%s to %s)", r.Period.From.Long(), r.Period.To.Long())
 	}
@@ -149,14 +157,10 @@ func makeMeta(d *doc, r *pipeline.Report, src *source, keywords []string) meta {
 	} else {
 		footer = "Made on " + pipeline.DateOf(r.Made).Long()
 	}
-	headerRight := ""
-	if period != "" {
-		headerRight = "Period " + period
-	}
+	// The tool and its version are in the document's properties
+	// (Creator), not on every page of a government publication.
+	headerRight := period
 	version := clean(r.Version, "tool version")
-	if version != "" {
-		footer = strings.TrimSpace(footer + " by coopreport " + version)
-	}
 	return meta{
 		Title:       title,
 		Author:      party,
@@ -164,7 +168,7 @@ func makeMeta(d *doc, r *pipeline.Report, src *source, keywords []string) meta {
 		Keywords:    strings.Join(kw, ", "),
 		Creator:     strings.TrimSpace("coopreport " + version),
 		Made:        made,
-		HeaderLeft:  title,
+		HeaderLeft:  header,
 		HeaderRight: headerRight,
 		FooterLeft:  footer,
 	}

@@ -45,7 +45,7 @@ func sampleReport() *pipeline.Report {
 		Version:  "v1.2.3",
 		Made:     time.Date(2025, time.October, 2, 9, 30, 0, 0, time.UTC),
 		Period: pipeline.Period{
-			Label: "2025-Q3", From: date(2025, 7, 1), To: date(2025, 9, 30), By: pipeline.ByMonth,
+			Label: "2025-Q3", Name: "third quarter of 2025", From: date(2025, 7, 1), To: date(2025, 9, 30), By: pipeline.ByMonth,
 			Buckets: []pipeline.Bucket{
 				{Label: "2025-07", From: date(2025, 7, 1), To: date(2025, 7, 31)},
 				{Label: "2025-08", From: date(2025, 8, 1), To: date(2025, 8, 31)},
@@ -469,12 +469,15 @@ func pageOf(pp []string, s string) int {
 func TestPagesAndFurniture(t *testing.T) {
 	path, _, _ := writeFixture(t)
 	pp := pages(t, path, true)
-	if strings.Contains(pp[0], "Page 1") || strings.Contains(pp[0], "Period 2025-Q3 ") {
+	if strings.Contains(pp[0], "Page 1") || strings.Contains(pp[0], "third quarter of 2025 ") {
 		t.Errorf("the cover has a running header or footer:\n%s", pp[0])
 	}
 	for i, p := range pp[1:] {
-		if !strings.Contains(p, "Соёлын хамтын ажиллагааны тайлан") || !strings.Contains(p, "Period 2025-Q3") ||
-			!strings.Contains(p, fmt.Sprintf("Page %d of %d", i+2, len(pp))) || !strings.Contains(p, "Made on 2 October 2025 by coopreport v1.2.3") {
+		// The period in words; the tool's name is in the properties, not
+		// on every page.
+		if !strings.Contains(p, "Соёлын хамтын ажиллагааны тайлан") || !strings.Contains(p, "third quarter of 2025") ||
+			!strings.Contains(p, fmt.Sprintf("Page %d of %d", i+2, len(pp))) || !strings.Contains(p, "Made on 2 October 2025") ||
+			strings.Contains(p, "coopreport") {
 			t.Errorf("page %d lacks the running header or footer:\n%s", i+2, p)
 		}
 	}
@@ -583,7 +586,7 @@ func TestFontsAndStructure(t *testing.T) {
 		for _, want := range []string{
 			"Title:           Соёлын хамтын ажиллагааны тайлан\n",
 			"Author:          Mongolia\n",
-			"Subject:         Periodic report 2025-Q3 (1 July 2025 to 30 September 2025)\n",
+			"Subject:         Periodic report, third quarter of 2025 (1 July 2025 to 30 September 2025)\n",
 			"Keywords:        cultural cooperation, periodic report, Mongolia, 2025-Q3\n",
 			"Creator:         coopreport v1.2.3\n",
 			"CreationDate:    Thu Oct  2 09:30:00 2025 UTC\n",
@@ -713,5 +716,32 @@ func TestCreationDateOffset(t *testing.T) {
 	}
 	if check := run(t, "qpdf", "--check", path); !strings.Contains(check, "No syntax or stream encoding errors") || strings.Contains(check, "WARNING") {
 		t.Errorf("qpdf --check:\n%s", check)
+	}
+}
+
+// A title too long for the running header is shortened at a word, not
+// inside one, and not on a word that leads to the next; a short title,
+// when the configuration gives one, is used instead.
+func TestRunningHeaderTitle(t *testing.T) {
+	const title = "Quadrennial periodic report on the 2005 Convention on the Protection and Promotion of the Diversity of Cultural Expressions"
+	md := "# Title\n\n<!-- page-break -->\n\n# Section\n\nText.\n"
+	for _, short := range []string{"", "Periodic report on the 2005 Convention"} {
+		r := sampleReport()
+		r.Title, r.ShortTitle = title, short
+		path, _, _ := writeReport(t, md, r, Options{})
+		head := strings.SplitN(strings.TrimSpace(pages(t, path, true)[1]), "\n", 2)[0]
+		head = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(head), "third quarter of 2025"))
+		if short != "" {
+			if head != short {
+				t.Errorf("header %q, want the short title %q", head, short)
+			}
+			continue
+		}
+		cut, ok := strings.CutSuffix(head, "…")
+		words := strings.Fields(cut)
+		last := words[len(words)-1]
+		if !ok || !strings.HasPrefix(title, cut+" ") || smallWords[strings.ToLower(last)] {
+			t.Errorf("header %q: not cut after a whole word of the title", head)
+		}
 	}
 }
