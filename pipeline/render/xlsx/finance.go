@@ -39,7 +39,7 @@ func (b *book) finance() error {
 
 	// Totals per currency over the whole period: formulas over the rows
 	// above, carrying the report's sums (the workbook adds nothing up).
-	rows = append(rows, nil, b.section("Whole period "+r.Period.Label+", totals per currency"))
+	rows = append(rows, nil, b.section("Whole period, "+periodName(r)+", totals per currency"))
 	for i := range r.GrandMoney {
 		g := &r.GrandMoney[i]
 		rn := first + len(rows)
@@ -68,7 +68,7 @@ func (b *book) finance() error {
 	}
 
 	// Whole period by country and currency.
-	rows = append(rows, nil, b.section("Whole period "+r.Period.Label+", by country and currency"))
+	rows = append(rows, nil, b.section("Whole period, "+periodName(r)+", by country and currency"))
 	for i := range r.FinanceTotals {
 		t := &r.FinanceTotals[i]
 		rn := first + len(rows)

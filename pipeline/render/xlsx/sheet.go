@@ -137,7 +137,7 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 	}
 	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
 		OddHeader: "&L&A",
-		OddFooter: "&LPeriod " + strings.ReplaceAll(cutRunes(b.r.Period.Label, 60), "&", "&&") + "&RPage &P of &N",
+		OddFooter: "&L" + strings.ReplaceAll(cutRunes(periodName(b.r), 60), "&", "&&") + "&RPage &P of &N",
 	}); err != nil {
 		return fail(err)
 	}

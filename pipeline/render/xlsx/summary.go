@@ -76,7 +76,7 @@ func (b *book) summary() error {
 
 	// Totals by country over the whole period: SUMIF over the country
 	// column; in force comes from the report, being no sum.
-	rows = append(rows, nil, b.section("Whole period "+r.Period.Label+", by country"))
+	rows = append(rows, nil, b.section("Whole period, "+periodName(r)+", by country"))
 	chartFrom := first + len(rows)
 	for _, t := range r.Totals {
 		label := t.Country.Label()
@@ -134,7 +134,7 @@ func (b *book) summary() error {
 					Categories: fmt.Sprintf("%s!%s:%s", q, absRef(3, chartFrom), absRef(3, chartTo)),
 					Values:     fmt.Sprintf("%s!%s:%s", q, absRef(6, chartFrom), absRef(6, chartTo)),
 				}},
-				Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Activities per country, " + cutRunes(r.Period.Label, 60)}}},
+				Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Activities per country, " + cutRunes(periodName(r), 60)}}},
 				Legend:    excelize.ChartLegend{Position: "none"},
 				Dimension: excelize.ChartDimension{Width: 520, Height: uint(min(1400, max(300, 22*(chartTo-chartFrom+1)+120)))},
 			})

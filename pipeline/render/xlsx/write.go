@@ -66,7 +66,7 @@ func WriteContext(ctx context.Context, w io.Writer, r *pipeline.Report, opt Opti
 		Creator:        "coopreport " + r.Version,
 		LastModifiedBy: "coopreport " + r.Version,
 		Title:          cutRunes(r.Title, 255),
-		Subject:        "Finance workbook, period " + r.Period.Label,
+		Subject:        "Finance workbook, " + periodName(r),
 	}); err != nil {
 		return fmt.Errorf("writing the workbook's properties: %w", err)
 	}
@@ -226,4 +226,13 @@ func (b *book) notes(s string) [][]any {
 // section is the title of a block of totals below a register.
 func (b *book) section(s string) []any {
 	return []any{excelize.Cell{StyleID: b.st.section, Value: text(s)}}
+}
+
+// periodName is the report's period in words ("2012–2015"), or its label
+// for a report made without one.
+func periodName(r *pipeline.Report) string {
+	if r.Period.Name != "" {
+		return r.Period.Name
+	}
+	return r.Period.Label
 }
