@@ -162,7 +162,7 @@ type Activity struct {
 	Measure      string
 	Type         ActivityType
 	Title        string
-	Participants int64
+	Participants int64  // NoParticipants when the register leaves it blank
 	Amount       *Money // nil: no amount given
 	Funding      string
 	Agency       string
@@ -221,3 +221,11 @@ type Alias struct {
 	Country string // ISO code or a known name
 	Region  string
 }
+
+// NoParticipants is the Participants of an activity whose register gives
+// none: unknown, which is not zero. Totals add the numbers given.
+const NoParticipants = -1
+
+// KnownParticipants is the number of participants the register gives, 0
+// when it gives none.
+func (a *Activity) KnownParticipants() int64 { return max(a.Participants, 0) }

@@ -131,13 +131,14 @@ func (a *Aggregator) AddActivity(ac *pipeline.Activity) error {
 	}
 	a.partners[ac.Country.Code] = true
 	a.grand.Activities++
-	a.grand.Participants += ac.Participants
+	people := ac.KnownParticipants()
+	a.grand.Participants += people
 	a.buckets[b].Activities++
-	a.buckets[b].Participants += ac.Participants
+	a.buckets[b].Participants += people
 	for _, i := range [2]int{b, whole} {
 		n := a.at(i, ac.Country)
 		n.Activities++
-		n.Participants += ac.Participants
+		n.Participants += people
 	}
 	if ac.Amount == nil {
 		return nil

@@ -906,7 +906,13 @@ func (c *checker) activity(r *row, rec *schema.ActivityRecord) bool {
 			r.readByWords("type", v, string(a.Type))
 		}
 	}
-	if v := r.text(rec.Participants); v != "" {
+	switch v := r.text(rec.Participants); {
+	case v == "" || normalize.NoAmount(v):
+		a.Participants = pipeline.NoParticipants // unknown, not zero
+	case normalize.NotAvailable(v):
+		a.Participants = pipeline.NoParticipants
+		r.t.notAvailable.add(r.header("participants"), v)
+	default:
 		if a.Participants, err = normalize.WholeNumber(v); err != nil {
 			r.fail("participants", v, err)
 		}

@@ -578,3 +578,30 @@ func TestNotSilent(t *testing.T) {
 		}
 	})
 }
+
+// A blank participants cell is unknown, not zero: it stays unknown through
+// the spool, and only the numbers given count.
+func TestBlankParticipantsStayUnknown(t *testing.T) {
+	d := mustRead(t, Options{}, map[string]string{
+		"activities.csv": "id,date,country,type,title,participants\n" +
+			"AC-1,2015-04-07,Russia,meeting,Blank,\n" +
+			"AC-2,2015-04-08,Russia,meeting,Dash,-\n" +
+			"AC-3,2015-04-09,Russia,meeting,Not known,n/a\n" +
+			"AC-4,2015-04-10,Russia,meeting,Zero,0\n" +
+			"AC-5,2015-04-11,Russia,meeting,Twelve,12\n",
+	})
+	got := map[string]int64{}
+	for _, a := range activities(t, d) {
+		got[a.ID] = a.Participants
+	}
+	want := map[string]int64{"AC-1": pipeline.NoParticipants, "AC-2": pipeline.NoParticipants,
+		"AC-3": pipeline.NoParticipants, "AC-4": 0, "AC-5": 12}
+	for id, n := range want {
+		if got[id] != n {
+			t.Errorf("%s: participants %d, want %d", id, got[id], n)
+		}
+	}
+	if len(d.Rejects) != 0 {
+		t.Errorf("rejects %v", d.Rejects)
+	}
+}

@@ -114,7 +114,7 @@ func sampleReport() *pipeline.Report {
 			{Pos: actAt(6), ID: "AC-5", Date: d(2024, 5, 15), End: d(2024, 6, 20), Country: ru, Agreement: "AG-1", Measure: "M-1",
 				Type: pipeline.TypeExhibition, Title: "Exhibition of Mongolian painting", Participants: 3, Amount: money("1500.50", "USD")},
 			{Pos: actAt(7), ID: "AC-6", Date: d(2024, 9, 23), Country: multilateral, Agreement: "AG-4", Measure: "M-1",
-				Type: pipeline.TypeTreaty, Title: "Accession to the Marrakesh Treaty"},
+				Type: pipeline.TypeTreaty, Title: "Accession to the Marrakesh Treaty", Participants: pipeline.NoParticipants},
 			{Pos: actAt(8), ID: "AC-7", Date: d(2025, 1, 15), Country: kw, Agreement: "AG-6", Measure: "M-2",
 				Type: pipeline.TypeStudy, Title: "Study visit", Participants: 2, Amount: money("1234.500", "KWD")},
 			{Pos: actAt(9), ID: "AC-8", Date: d(2025, 4, 1), End: d(2025, 4, 3), Country: cn, Agreement: "AG-3", Measure: "M-2",

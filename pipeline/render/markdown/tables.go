@@ -217,7 +217,7 @@ func span(from, to Date) string {
 }
 
 func participants(a Activity) string {
-	if a.Participants == 0 {
+	if !a.ParticipantsKnown {
 		return ""
 	}
 	return num(a.Participants)

@@ -161,27 +161,28 @@ type Agreement struct {
 
 // Activity is one activity of the period.
 type Activity struct {
-	ID              string
-	Date            Date // first day
-	End             Date // last day; zero for a one-day activity
-	Dates           string
-	Country         string // short name, or "Multilateral"
-	CountryLongName string
-	Code            string
-	Region          string
-	Agreement       string // agreement id
-	Measure         string // measure id
-	Type            string // training, festival, exhibition, exchange, meeting, study, treaty or other
-	Title           string
-	Participants    int64
-	HasAmount       bool
-	Amount          pipeline.Decimal
-	Currency        string
-	Converted       bool             // Reporting holds the amount in the reporting currency
-	Reporting       pipeline.Decimal // converted with the rate of the activity's date
-	Funding         string
-	Agency          string
-	Notes           string
+	ID                string
+	Date              Date // first day
+	End               Date // last day; zero for a one-day activity
+	Dates             string
+	Country           string // short name, or "Multilateral"
+	CountryLongName   string
+	Code              string
+	Region            string
+	Agreement         string // agreement id
+	Measure           string // measure id
+	Type              string // training, festival, exhibition, exchange, meeting, study, treaty or other
+	Title             string
+	Participants      int64 // 0 when the register gives none (ParticipantsKnown false)
+	ParticipantsKnown bool
+	HasAmount         bool
+	Amount            pipeline.Decimal
+	Currency          string
+	Converted         bool             // Reporting holds the amount in the reporting currency
+	Reporting         pipeline.Decimal // converted with the rate of the activity's date
+	Funding           string
+	Agency            string
+	Notes             string
 }
 
 // ActivityList is a list of activities that may be long: a ledger may
@@ -481,7 +482,7 @@ func (v *View) activity(a *pipeline.Activity) Activity {
 		ID: a.ID, Date: Date{a.Date}, End: Date{a.End}, Dates: dates(a.Date, a.End),
 		Country: a.Country.Label(), CountryLongName: longName(a.Country), Code: a.Country.Code, Region: a.Region,
 		Agreement: a.Agreement, Measure: a.Measure, Type: string(a.Type), Title: a.Title,
-		Participants: a.Participants, Funding: a.Funding, Agency: a.Agency, Notes: a.Notes,
+		Participants: a.KnownParticipants(), ParticipantsKnown: a.Participants >= 0, Funding: a.Funding, Agency: a.Agency, Notes: a.Notes,
 	}
 	if a.Amount != nil {
 		av.HasAmount, av.Amount, av.Currency = true, a.Amount.Amount, a.Amount.Currency
@@ -594,7 +595,7 @@ func (v *View) scan() (all *recordsAcc, byMeasure map[string]*recordsAcc, err er
 		}
 		for _, acc := range accs {
 			acc.acts.add(av)
-			acc.participants += a.Participants
+			acc.participants += a.KnownParticipants()
 			if a.Funding != "" && !acc.fundingSeen[a.Funding] {
 				acc.fundingSeen[a.Funding] = true
 				if len(acc.funding) < Listed {

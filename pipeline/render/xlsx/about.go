@@ -13,7 +13,7 @@ var definitions = [][2]string{
 	{"Summary: Agreements signed", "Agreements whose signing date falls in the bucket."},
 	{"Summary: Agreements in force", "Agreements in force on at least one day of the bucket: valid from on or before its last day, and valid to empty or on or after its first day. A terminated or suspended agreement stops on the date it gives. " + inForceNote},
 	{"Summary: Activities", "Activities whose date falls in the bucket."},
-	{"Summary: Participants", "The sum of the participants of those activities."},
+	{"Summary: Participants", "The sum of the participants of those activities. An activity whose register leaves participants blank (unknown, which is not zero) adds nothing, and its cell in the Activities sheet stays blank."},
 	{"Summary: Totals by bucket", "SUMIF formulas over the rows of the bucket, for all countries together; they stay right when the rows are sorted or filtered. Agreements in force add up over countries (an agreement has one partner), never over buckets."},
 	{"Summary: Whole period, by country", "SUMIF formulas over the rows of each country. Agreements in force over the whole period are counted over the whole period, not added up."},
 	{"Summary: Multilateral", "Agreements and activities with no single partner country. They are counted in the totals but are not a country."},

@@ -226,10 +226,14 @@ func (b *book) activities() error {
 					note = "not converted: no rate for " + a.Amount.Currency + " on " + a.Date.String()
 				}
 			}
+			var participants any // blank: the register gives none, which is not zero
+			if a.Participants >= 0 {
+				participants = b.count(a.Participants)
+			}
 			copy(row, []any{
 				b.code(a.ID), b.date(a.Date), b.date(a.End), b.code(a.Country.Code), b.str(a.Country.Label()),
 				b.str(a.Region), b.code(a.Agreement), b.code(a.Measure), b.str(string(a.Type)), b.str(a.Title),
-				b.count(a.Participants), amount, code, rate, conv, note,
+				participants, amount, code, rate, conv, note,
 				b.str(a.Funding), b.str(a.Agency), b.str(a.Notes),
 			})
 			put(a.Extra, row[fixed:fixed+len(cols)])
