@@ -73,10 +73,13 @@ type Report struct {
 	// ShortTitle is the title in the PDF's running header; "" shortens
 	// Title at a word.
 	ShortTitle string
-	Currency   string    // reporting currency; "" when none is set
-	Version    string    // tool version
-	Made       time.Time // when the report was made, in the configured time zone
-	Period     Period
+	// NoDataIssues leaves the data issues annex out of the report's text
+	// (data_issues_annex = false): a copy meant for publication.
+	NoDataIssues bool
+	Currency     string    // reporting currency; "" when none is set
+	Version      string    // tool version
+	Made         time.Time // when the report was made, in the configured time zone
+	Period       Period
 
 	Summary       []SummaryRow // bucket rows in bucket order, then country order
 	Totals        []SummaryRow // whole-period rows, one per country with anything to count
@@ -138,6 +141,14 @@ type Warning struct {
 }
 
 func (w Warning) String() string { return w.Message }
+
+// Empty reports whether the period has no records at all: no agreement
+// in force or signed, no activity. Its report is a report of nothing, which
+// most often means a wrong period or input folder.
+func (r *Report) Empty() bool {
+	g := r.Grand
+	return g.InForce == 0 && g.Signed == 0 && g.Activities == 0
+}
 
 // Incomplete reports whether the numbers may be incomplete or wrong: rows
 // were rejected, or a warning says so.

@@ -33,6 +33,9 @@ type Config struct {
 	PageSize    string `toml:"page_size"`    // A4 or Letter
 	RatesBase   string `toml:"rates_base"`   // the currency rates are given in, where a rates table does not say
 	MaxRejected string `toml:"max_rejected"` // default --max-rejected, e.g. "5%"
+	// DataIssuesAnnex false leaves the data issues annex out of the
+	// report: a copy meant for publication.
+	DataIssuesAnnex *bool `toml:"data_issues_annex"`
 
 	// Columns maps a ministry's own headers, per kind of table, to
 	// columns: [columns.agreements] "Date d'effet" = "valid_from".
@@ -41,7 +44,7 @@ type Config struct {
 
 // Keys lists every key coopreport.toml may hold, for help texts.
 func Keys() []string {
-	return []string{"party", "title", "short_title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "rates_base", "template", "strict", "max_rejected", "output", "page_size", "columns"}
+	return []string{"party", "title", "short_title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "rates_base", "template", "strict", "max_rejected", "output", "page_size", "data_issues_annex", "columns"}
 }
 
 // Load reads path. A missing file is not an error when optional is true:

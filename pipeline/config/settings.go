@@ -33,6 +33,7 @@ type Settings struct {
 	Template     string // the template named, "" for the default
 	Output       string
 	Strict       bool
+	NoDataIssues bool // data_issues_annex = false: the report leaves its data issues annex out
 	Columns      *schema.Matcher
 	Notes        []string // what a run should say about its settings (no timezone)
 }
@@ -61,7 +62,8 @@ func (e *KeyError) Error() string {
 // SOURCE_DATE_EPOCH or the machine's clock). An error is a *KeyError
 // naming the flag or the key, or the clock's.
 func (c Config) Settings(flags map[string]string, clock func(*time.Location) (time.Time, error)) (Settings, error) {
-	s := Settings{Party: c.Party, Title: c.Title, ShortTitle: c.ShortTitle, Output: c.Output, Template: c.Template}
+	s := Settings{Party: c.Party, Title: c.Title, ShortTitle: c.ShortTitle, Output: c.Output, Template: c.Template,
+		NoDataIssues: c.DataIssuesAnnex != nil && !*c.DataIssuesAnnex}
 	value := func(key, cfg string) (string, bool) {
 		if v, ok := flags[key]; ok {
 			return v, true

@@ -290,7 +290,10 @@ func (d *Dataset) warnHeader(t *table) {
 		for _, word := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			for _, w := range notRecords {
 				if strings.HasPrefix(word, w) {
-					d.warn("%s: not read: it is not an agreements, activities, measures, rates or aliases table (no known header in its first %d rows)", where(t), schema.MaxHeaderRows)
+					// It explains the workbook (the starter's Instructions
+					// sheet): a note, which the report's text leaves out.
+					d.Warnings = append(d.Warnings, pipeline.Warning{Note: true, Message: fmt.Sprintf(
+						"%s: not read: it explains the workbook (no known header in its first %d rows)", where(t), schema.MaxHeaderRows)})
 					return
 				}
 			}

@@ -17,16 +17,18 @@ import (
 // Settings are the options that shape a report besides its inputs; the
 // manifest records them, and a rerun with other settings is never skipped.
 type Settings struct {
-	Period      string `json:"period"`
-	By          string `json:"by,omitempty"`
-	Currency    string `json:"currency,omitempty"`
-	Party       string `json:"party,omitempty"`
-	Title       string `json:"title,omitempty"`
-	ShortTitle  string `json:"short_title,omitempty"`
-	PageSize    string `json:"page_size,omitempty"`
-	DateOrder   string `json:"date_order"`
-	DecimalMark string `json:"decimal_mark,omitempty"`
-	Template    string `json:"template"`
+	Period     string `json:"period"`
+	By         string `json:"by,omitempty"`
+	Currency   string `json:"currency,omitempty"`
+	Party      string `json:"party,omitempty"`
+	Title      string `json:"title,omitempty"`
+	ShortTitle string `json:"short_title,omitempty"`
+	// NoDataIssues: the report leaves its data issues annex out.
+	NoDataIssues bool   `json:"no_data_issues_annex,omitempty"`
+	PageSize     string `json:"page_size,omitempty"`
+	DateOrder    string `json:"date_order"`
+	DecimalMark  string `json:"decimal_mark,omitempty"`
+	Template     string `json:"template"`
 }
 
 // fingerprint identifies what a report is made from: the tool's version,

@@ -19,7 +19,8 @@ import (
 
 // maxPages is what the PDF report may take at any size of the ledger:
 // lists give their first entries and say how many more the workbook has.
-const maxPages = 40
+// The data issues annex, listing the first 200 problems, takes about ten.
+const maxPages = 50
 
 // The PDF of a large ministry's register (20,000 activities) and of a
 // million keeps within maxPages, with every section the template has:

@@ -40,6 +40,8 @@ type Options struct {
 	Title      string
 	ShortTitle string // the title in the PDF's running header ("" shortens Title)
 	PageSize   string // "A4" or "Letter" ("" is A4)
+	// NoDataIssues leaves the data issues annex out of the report.
+	NoDataIssues bool
 
 	Now      time.Time      // "today" for relative periods and every timestamp written
 	Location *time.Location // the configured time zone; nil is UTC
@@ -90,7 +92,7 @@ func (opt Options) settings() Settings {
 	}
 	return Settings{
 		Period: opt.spec().String(), By: string(opt.By), Currency: opt.Currency, Party: opt.Party, Title: opt.Title, ShortTitle: opt.ShortTitle,
-		PageSize: opt.PageSize, DateOrder: opt.Ingest.DateOrder.String(), DecimalMark: opt.Ingest.DecimalMark, Template: tmpl,
+		NoDataIssues: opt.NoDataIssues, PageSize: opt.PageSize, DateOrder: opt.Ingest.DateOrder.String(), DecimalMark: opt.Ingest.DecimalMark, Template: tmpl,
 	}
 }
 
@@ -148,6 +150,7 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 		Party:            opt.Party,
 		Title:            opt.Title,
 		ShortTitle:       opt.ShortTitle,
+		NoDataIssues:     opt.NoDataIssues,
 		Currency:         opt.Currency,
 		Version:          opt.Version,
 		Made:             made(opt.Now, opt.Location),
@@ -176,6 +179,11 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 	}
 	if w := selfPartner(r); w != "" {
 		r.Warnings = append(r.Warnings, pipeline.Warning{Message: w})
+	}
+	if r.Empty() {
+		r.Warnings = append(r.Warnings, pipeline.Warning{Numbers: true, Message: fmt.Sprintf(
+			"the period %s has no records: no agreement was in force or signed and no activity took place from %s to %s; check the period (--period) and that the input folder holds the registers of that time",
+			p.Label, p.From.Long(), p.To.Long())})
 	}
 	r.Warnings = append(r.Warnings, xlsx.ColumnWarnings(r)...)
 	return r, nil
@@ -235,7 +243,7 @@ func made(now time.Time, loc *time.Location) time.Time {
 func NewOptions(input string, st config.Settings) Options {
 	return Options{
 		Input: input, Out: st.Output, Period: st.Period, By: st.By, Currency: st.Currency,
-		Party: st.Party, Title: st.Title, ShortTitle: st.ShortTitle, PageSize: st.PageSize, Now: st.Now, Location: st.Location,
+		Party: st.Party, Title: st.Title, ShortTitle: st.ShortTitle, NoDataIssues: st.NoDataIssues, PageSize: st.PageSize, Now: st.Now, Location: st.Location,
 		MaxRejected: st.MaxRejected, Notes: st.Notes,
 		Ingest: ingest.Options{DateOrder: st.DateOrder, DateOrderSet: st.DateOrderSet, DecimalMark: st.DecimalMark,
 			RatesBase: st.RatesBase, Headers: st.Columns},

@@ -49,6 +49,7 @@ func configText(opt Options) string {
 	setting(`# template`, `"default"`, "the report template (this version has only \"default\")")
 	setting(`# output`, `"output"`, "the output folder (--out), relative to the folder coopreport is run in")
 	setting(`# page_size`, `"A4"`, "A4 or Letter")
+	setting(`# data_issues_annex`, "false", "leave the annex listing the rejected rows out of the report, for a copy meant for publication (the workbook and rejects.csv still list them)")
 	line("")
 	line(`# Your own column headers. coopreport knows each column by its name and other names in English,`)
 	line(`# Mongolian and Russian (see the README), also inside a longer header ("Date of entry into force"`)

@@ -134,6 +134,11 @@ func TestDefaultReport(t *testing.T) {
 		"- 95,000.00 CNY, or 26,411,000.00 MNT\n",
 		"# Cooperation by partner",
 		"| **All partners** | **6** | **30** | **16** | **208** |",
+		"# Agreements expiring within the next 12 months",
+		"No agreement in force after the period expires by 31 December 2016.",
+		"# Agreements that ended during the period",
+		"| AG-028 | North Korea | Cooperation plan | Cultural cooperation plan between the Government of Mongolia and the Government of the Democratic People’s Republic of Korea for 2012-2014 | 31 December 2014 | expired |",
+		"| AG-029 | China |",
 		"# Cooperation by year",
 		"# Money",
 		"| Russia | USD | 16,500.50 | several | 32,843,950.16 |",
@@ -143,7 +148,7 @@ func TestDefaultReport(t *testing.T) {
 		"| AG-028 | North Korea | Cooperation plan |",
 		"# Annex 2: Activities of the period",
 		"| AC-005 | 2 November – 18 December 2015 | Russia | training | Training of orchestra directors in Russia | 4 | 1,500.50 USD | 2,956,450.16 |",
-		"# Annex 3: Data issues\n\nNo row of the input was rejected.",
+		"# Annex 3: Data issues\n\nFor the keepers of the registers. No row of the input was rejected.",
 		"| **All files** |  | **75** | **75** | **0** |",
 	}
 	at := 0
@@ -600,19 +605,24 @@ func TestEmptyPeriod(t *testing.T) {
 	got := execute(t, "", r, markdown.PDF)
 	checkTables(t, got)
 	for _, want := range []string{
-		"During the period, 0 agreements were in force, with 0 partner countries. 0 activities took place, with 0 participants.",
+		"Reporting period: 2012–2015\n\n**No records for this period.** No agreement was in force or signed and no activity took place from 1 January 2012 to 31 December 2015: check the period and the input folder.",
+		"No agreement was in force during the period. No activity is recorded for the period.",
 		"## International cultural cooperation\n",
 		"### Main features of the measure\n\nNo agreement or activity of the period is linked to this measure.\n",
 		"No results can be written from the records of the period.",
 		"No money was recorded for the measure in the period.",
-		"No reporting currency is set, so nothing is converted.\n\n*Money spent on activities, 2012–2015*\n\n| Partner | Currency | Amount |\n| --- | --- | ---: |\n\n",
-		"![Activities per partner country, 2012–2015](chart:activities-by-country)\n\n![Agreements in force per year](chart:agreements-timeline)",
+		"No reporting currency is set, so nothing is converted.\n\nNo money was recorded for the activities of the period.\n\n",
+		"No activity took place in the period, so there is no chart of activities.\n\nNo agreement was in force or signed in the period, so there is no chart of agreements.",
+		"No agreement in force after the period expires by 31 December 2016.\n\n# Agreements that ended during the period\n\nNo agreement ended during the period.",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing: %q", want)
 		}
 	}
-	if strings.Contains(got, "money-by-bucket") {
-		t.Error("a money chart without a reporting currency")
+	// No table of zeros: the totals, partners and buckets say it in words.
+	for _, never := range []string{"money-by-bucket", "chart:", "in numbers*", "| Partner countries | 0 |", "*Cooperation by partner", "*Cooperation by year"} {
+		if strings.Contains(got, never) {
+			t.Errorf("the report of an empty period holds %q:\n%s", never, got)
+		}
 	}
 }

@@ -28,7 +28,7 @@ type execution struct {
 }
 
 // Tables lists the names the table function knows, in the README's order.
-var Tables = []string{"totals", "by-country", "by-bucket", "money", "agreements-in-force", "activities", "rejects-summary"}
+var Tables = []string{"totals", "by-country", "by-bucket", "money", "ended", "expiring", "agreements-in-force", "activities", "rejects-summary", "rejects"}
 
 // Charts lists the names the chart function knows.
 var Charts = chartdata.Names
@@ -118,41 +118,82 @@ func (x *execution) table(name string) (Raw, error) {
 	v := x.v
 	switch name {
 	case "totals":
+		if v.Empty {
+			return "", nil // the summary says there is nothing
+		}
 		return v.totalsTable().markdown(), nil
 	case "by-country":
 		t := newTable("Cooperation by partner, "+v.Period.Name, "Partner", ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
+		none := 0
 		for _, r := range v.ByCountry {
+			if r.none() {
+				none++
+				continue
+			}
 			t.add(r.Country, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
+		}
+		if len(t.rows) == 0 {
+			return "No partner had an agreement in force or an activity in the period.", nil
 		}
 		g := v.Totals
 		t.total("All partners", num(g.Signed), num(g.InForce), num(g.Activities), num(g.Participants))
-		return t.markdown(), nil
+		var note Raw
+		if none > 0 {
+			n, _ := plural(none, "more partner", "more partners")
+			note = Raw("\n\n" + capital(n) + " of the registers had no agreement in force and no activity in the period.")
+		}
+		return t.markdown() + note, nil
 	case "by-bucket":
 		by := orWord(v.Period.By, "bucket")
 		if len(v.ByBucket) > TableRows {
 			// One line a bucket: the rows by partner would fill pages.
 			t := newTable("Cooperation by "+by, capital(by), ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
+			quiet := 0
 			for _, r := range v.BucketTotals {
+				if r.quiet() && len(v.BucketTotals) > 1 {
+					quiet++
+					continue
+				}
 				t.add(r.Bucket, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
 			}
+			if len(t.rows) == 0 {
+				return Raw(fmt.Sprintf("No agreement was signed and no activity took place in any %s of the period.", by)), nil
+			}
 			n, _ := number(int64(len(v.ByBucket)))
-			return t.markdown() + Raw(fmt.Sprintf("\n\nThe %s rows by %s and partner are in summary.csv and in the Summary sheet of the workbook.", n, by)), nil
+			note := fmt.Sprintf("\n\nThe %s rows by %s and partner are in summary.csv and in the Summary sheet of the workbook.", n, by)
+			if quiet > 0 {
+				q, _ := plural(quiet, "other "+by, "other "+by+"s")
+				note += fmt.Sprintf(" In the %s of the period no agreement was signed and no activity took place; the agreements in force in each are in the chart and the Summary sheet.", q)
+			}
+			return t.markdown() + Raw(note), nil
 		}
 		t := newTable("Cooperation by "+by+" and partner", capital(by), "Partner", ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
+		quiet := 0
 		for _, r := range v.ByBucket {
+			if r.quiet() {
+				quiet++
+				continue
+			}
 			t.add(r.Bucket, r.Country, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
 		}
-		return t.markdown(), nil
+		if len(t.rows) == 0 {
+			return Raw(fmt.Sprintf("No agreement was signed and no activity took place in any %s of the period.", by)), nil
+		}
+		var note Raw
+		if quiet > 0 {
+			q, _ := plural(quiet, "other row", "other rows")
+			note = Raw(fmt.Sprintf("\n\nThe %s by %s and partner had agreements in force, but no agreement signed and no activity; every row is in summary.csv and in the Summary sheet of the workbook.", q, by))
+		}
+		return t.markdown() + note, nil
 	case "money":
+		if len(v.r.GrandMoney) == 0 {
+			return "No money was recorded for the activities of the period.", nil
+		}
 		return v.moneyTable().markdown() + v.moneyNote(), nil
 	case "agreements-in-force":
 		t := newTable("Agreements in force, "+v.Period.Name, "ID", "Partner", "Instrument", "Title", "Signed", "In force")
 		for _, a := range v.Agreements[:min(len(v.Agreements), ListedRows)] {
-			partner := a.Country
-			if a.Region != "" {
-				partner += " (" + a.Region + ")"
-			}
-			t.add(a.ID, partner, a.InstrumentName, a.Title, a.Signed.ISO(), span(a.ValidFrom, a.ValidTo))
+			t.add(a.ID, partnerCell(a), a.InstrumentName, a.Title, a.Signed.ISO(), span(a.ValidFrom, a.ValidTo))
 		}
 		return t.markdown() + more(len(v.Agreements), "agreements", "Agreements"), nil
 	case "activities":
@@ -176,11 +217,60 @@ func (x *execution) table(name string) (Raw, error) {
 			t.add(cells...)
 		}
 		return t.markdown() + more(v.Activities.Count, "activities", "Activities"), nil
+	case "ended":
+		t := newTable("Agreements that ended in "+v.Period.Name, "ID", "Partner", "Instrument", "Title", "Ended", "Status")
+		for _, a := range v.Ended[:min(len(v.Ended), ListedRows)] {
+			how := a.Status // terminated or suspended, as the register says
+			if how != string(pipeline.StatusTerminated) && how != string(pipeline.StatusSuspended) {
+				how = "expired"
+			}
+			t.add(a.ID, partnerCell(a), a.InstrumentName, a.Title, a.ValidTo.String(), how)
+		}
+		return t.markdown() + more(len(v.Ended), "agreements that ended", "Agreements"), nil
+	case "expiring":
+		t := newTable("Agreements expiring by "+v.ExpiringBy.String(), "ID", "Partner", "Instrument", "Title", "Valid to", ">Days left")
+		for _, a := range v.Expiring[:min(len(v.Expiring), ListedRows)] {
+			t.add(a.ID, partnerCell(a), a.InstrumentName, a.Title, a.ValidTo.String(), num(a.ValidTo.d.Days()-v.Period.To.d.Days()))
+		}
+		return t.markdown() + more(len(v.Expiring), "agreements expiring", "Agreements"), nil
 	case "rejects-summary":
 		return v.rejectsTable().markdown(), nil
+	case "rejects":
+		t := newTable("Problems found in the input", "File", ">Row", "Column", "Value", "Problem")
+		for _, p := range v.Problems.First {
+			file := p.File
+			if p.Sheet != "" {
+				file += ", sheet " + p.Sheet
+			}
+			t.add(file, num(p.Row), p.Column, p.Value, p.Reason)
+		}
+		var rest Raw
+		if v.Problems.More > 0 {
+			n, _ := number(int64(v.Problems.Count))
+			first, _ := number(int64(len(v.Problems.First)))
+			rest = Raw(fmt.Sprintf("\n\nThe input has %s problems; the first %s are listed here, and all of them in rejects.csv and in the Data issues sheet of the workbook.", n, first))
+		}
+		return t.markdown() + rest, nil
 	}
 	return "", fmt.Errorf("there is no table %q; the tables are %s", name, strings.Join(Tables, ", "))
 }
+
+// partnerCell is an agreement's partner for a table: the country's short
+// name, and the region in brackets.
+func partnerCell(a Agreement) string {
+	if a.Region != "" {
+		return a.Country + " (" + a.Region + ")"
+	}
+	return a.Country
+}
+
+// none reports whether a row has nothing to say: no agreement signed or
+// in force, no activity.
+func (r Row) none() bool { return r.Signed == 0 && r.InForce == 0 && r.quiet() }
+
+// quiet reports whether nothing happened in a row: no agreement signed, no
+// activity; agreements may have been in force.
+func (r Row) quiet() bool { return r.Signed == 0 && r.Activities == 0 && r.Participants == 0 }
 
 // ListedRows is the most rows the register tables list: a report is read,
 // and a ledger of a hundred thousand activities would make thousands of
@@ -299,6 +389,9 @@ func (v *View) rejectsTable() *gfm {
 			t.add(in.Name, "", num(in.Read), num(in.Accepted), num(in.Rejected))
 		} else {
 			for _, tb := range in.Tables {
+				if tb.Read == 0 {
+					continue // a sheet that explains the workbook, or an empty table
+				}
 				t.add(in.Name, tb.Sheet, num(tb.Read), num(tb.Accepted), num(tb.Rejected))
 			}
 		}
@@ -306,6 +399,21 @@ func (v *View) rejectsTable() *gfm {
 	}
 	t.total("All files", "", num(read), num(acc), num(rej))
 	return t
+}
+
+// nothingToChart says why the named chart would be empty, in a sentence
+// that stands in its place; "" when it has something to show.
+func (v *View) nothingToChart(name string) string {
+	g := v.r.Grand
+	switch {
+	case name == "activities-by-country" && g.Activities == 0:
+		return "No activity took place in the period, so there is no chart of activities."
+	case name == "money-by-bucket" && len(v.r.GrandMoney) == 0:
+		return "No money was recorded in the period, so there is no chart of money."
+	case name == "agreements-timeline" && g.InForce == 0 && g.Signed == 0:
+		return "No agreement was in force or signed in the period, so there is no chart of agreements."
+	}
+	return ""
 }
 
 // chart writes the named chart as a paragraph of its own, whatever is
@@ -320,6 +428,9 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 		return "", fmt.Errorf("there is no chart %q; the charts are %s", name, strings.Join(Charts, ", "))
 	}
 	alone := func(s Raw) Raw { return "\n\n" + s + "\n\n" }
+	if none := x.v.nothingToChart(name); none != "" {
+		return alone(Raw(none)), nil
+	}
 	if x.target == PDF {
 		return alone(Raw("![" + Escape(caption) + "](chart:" + name + ")")), nil
 	}
@@ -337,9 +448,6 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 		m, err := chartdata.MoneyByBucket(r)
 		if err != nil {
 			return "", err
-		}
-		if len(m.Series) == 0 {
-			return alone("*" + Raw(Escape(caption)) + "*\n\nNo amounts in the period."), nil
 		}
 		cols := []string{capital(m.By)}
 		for _, s := range m.Series {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,6 +26,9 @@ type View struct {
 
 	Countries []Country // partner countries: an agreement in force or an activity in the period; by name
 	Totals    Totals    // the whole period over all partners
+	// Empty says the period has no records at all: no agreement in force
+	// or signed, no activity (most often a wrong period or input folder).
+	Empty bool
 
 	ByCountry    []Row // the whole period by partner (multilateral last)
 	ByBucket     []Row // by bucket and partner
@@ -36,14 +40,47 @@ type View struct {
 	Treaties   []Agreement  // treaties and accessions signed within the period
 	Activities ActivityList // the period's activities, by date
 	Meetings   MeetingList  // the period's meetings, with what they decided (see Meeting)
+	// Ended are the Agreements whose validity ended during the period
+	// (valid to on or before its last day), by date; Expiring those in
+	// force after it whose validity ends within the next 12 months, by
+	// ExpiringBy, by date.
+	Ended      []Agreement
+	Expiring   []Agreement
+	ExpiringBy Date
 
 	Measures []Measure // the measures; one made from the records when the input has none
 
-	RejectsCount int      // input rows rejected (rejects.csv may list a row more than once)
-	Problems     int      // lines of rejects.csv: one per problem found
-	Warnings     []string // what the run warned about
+	RejectsCount int         // input rows rejected (rejects.csv may list a row more than once)
+	Problems     ProblemList // the lines of rejects.csv: one per problem found
+	Warnings     []string    // what the run warned about, for the people who fix the data
+	// DataIssues is false when the configuration leaves the data issues
+	// annex out (data_issues_annex = false): a copy meant for publication.
+	DataIssues bool
 
 	r *pipeline.Report
+}
+
+// ProblemList is the problems found in the input: the first ListedProblems
+// of them, in the order of rejects.csv, and how many there are.
+type ProblemList struct {
+	First []Problem
+	Count int
+	More  int
+}
+
+// ListedProblems is how many problems the report lists: the rest are in
+// rejects.csv and the workbook's Data issues sheet.
+const ListedProblems = 200
+
+// Problem is one line of rejects.csv: a value of a row that could not be
+// read, and why.
+type Problem struct {
+	File   string
+	Sheet  string // "" for a CSV file
+	Row    int    // the row number the spreadsheet shows
+	Column string // the column as the file heads it; "" for the whole row
+	Value  string
+	Reason string // a sentence that says how to fix it
 }
 
 // Period is what the report covers.
@@ -346,22 +383,52 @@ func NewView(r *pipeline.Report) (*View, error) {
 		}
 	}
 	v.Agreements, v.Plans, v.MoUs, v.Treaties = v.agreements(inForce)
+	v.ExpiringBy = Date{pipeline.DateOf(p.To.Time().AddDate(1, 0, 0))}
+	v.Ended, v.Expiring = ending(v.Agreements, p.From, p.To, v.ExpiringBy.d)
 
 	for _, in := range r.Inputs {
 		v.RejectsCount += in.Rejected
 	}
-	v.Problems = len(r.Rejects)
+	v.Problems.Count = len(r.Rejects)
+	for i := range r.Rejects[:min(len(r.Rejects), ListedProblems)] {
+		e := &r.Rejects[i]
+		v.Problems.First = append(v.Problems.First, Problem{File: e.File, Sheet: e.Sheet, Row: e.Row,
+			Column: e.Column, Value: e.Value, Reason: e.Reason()})
+	}
+	v.Problems.More = v.Problems.Count - len(v.Problems.First)
 	for _, w := range r.Warnings {
 		if !w.Note {
 			v.Warnings = append(v.Warnings, w.Message)
 		}
 	}
+	v.DataIssues = !r.NoDataIssues
+	v.Empty = r.Empty()
 
 	var err error
 	if v.Measures, err = v.measures(inForce, totals); err != nil {
 		return nil, err
 	}
 	return v, nil
+}
+
+// ending selects the agreements whose validity ended within [from, to],
+// the last day of the period included, and those whose validity ends
+// within (to, by], each by date.
+func ending(list []Agreement, from, to, by pipeline.Date) (ended, expiring []Agreement) {
+	for _, a := range list {
+		end := a.ValidTo.d
+		switch {
+		case end.IsZero() || end.Before(from) || end.After(by):
+		case !end.After(to):
+			ended = append(ended, a)
+		default:
+			expiring = append(expiring, a)
+		}
+	}
+	byEnd := func(a, b Agreement) int { return a.ValidTo.d.Compare(b.ValidTo.d) }
+	slices.SortStableFunc(ended, byEnd)
+	slices.SortStableFunc(expiring, byEnd)
+	return ended, expiring
 }
 
 // isTreatyOfPeriod reports whether a is a treaty signed (acceded to)
