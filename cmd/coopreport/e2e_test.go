@@ -1541,3 +1541,25 @@ func periodFile(t *testing.T, out, ext string) string {
 	dir := periodDir(t, out)
 	return filepath.Join(dir, "report-"+filepath.Base(dir)+ext)
 }
+
+// A period with no records at all (here, before every agreement of the
+// example) is not a plausible report of nothing: the cover and the run's
+// message say so, and --strict fails it.
+func TestEmptyPeriodSaysSo(t *testing.T) {
+	out := t.TempDir()
+	res := e2eRun(t, "../../input", out, "--period", "1980")
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	if !strings.Contains(res.stderr, "the period 1980 has no records") {
+		t.Errorf("the run's message says nothing of the empty period:\n%s", res.stderr)
+	}
+	cover := e2ePDFText(t, periodFile(t, out, ".pdf"))
+	cover = cover[:strings.Index(cover, "\f")]
+	if !strings.Contains(strings.Join(strings.Fields(cover), " "), "No records for this period. No agreement was in force or signed and no activity took place from 1 January 1980 to 31 December 1980") {
+		t.Errorf("the cover says nothing of the empty period:\n%s", cover)
+	}
+	if res := e2eRun(t, "../../input", t.TempDir(), "--period", "1980", "--strict"); res.code != 3 {
+		t.Errorf("--strict: exit %d, want 3", res.code)
+	}
+}
