@@ -87,3 +87,38 @@ func TestProblemsListed(t *testing.T) {
 		t.Errorf("no sentence about the rest: …%s", got[len(got)-200:])
 	}
 }
+
+// Buckets and rows where nothing happened are left out, and one sentence
+// says which.
+func TestQuietBucketsLeftOut(t *testing.T) {
+	v := &View{Period: Period{By: "year"}, ByBucket: make([]Row, TableRows+1), BucketTotals: []Row{
+		{Bucket: "2019", InForce: 5},
+		{Bucket: "2020", InForce: 5, Signed: 1},
+		{Bucket: "2021", InForce: 6},
+		{Bucket: "2022", InForce: 6, Activities: 2, Participants: 9},
+	}}
+	x := &execution{v: v, target: Markdown}
+	got, err := x.table("by-bucket")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(got)
+	for _, want := range []string{"| 2020 | 1 | 5 | 0 | 0 |", "| 2022 | 0 | 6 | 2 | 9 |", "In 2019 and 2021 no agreement was signed and no activity took place."} {
+		if !strings.Contains(s, want) {
+			t.Errorf("missing %q in\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "| 2019 |") || strings.Contains(s, "| 2021 |") {
+		t.Errorf("a year where nothing happened has a row:\n%s", s)
+	}
+
+	v = &View{Period: Period{By: "year"}, ByBucket: []Row{
+		{Bucket: "2019", Country: "Japan", InForce: 1},
+		{Bucket: "2019", Country: "China", InForce: 1, Activities: 1},
+	}}
+	x = &execution{v: v, target: Markdown}
+	if got, _ := x.table("by-bucket"); !strings.Contains(string(got), "| 2019 | China |") || strings.Contains(string(got), "Japan") ||
+		!strings.Contains(string(got), "1 more row by year and partner had agreements in force and nothing else") {
+		t.Errorf("rows by partner:\n%s", got)
+	}
+}

@@ -148,10 +148,10 @@ func (x *execution) table(name string) (Raw, error) {
 		if len(v.ByBucket) > TableRows {
 			// One line a bucket: the rows by partner would fill pages.
 			t := newTable("Cooperation by "+by, capital(by), ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
-			quiet := 0
+			var quiet []string
 			for _, r := range v.BucketTotals {
 				if r.quiet() && len(v.BucketTotals) > 1 {
-					quiet++
+					quiet = append(quiet, r.Bucket)
 					continue
 				}
 				t.add(r.Bucket, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
@@ -161,9 +161,12 @@ func (x *execution) table(name string) (Raw, error) {
 			}
 			n, _ := number(int64(len(v.ByBucket)))
 			note := fmt.Sprintf("\n\nThe %s rows by %s and partner are in summary.csv and in the Summary sheet of the workbook.", n, by)
-			if quiet > 0 {
-				q, _ := plural(quiet, "other "+by, "other "+by+"s")
-				note += fmt.Sprintf(" In the %s of the period no agreement was signed and no activity took place; the agreements in force in each are in the chart and the Summary sheet.", q)
+			switch {
+			case len(quiet) > 0 && len(quiet) <= 10:
+				note += fmt.Sprintf(" In %s no agreement was signed and no activity took place.", list(quiet))
+			case len(quiet) > 10:
+				q, _ := number(int64(len(quiet)))
+				note += fmt.Sprintf(" In the %s other %ss of the period no agreement was signed and no activity took place.", q, by)
 			}
 			return t.markdown() + Raw(note), nil
 		}
@@ -181,8 +184,8 @@ func (x *execution) table(name string) (Raw, error) {
 		}
 		var note Raw
 		if quiet > 0 {
-			q, _ := plural(quiet, "other row", "other rows")
-			note = Raw(fmt.Sprintf("\n\nThe %s by %s and partner had agreements in force, but no agreement signed and no activity; every row is in summary.csv and in the Summary sheet of the workbook.", q, by))
+			q, _ := plural(quiet, "more row", "more rows")
+			note = Raw(fmt.Sprintf("\n\n%s by %s and partner had agreements in force and nothing else: no agreement signed, no activity. Every row is in summary.csv and in the Summary sheet of the workbook.", capital(q), by))
 		}
 		return t.markdown() + note, nil
 	case "money":
@@ -226,13 +229,13 @@ func (x *execution) table(name string) (Raw, error) {
 			}
 			t.add(a.ID, partnerCell(a), a.InstrumentName, a.Title, a.ValidTo.String(), how)
 		}
-		return t.markdown() + more(len(v.Ended), "agreements that ended", "Agreements"), nil
+		return t.markdown() + firstOf(len(v.Ended), "agreements ended during the period"), nil
 	case "expiring":
 		t := newTable("Agreements expiring by "+v.ExpiringBy.String(), "ID", "Partner", "Instrument", "Title", "Valid to", ">Days left")
 		for _, a := range v.Expiring[:min(len(v.Expiring), ListedRows)] {
 			t.add(a.ID, partnerCell(a), a.InstrumentName, a.Title, a.ValidTo.String(), num(a.ValidTo.d.Days()-v.Period.To.d.Days()))
 		}
-		return t.markdown() + more(len(v.Expiring), "agreements expiring", "Agreements"), nil
+		return t.markdown() + firstOf(len(v.Expiring), "agreements expire by "+v.ExpiringBy.String()), nil
 	case "rejects-summary":
 		return v.rejectsTable().markdown(), nil
 	case "rejects":
@@ -281,6 +284,18 @@ const ListedRows = 50
 // bucket and partner, money by partner and currency) before it gives
 // the totals alone and says where the rows are.
 const TableRows = 50
+
+// firstOf says how many rows a list of agreements has when it holds the
+// first ListedRows: "325 agreements ended during the period; the first 50
+// are listed here, and all of them in the Agreements sheet of the workbook."
+func firstOf(n int, what string) Raw {
+	if n <= ListedRows {
+		return ""
+	}
+	s, _ := number(int64(n))
+	first, _ := number(ListedRows)
+	return Raw(fmt.Sprintf("\n\n%s %s; the first %s are listed here, and all of them in the Agreements sheet of the workbook.", s, what, first))
+}
 
 // more says where the rows a table leaves out are.
 func more(n int, what, sheet string) Raw {
