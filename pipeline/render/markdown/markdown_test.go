@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -438,8 +439,12 @@ func TestWriteDefaults(t *testing.T) {
 	}
 
 	err := markdown.WriteDefaults(dir)
-	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "annexes.md.tmpl")) || !strings.Contains(err.Error(), "already exists") {
-		t.Errorf("WriteDefaults over existing files: %v", err)
+	var exists *markdown.ExistsError
+	if !errors.As(err, &exists) || exists.Dir != dir || !slices.Equal(exists.Files, []string{"annexes.md.tmpl", "measure.md.tmpl", "report.md.tmpl"}) {
+		t.Errorf("WriteDefaults over existing files: %#v", err)
+	}
+	if want := dir + " already holds annexes.md.tmpl, measure.md.tmpl and report.md.tmpl"; err == nil || err.Error() != want {
+		t.Errorf("WriteDefaults over existing files: %v, want %q", err, want)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "annexes.md.tmpl")); string(b) != "# Annexes\n\nLeft out.\n" {
 		t.Error("WriteDefaults overwrote a file")

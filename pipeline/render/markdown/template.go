@@ -474,20 +474,24 @@ func tidy(b []byte) []byte {
 // WriteDefaults writes the default template files into dir (creating it)
 // for a report writer to edit; run with --template DIR/report.md.tmpl. It
 // refuses to overwrite: if any of the files exists, it writes none and
-// the error names it.
+// returns an *ExistsError naming every one that exists.
 func WriteDefaults(dir string) error {
 	names, err := fs.Glob(templates.FS, "*.tmpl")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
+	exists := &ExistsError{Dir: dir}
 	for _, n := range names {
 		p := filepath.Join(dir, n)
 		if _, err := os.Lstat(p); err == nil {
-			return fmt.Errorf("%s already exists: move it away or choose another folder; nothing was written", p)
+			exists.Files = append(exists.Files, n)
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
+	}
+	if len(exists.Files) > 0 {
+		return exists
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -511,4 +515,17 @@ func WriteDefaults(dir string) error {
 		}
 	}
 	return nil
+}
+
+// ExistsError is WriteDefaults refusing a folder that holds template
+// files of the same names already: it wrote nothing. Error() names the
+// folder and the files; it does not say what to do, which is the
+// command's to say.
+type ExistsError struct {
+	Dir   string
+	Files []string // base names, sorted
+}
+
+func (e *ExistsError) Error() string {
+	return e.Dir + " already holds " + list(e.Files)
 }
