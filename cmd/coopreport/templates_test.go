@@ -47,3 +47,39 @@ func TestTemplatesTwice(t *testing.T) {
 		t.Errorf("stderr %q", one.stderr)
 	}
 }
+
+// TestTemplateMistake: a template's mistake reads in words on stderr,
+// with the file, the line and the action; the JSON log carries Go's own
+// message apart, for whoever maintains coopreport.
+func TestTemplateMistake(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my-templates")
+	opsMain(t, nil, "templates", dir).want(t, ExitOK)
+	main := filepath.Join(dir, "report.md.tmpl")
+	b, err := os.ReadFile(main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The {{end}} of {{range .Measures}}, the last block of its line.
+	text := strings.Replace(string(b), "{{template \"measure.md.tmpl\" .}}\n{{end}}\n", "{{template \"measure.md.tmpl\" .}}\n", 1)
+	if text == string(b) {
+		t.Fatal("the default report changed: fix the test")
+	}
+	if err := os.WriteFile(main, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	res := opsMain(t, nil, "run", "--input", "../../input", "--out", out, "--template", main)
+	res.want(t, ExitFailed)
+	want := "coopreport run: the run failed: template " + main + " line 48: {{range .Measures}} is never closed: add {{end}} where the text repeated for each item should end"
+	if !strings.HasPrefix(res.stderr, want) {
+		t.Errorf("stderr\n%s\nwant it to start with\n%s", res.stderr, want)
+	}
+	if strings.Contains(res.stderr, "EOF") {
+		t.Errorf("stderr speaks Go: %s", res.stderr)
+	}
+	js := opsMain(t, nil, "run", "--input", "../../input", "--out", out, "--template", main, "--log-format", "json")
+	js.want(t, ExitFailed)
+	if !strings.Contains(js.stderr, `"template_error":"template: report.md.tmpl:`) || !strings.Contains(js.stderr, "unexpected EOF") {
+		t.Errorf("the JSON log lacks Go's message: %s", js.stderr)
+	}
+}

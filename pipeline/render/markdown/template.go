@@ -24,6 +24,7 @@ type Template struct {
 	main   string             // the template to execute
 	t      *template.Template // every template of the set
 	files  map[string]string  // template name → the file to name in errors
+	texts  map[string]string  // template name → its text, for errors
 	digest string             // SHA-256 of every template text of the set
 }
 
@@ -35,8 +36,10 @@ func (t *Template) Digest() string { return t.digest }
 // Error is a mistake in a template, at a place in a template file: a
 // parse error, an unknown function, table, chart or partial, an unknown
 // field (at Load, which runs the template on trial reports), or a function
-// failing on the report's data (at Execute). Error() reads
-// "template FILE:LINE:COL: what is wrong".
+// failing on the report's data (at Execute). Error() reads "template FILE
+// line N: what is wrong", in words, naming the action as written (see
+// errors.go); text/template's own message, written for Go programmers,
+// is Err's.
 type Error struct {
 	File string // the template file, as the user named it
 	Line int
@@ -48,10 +51,7 @@ type Error struct {
 func (e *Error) Error() string {
 	at := e.File
 	if e.Line > 0 {
-		at += ":" + strconv.Itoa(e.Line)
-		if e.Col > 0 {
-			at += ":" + strconv.Itoa(e.Col)
-		}
+		at += " line " + strconv.Itoa(e.Line)
 	}
 	return "template " + at + ": " + e.Msg
 }
@@ -108,10 +108,10 @@ func builtin(name string) file { return file{name: name, path: "built-in " + nam
 // not "") or from the defaults, and checks the set. Only included files
 // are read, so other files of the folder do not matter.
 func parseSet(main file, dir string) (*Template, error) {
-	t := &Template{main: main.name, files: map[string]string{}}
+	t := &Template{main: main.name, files: map[string]string{}, texts: map[string]string{}}
 	// The set's root is never executed and no file can have its name: a
 	// clone would replace the file's template by the empty root.
-	t.t = template.New(" root ").Option("missingkey=error").Funcs(funcs(nil))
+	t.t = template.New(" root ").Option("missingkey=error").Funcs(builtinFuncs).Funcs(funcs(nil))
 	queue := []file{main}
 	h := sha256.New()
 	for len(queue) > 0 {
@@ -126,6 +126,7 @@ func parseSet(main file, dir string) (*Template, error) {
 		}
 		fmt.Fprintf(h, "%d:%s%d:%s", len(f.name), f.name, len(f.text), f.text)
 		t.files[f.name] = f.path
+		t.texts[f.name] = f.text
 		tm, err := t.t.New(f.name).Parse(f.text)
 		if err != nil {
 			return nil, t.wrap(err)
@@ -267,6 +268,9 @@ func (t *Template) nodeError(tm *template.Template, n parse.Node, msg string) er
 	e := &Error{Msg: msg}
 	name, line, col := splitLocation(loc)
 	e.File, e.Line, e.Col = t.path(name), line, col
+	if a, ok := actionAt(t.texts[name], line, col); ok {
+		e.Msg = a.text(t.texts[name]) + ": " + msg
+	}
 	return e
 }
 
@@ -399,11 +403,23 @@ func (t *Template) wrap(err error) error {
 			e.Col = nums[1]
 		}
 		rest = strings.TrimSpace(rest)
-		// "executing "NAME" at <.Field>: …" → "<.Field>: …"
+		src := t.texts[n]
+		// "executing "NAME" at <.Field>: …": the context text/template
+		// gives is cut at 20 characters; the action is taken whole from
+		// the text instead.
 		if i := strings.Index(rest, "\" at <"); strings.HasPrefix(rest, "executing \"") && i > 0 {
-			rest = rest[i+len("\" at "):]
+			msg := rest[i+len("\" at <"):]
+			if j := strings.Index(msg, ">: "); j >= 0 {
+				msg = msg[j+len(">: "):]
+			}
+			act := ""
+			if a, ok := actionAt(src, e.Line, e.Col); ok {
+				act = a.text(src)
+			}
+			e.Msg = explainExec(act, msg, err)
+			return e
 		}
-		e.Msg = rest
+		e.Line, e.Msg = explainParse(src, e.Line, rest)
 		return e
 	}
 	return fmt.Errorf("template %s: %w", t.path(t.main), err)
