@@ -83,3 +83,42 @@ func TestTemplateMistake(t *testing.T) {
 		t.Errorf("the JSON log lacks Go's message: %s", js.stderr)
 	}
 }
+
+// TestTemplateHTML: HTML written in a template is left out of the PDF,
+// and the run says so once, in its warnings (the manifest's, the
+// workbook's, -v's), naming the template and line of the first.
+func TestTemplateHTML(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my-templates")
+	opsMain(t, nil, "templates", dir).want(t, ExitOK)
+	main := filepath.Join(dir, "report.md.tmpl")
+	b, err := os.ReadFile(main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(b), "Reporting period: {{.Period.Name}}\n", "Reporting period:<br>{{.Period.Name}}\n\n<div>Boxed</div>\n", 1)
+	if text == string(b) {
+		t.Fatal("the default report changed: fix the test")
+	}
+	if err := os.WriteFile(main, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	res := e2eRun(t, "../../input", out, "--template", main)
+	if res.code != ExitOK {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	m := e2eReadManifest(t, periodDir(t, out))
+	want := "the PDF leaves out HTML, which it does not draw: <br> in " + main + " line 16 and 1 more place; write Markdown instead (see Markdown in templates, in the README)"
+	n := 0
+	for _, w := range m.Warnings {
+		if strings.Contains(w, "HTML") {
+			n++
+			if w != want {
+				t.Errorf("warning\n%s\nwant\n%s", w, want)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d warnings about HTML, want 1: %q", n, m.Warnings)
+	}
+}

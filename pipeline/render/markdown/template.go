@@ -425,6 +425,43 @@ func (t *Template) wrap(err error) error {
 	return fmt.Errorf("template %s: %w", t.path(t.main), err)
 }
 
+// Locate finds text written in the templates of the set, outside their
+// actions, for a message about something the templates wrote: the file
+// (as errors name it) and the line of its first place, the main template
+// searched first.
+func (t *Template) Locate(text string) (file string, line int, ok bool) {
+	if text == "" {
+		return "", 0, false
+	}
+	names := make([]string, 0, len(t.texts))
+	for n := range t.texts {
+		if n != t.main {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range append([]string{t.main}, names...) {
+		src := t.texts[n]
+		acts := actions(src)
+		for from := 0; ; {
+			i := strings.Index(src[from:], text)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			inAction := false
+			for _, a := range acts {
+				inAction = inAction || (a.start <= at && at < a.end)
+			}
+			if !inAction {
+				return t.path(n), 1 + strings.Count(src[:at], "\n"), true
+			}
+			from = at + 1
+		}
+	}
+	return "", 0, false
+}
+
 // Execute writes the report r as Markdown for target. It runs the template
 // into a buffer, so nothing is returned unless the whole report was
 // written; an unknown field or a failing function gives an *Error naming
