@@ -198,8 +198,20 @@ func writeTemplates(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "coopreport templates: give the folder to write the default templates into, e.g. coopreport templates my-templates (see coopreport help)")
 		return ExitUsage
 	}
-	if err := markdown.WriteDefaults(args[0]); err != nil {
-		fmt.Fprintf(stderr, "coopreport templates: %v.\nNothing was written; choose a new folder, or move the existing files away.\n", err)
+	err := markdown.WriteDefaults(args[0])
+	var exists *markdown.ExistsError
+	switch {
+	case errors.As(err, &exists):
+		// The one place that says nothing was written and what to do.
+		those := "that file"
+		if len(exists.Files) > 1 {
+			those = "those files"
+		}
+		fmt.Fprintf(stderr, "coopreport templates: %v. Nothing was written.\n"+
+			"To write the defaults there, delete or move %s first, or give another folder.\n", err, those)
+		return ExitFailed
+	case err != nil:
+		fmt.Fprintf(stderr, "coopreport templates: %v.\n", err)
 		return ExitFailed
 	}
 	return ExitOK

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
 	"coopreport/pipeline/source"
 )
@@ -53,6 +54,12 @@ func (rp *reporter) failure(err error, opt run.Options) {
 			if fe.Sheet != "" {
 				attrs = append(attrs, "sheet", fe.Sheet)
 			}
+		}
+		// A template's mistake is told in words; Go's own message is
+		// for whoever debugs coopreport.
+		var te *markdown.Error
+		if errors.As(err, &te) && te.Err != nil {
+			attrs = append(attrs, "template_error", te.Err.Error())
 		}
 		rp.logger().Error(what, attrs...)
 		return

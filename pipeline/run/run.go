@@ -407,6 +407,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := glyphWarnings(r, doc); err != nil {
 		return nil, err
 	}
+	htmlWarning(r, doc, tmpl)
 
 	res := &Result{Report: r, Dir: filepath.Join(opt.Out, label), Notes: debris}
 	writers := []struct {
@@ -457,6 +458,29 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	res.Notes = append(res.Notes, notes...)
 	return res, nil
+}
+
+// htmlWarning adds to r's warnings, once, that the PDF leaves out HTML
+// of the report's text, and where the first is: in a template when it
+// was written there, else (a text of the input printed with raw) at its
+// line of the report's text.
+func htmlWarning(r *pipeline.Report, doc *pdf.Document, tmpl *markdown.Template) {
+	if len(doc.HTML) == 0 {
+		return
+	}
+	h := doc.HTML[0]
+	where := fmt.Sprintf("at line %d of the report's text", h.Line)
+	if file, line, ok := tmpl.Locate(strings.TrimRight(strings.TrimSuffix(h.Text, "…"), " ")); ok {
+		where = fmt.Sprintf("in %s line %d", file, line)
+	}
+	more := ""
+	if n := len(doc.HTML) - 1; n == 1 {
+		more = " and 1 more place"
+	} else if n > 1 {
+		more = fmt.Sprintf(" and %d more places", n)
+	}
+	r.Warnings = append(r.Warnings, pipeline.Warning{Message: fmt.Sprintf(
+		"the PDF leaves out HTML, which it does not draw: %s %s%s; write Markdown instead (see Markdown in templates, in the README)", h.Text, where, more)})
 }
 
 // glyphWarnings adds to r's warnings the characters the PDF shows as a

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -204,9 +205,17 @@ func toInt64(v any) (int64, error) {
 	case uint:
 		return int64(n), nil
 	case string:
-		return strconv.ParseInt(strings.TrimSpace(n), 10, 64)
+		i, err := strconv.ParseInt(strings.TrimSpace(n), 10, 64)
+		switch {
+		case errors.Is(err, strconv.ErrRange):
+			return 0, fmt.Errorf("%s is too large a number", strings.TrimSpace(n))
+		case err != nil:
+			// strconv's message names strconv: the writer reads this.
+			return 0, fmt.Errorf("%q is not a whole number", n)
+		}
+		return i, nil
 	}
-	return 0, fmt.Errorf("%v (%T) is not a whole number", v, v)
+	return 0, fmt.Errorf("%v (%s) is not a whole number", v, typeWords(fmt.Sprintf("%T", v)))
 }
 
 // plural writes a count with its noun: "1 country", "26 countries",

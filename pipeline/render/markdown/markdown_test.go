@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -259,68 +260,70 @@ func writeFile(t *testing.T, dir, name, text string) string {
 // Mistakes in a template are reported with the template file and line:
 // at Load for what parsing can see and for unknown fields, wherever they
 // are (Load runs the template on trial reports); at Execute for functions
-// that fail on the data of the period at hand.
+// that fail on the data of the period at hand. They read in words, with
+// the action as written (errors_test.go has more of them).
 func TestTemplateErrors(t *testing.T) {
 	r := inputReport(t)
-	const sample, empty = "(found by a trial run on a sample report)", "(found by a trial run on a report with no records)"
+	const sample, empty = " (found by a trial run on a sample report)", " (found by a trial run on a report with no records)"
 	tests := []struct {
 		name    string
 		files   map[string]string // the folder; the first file, main.md.tmpl, is loaded
 		atLoad  bool
 		file    string // the file the error names
 		line    int
-		message string
+		message string // all of it after "template FILE line N: "
 	}{
 		{"unknown field", map[string]string{"main.md.tmpl": "# {{.Title}}\n\nSome text.\n\n{{.Titel}}\n"},
-			true, "main.md.tmpl", 5, "can't evaluate field Titel"},
+			true, "main.md.tmpl", 5, "{{.Titel}}: The report has no field Titel; did you mean .Title?" + sample},
 		{"unknown field of a measure", map[string]string{"main.md.tmpl": "{{range .Measures}}\n{{.Agency}}\n{{end}}\n"},
-			true, "main.md.tmpl", 2, "can't evaluate field Agency"},
+			true, "main.md.tmpl", 2, "{{.Agency}}: A measure has no field Agency; the README lists the fields, under Templates" + sample},
 		{"unknown field in a partial of the folder", map[string]string{
 			"main.md.tmpl":    "# Report\n{{range .Measures}}{{template \"measure.md.tmpl\" .}}{{end}}\n",
 			"measure.md.tmpl": "## {{.Title}}\n\n{{.Budget}}\n"},
-			true, "measure.md.tmpl", 3, "can't evaluate field Budget in type markdown.Measure " + sample},
+			true, "measure.md.tmpl", 3, "{{.Budget}}: A measure has no field Budget; the README lists the fields, under Templates" + sample},
 		// Branches the example input (2012..2015) skips, or that only
 		// some periods take: each is found before any input is read.
 		{"unknown field among treaties", map[string]string{"main.md.tmpl": "# Report\n\n{{range .Treaties}}{{.Tittle}}{{end}}\n"},
-			true, "main.md.tmpl", 3, "<.Tittle>: can't evaluate field Tittle in type markdown.Agreement " + sample},
+			true, "main.md.tmpl", 3, "{{.Tittle}}: An agreement has no field Tittle; did you mean .Title?" + sample},
 		{"unknown field of what a meeting decided", map[string]string{"main.md.tmpl": "{{range .Meetings.First}}\n{{range .Decided.First}}\n{{.Outcome}}{{end}}{{end}}\n"},
-			true, "main.md.tmpl", 3, "can't evaluate field Outcome"},
+			true, "main.md.tmpl", 3, "{{.Outcome}}: An activity has no field Outcome; the README lists the fields, under Templates" + sample},
 		{"unknown field of an extra column", map[string]string{"main.md.tmpl": "{{range .Measures}}{{range .Extra}}\n{{.Header}}{{end}}{{end}}\n"},
-			true, "main.md.tmpl", 2, "can't evaluate field Header in type markdown.Field"},
+			true, "main.md.tmpl", 2, "{{.Header}}: An extra column has no field Header; its fields are Name and Value" + sample},
 		{"unknown field of a measure's money", map[string]string{"main.md.tmpl": "{{range .Measures}}{{with .Money}}{{range .}}\n\n{{.Sum}}{{end}}{{end}}{{end}}\n"},
-			true, "main.md.tmpl", 3, "can't evaluate field Sum in type markdown.Money"},
+			true, "main.md.tmpl", 3, "{{.Sum}}: A sum of money has no field Sum; its fields are Currency, Amount, Converted, Reporting, Rate and RateKnown (found by a trial run on a sample report without measures)"},
 		{"unknown field of an amount not converted", map[string]string{"main.md.tmpl": "{{range .Activities.First}}{{if and .HasAmount (not .Converted)}}\n{{.Reason}}{{end}}{{end}}\n"},
-			true, "main.md.tmpl", 2, "can't evaluate field Reason"},
+			true, "main.md.tmpl", 2, "{{.Reason}}: An activity has no field Reason; did you mean .Region?" + sample},
 		{"unknown field of a plan, an MoU, a region", map[string]string{"main.md.tmpl": "{{range .Plans}}{{.Title}}{{end}}{{range .MoUs}}{{.Title}}{{end}}\n{{range .Agreements}}{{with .Region}}{{$.Regions}}{{end}}{{end}}\n"},
-			true, "main.md.tmpl", 2, "can't evaluate field Regions"},
+			true, "main.md.tmpl", 2, "{{$.Regions}}: The report has no field Regions; the README lists the fields, under Templates" + sample},
 		{"unknown field of a warning", map[string]string{"main.md.tmpl": "{{range .Warnings}}{{.Text}}{{end}}\n"},
-			true, "main.md.tmpl", 1, "can't evaluate field Text in type string"},
+			true, "main.md.tmpl", 1, "{{.Text}}: A text has no fields, so .Text cannot be taken from it (inside {{range}} or {{with}}, the dot is the item itself)" + sample},
 		{"unknown field when the period has no records", map[string]string{"main.md.tmpl": "# Report\n\n{{if not .Activities.Count}}\n{{.NoActivities}}{{end}}\n"},
-			true, "main.md.tmpl", 4, "can't evaluate field NoActivities in type *markdown.View " + empty},
+			true, "main.md.tmpl", 4, "{{.NoActivities}}: The report has no field NoActivities; did you mean .Activities?" + empty},
 		{"unknown field without a reporting currency", map[string]string{"main.md.tmpl": "{{with .ReportingCurrency}}{{.}}{{else}}{{.Currency}}{{end}}\n"},
-			true, "main.md.tmpl", 1, "can't evaluate field Currency in type *markdown.View " + empty},
+			true, "main.md.tmpl", 1, "{{.Currency}}: The report has no field Currency; the README lists the fields, under Templates" + empty},
 		{"a function failing on any data", map[string]string{"main.md.tmpl": "# Report\n\n{{plural .Party \"x\" \"xs\"}}\n"},
-			true, "main.md.tmpl", 3, "error calling plural"},
+			true, "main.md.tmpl", 3, `{{plural .Party "x" "xs"}}: plural cannot use what it is given: "Mongolia" is not a whole number` + sample},
 		{"index beyond what a period with no records has", map[string]string{"main.md.tmpl": "{{(index .Activities.First 0).Title}}\n"},
-			true, "main.md.tmpl", 1, "error calling index: reflect: slice index out of range " + empty},
+			true, "main.md.tmpl", 1, "{{(index .Activities.First 0).Title}}: .Activities.First is empty, so there is no item 0: test its length first, " +
+				"e.g. {{if gt (len .Activities.First) 0}}…{{end}}, or go through it with {{range .Activities.First}}" + empty},
 		{"unknown function", map[string]string{"main.md.tmpl": "# Report\n\n{{frobnicate .Party}}\n"},
-			true, "main.md.tmpl", 3, `function "frobnicate" not defined`},
+			true, "main.md.tmpl", 3, `{{frobnicate .Party}}: there is no function "frobnicate" (the README lists the functions, under Templates)`},
 		{"unknown function in a partial of the folder", map[string]string{
 			"main.md.tmpl":  "# Report\n{{template \"other.md.tmpl\" .}}\n",
 			"other.md.tmpl": "text\n\n\n{{shout .Party}}\n"},
-			true, "other.md.tmpl", 4, `function "shout" not defined`},
+			true, "other.md.tmpl", 4, `{{shout .Party}}: there is no function "shout" (the README lists the functions, under Templates)`},
 		{"unknown table", map[string]string{"main.md.tmpl": "# Report\n\n{{table \"by-city\"}}\n"},
-			true, "main.md.tmpl", 3, `there is no table "by-city"`},
+			true, "main.md.tmpl", 3, `{{table "by-city"}}: there is no table "by-city"; the tables are ` + strings.Join(markdown.Tables, ", ")},
 		{"unknown chart", map[string]string{"main.md.tmpl": "# Report\n{{chart \"pie\" \"A pie\"}}\n"},
-			true, "main.md.tmpl", 2, `there is no chart "pie"`},
+			true, "main.md.tmpl", 2, `{{chart "pie" "A pie"}}: there is no chart "pie"; the charts are ` + strings.Join(markdown.Charts, ", ")},
 		{"unknown partial", map[string]string{"main.md.tmpl": "# Report\n\n{{template \"measures.md.tmpl\" .}}\n"},
-			true, "main.md.tmpl", 3, `there is no template "measures.md.tmpl" to include`},
+			true, "main.md.tmpl", 3, `{{template "measures.md.tmpl" .}}: there is no template "measures.md.tmpl" to include`},
 		{"unclosed action", map[string]string{"main.md.tmpl": "# Report\n{{if .Party}}\ntext\n"},
-			true, "main.md.tmpl", 0, "unexpected EOF"},
+			true, "main.md.tmpl", 2, "{{if .Party}} is never closed: add {{end}} where the text shown only when its condition holds should end"},
 		// A function that fails only on some data fails when that data
 		// comes: the sample has 8 activities, the example input 16.
 		{"a function failing on the period's data", map[string]string{"main.md.tmpl": "# Report\n\n{{if gt .Activities.Count 10}}\n{{plural .Party \"x\" \"xs\"}}{{end}}\n"},
-			false, "main.md.tmpl", 4, "error calling plural"},
+			false, "main.md.tmpl", 4, `{{plural .Party "x" "xs"}}: plural cannot use what it is given: "Mongolia" is not a whole number`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -350,17 +353,14 @@ func TestTemplateErrors(t *testing.T) {
 				t.Fatalf("not a *markdown.Error: %T %v", err, err)
 			}
 			wantFile := filepath.Join(dir, tt.file)
-			if te.File != wantFile || (tt.line > 0 && te.Line != tt.line) {
+			if te.File != wantFile || te.Line != tt.line {
 				t.Errorf("error at %s:%d, want %s:%d (%v)", te.File, te.Line, wantFile, tt.line, err)
 			}
-			msg := err.Error()
-			wantAt := "template " + wantFile + ":"
-			if tt.line > 0 {
-				wantAt += strconv.Itoa(tt.line) + ":"
+			want := "template " + wantFile + " line " + strconv.Itoa(tt.line) + ": " + tt.message
+			if got := err.Error(); got != want {
+				t.Errorf("error\n%s\nwant\n%s", got, want)
 			}
-			if !strings.HasPrefix(msg, wantAt) || !strings.Contains(msg, tt.message) {
-				t.Errorf("error %q, want it to start with %q and hold %q", msg, wantAt, tt.message)
-			}
+			checkNoGo(t, err)
 		})
 	}
 }
@@ -443,8 +443,12 @@ func TestWriteDefaults(t *testing.T) {
 	}
 
 	err := markdown.WriteDefaults(dir)
-	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "annexes.md.tmpl")) || !strings.Contains(err.Error(), "already exists") {
-		t.Errorf("WriteDefaults over existing files: %v", err)
+	var exists *markdown.ExistsError
+	if !errors.As(err, &exists) || exists.Dir != dir || !slices.Equal(exists.Files, []string{"annexes.md.tmpl", "measure.md.tmpl", "report.md.tmpl"}) {
+		t.Errorf("WriteDefaults over existing files: %#v", err)
+	}
+	if want := dir + " already holds annexes.md.tmpl, measure.md.tmpl and report.md.tmpl"; err == nil || err.Error() != want {
+		t.Errorf("WriteDefaults over existing files: %v, want %q", err, want)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "annexes.md.tmpl")); string(b) != "# Annexes\n\nLeft out.\n" {
 		t.Error("WriteDefaults overwrote a file")

@@ -24,6 +24,7 @@ type Template struct {
 	main   string             // the template to execute
 	t      *template.Template // every template of the set
 	files  map[string]string  // template name → the file to name in errors
+	texts  map[string]string  // template name → its text, for errors
 	digest string             // SHA-256 of every template text of the set
 }
 
@@ -35,8 +36,10 @@ func (t *Template) Digest() string { return t.digest }
 // Error is a mistake in a template, at a place in a template file: a
 // parse error, an unknown function, table, chart or partial, an unknown
 // field (at Load, which runs the template on trial reports), or a function
-// failing on the report's data (at Execute). Error() reads
-// "template FILE:LINE:COL: what is wrong".
+// failing on the report's data (at Execute). Error() reads "template FILE
+// line N: what is wrong", in words, naming the action as written (see
+// errors.go); text/template's own message, written for Go programmers,
+// is Err's.
 type Error struct {
 	File string // the template file, as the user named it
 	Line int
@@ -48,10 +51,7 @@ type Error struct {
 func (e *Error) Error() string {
 	at := e.File
 	if e.Line > 0 {
-		at += ":" + strconv.Itoa(e.Line)
-		if e.Col > 0 {
-			at += ":" + strconv.Itoa(e.Col)
-		}
+		at += " line " + strconv.Itoa(e.Line)
 	}
 	return "template " + at + ": " + e.Msg
 }
@@ -108,10 +108,10 @@ func builtin(name string) file { return file{name: name, path: "built-in " + nam
 // not "") or from the defaults, and checks the set. Only included files
 // are read, so other files of the folder do not matter.
 func parseSet(main file, dir string) (*Template, error) {
-	t := &Template{main: main.name, files: map[string]string{}}
+	t := &Template{main: main.name, files: map[string]string{}, texts: map[string]string{}}
 	// The set's root is never executed and no file can have its name: a
 	// clone would replace the file's template by the empty root.
-	t.t = template.New(" root ").Option("missingkey=error").Funcs(funcs(nil))
+	t.t = template.New(" root ").Option("missingkey=error").Funcs(builtinFuncs).Funcs(funcs(nil))
 	queue := []file{main}
 	h := sha256.New()
 	for len(queue) > 0 {
@@ -126,6 +126,7 @@ func parseSet(main file, dir string) (*Template, error) {
 		}
 		fmt.Fprintf(h, "%d:%s%d:%s", len(f.name), f.name, len(f.text), f.text)
 		t.files[f.name] = f.path
+		t.texts[f.name] = f.text
 		tm, err := t.t.New(f.name).Parse(f.text)
 		if err != nil {
 			return nil, t.wrap(err)
@@ -267,6 +268,9 @@ func (t *Template) nodeError(tm *template.Template, n parse.Node, msg string) er
 	e := &Error{Msg: msg}
 	name, line, col := splitLocation(loc)
 	e.File, e.Line, e.Col = t.path(name), line, col
+	if a, ok := actionAt(t.texts[name], line, col); ok {
+		e.Msg = a.text(t.texts[name]) + ": " + msg
+	}
 	return e
 }
 
@@ -399,14 +403,63 @@ func (t *Template) wrap(err error) error {
 			e.Col = nums[1]
 		}
 		rest = strings.TrimSpace(rest)
-		// "executing "NAME" at <.Field>: …" → "<.Field>: …"
+		src := t.texts[n]
+		// "executing "NAME" at <.Field>: …": the context text/template
+		// gives is cut at 20 characters; the action is taken whole from
+		// the text instead.
 		if i := strings.Index(rest, "\" at <"); strings.HasPrefix(rest, "executing \"") && i > 0 {
-			rest = rest[i+len("\" at "):]
+			msg := rest[i+len("\" at <"):]
+			if j := strings.Index(msg, ">: "); j >= 0 {
+				msg = msg[j+len(">: "):]
+			}
+			act := ""
+			if a, ok := actionAt(src, e.Line, e.Col); ok {
+				act = a.text(src)
+			}
+			e.Msg = explainExec(act, msg, err)
+			return e
 		}
-		e.Msg = rest
+		e.Line, e.Msg = explainParse(src, e.Line, rest)
 		return e
 	}
 	return fmt.Errorf("template %s: %w", t.path(t.main), err)
+}
+
+// Locate finds text written in the templates of the set, outside their
+// actions, for a message about something the templates wrote: the file
+// (as errors name it) and the line of its first place, the main template
+// searched first.
+func (t *Template) Locate(text string) (file string, line int, ok bool) {
+	if text == "" {
+		return "", 0, false
+	}
+	names := make([]string, 0, len(t.texts))
+	for n := range t.texts {
+		if n != t.main {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range append([]string{t.main}, names...) {
+		src := t.texts[n]
+		acts := actions(src)
+		for from := 0; ; {
+			i := strings.Index(src[from:], text)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			inAction := false
+			for _, a := range acts {
+				inAction = inAction || (a.start <= at && at < a.end)
+			}
+			if !inAction {
+				return t.path(n), 1 + strings.Count(src[:at], "\n"), true
+			}
+			from = at + 1
+		}
+	}
+	return "", 0, false
 }
 
 // Execute writes the report r as Markdown for target. It runs the template
@@ -474,20 +527,24 @@ func tidy(b []byte) []byte {
 // WriteDefaults writes the default template files into dir (creating it)
 // for a report writer to edit; run with --template DIR/report.md.tmpl. It
 // refuses to overwrite: if any of the files exists, it writes none and
-// the error names it.
+// returns an *ExistsError naming every one that exists.
 func WriteDefaults(dir string) error {
 	names, err := fs.Glob(templates.FS, "*.tmpl")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
+	exists := &ExistsError{Dir: dir}
 	for _, n := range names {
 		p := filepath.Join(dir, n)
 		if _, err := os.Lstat(p); err == nil {
-			return fmt.Errorf("%s already exists: move it away or choose another folder; nothing was written", p)
+			exists.Files = append(exists.Files, n)
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
+	}
+	if len(exists.Files) > 0 {
+		return exists
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -511,4 +568,17 @@ func WriteDefaults(dir string) error {
 		}
 	}
 	return nil
+}
+
+// ExistsError is WriteDefaults refusing a folder that holds template
+// files of the same names already: it wrote nothing. Error() names the
+// folder and the files; it does not say what to do, which is the
+// command's to say.
+type ExistsError struct {
+	Dir   string
+	Files []string // base names, sorted
+}
+
+func (e *ExistsError) Error() string {
+	return e.Dir + " already holds " + list(e.Files)
 }

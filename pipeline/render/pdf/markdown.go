@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -27,7 +28,8 @@ import (
 //     a table is the table's caption.
 //   - An image alone in its paragraph whose destination is chart:NAME is a
 //     chart drawn from the report's numbers; its alt text is the caption.
-//   - Every other bit of HTML is ignored.
+//   - Every other bit of HTML is left out; HTML other than comments is
+//     listed (source.html), for a warning: the writer meant something.
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
 
 var directiveRE = regexp.MustCompile(`^<!--\s*(page-break|toc)\s*-->$`)
@@ -48,6 +50,15 @@ type source struct {
 	lineStarts []int
 	heads      []heading // every heading, in document order
 	hasCover   bool
+	html       []HTML // HTML the PDF leaves out, comments aside, in document order
+}
+
+// HTML is raw HTML of the report's text that the PDF does not draw: a
+// template written with <br> or <div> loses them without a trace
+// otherwise.
+type HTML struct {
+	Text string // the HTML, its first line, shortened
+	Line int    // its line in the report's text
 }
 
 // parseMarkdown parses text and checks what can be checked before drawing:
@@ -73,6 +84,21 @@ func parseMarkdown(text []byte) (*source, error) {
 				cover, s.hasCover = false, true
 			case "toc":
 				afterTOC = true
+			default:
+				if n.HTMLBlockType != ast.HTMLBlockType2 { // a comment hides on purpose
+					s.html = append(s.html, HTML{shortHTML(s.htmlText(n)), s.lineOf(n)})
+				}
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				var b strings.Builder
+				for i := 0; i < n.Segments.Len(); i++ {
+					seg := n.Segments.At(i)
+					b.Write(seg.Value(s.text))
+				}
+				if !strings.HasPrefix(b.String(), "<!--") {
+					s.html = append(s.html, HTML{shortHTML(b.String()), s.line(n.Segments.At(0).Start)})
+				}
 			}
 		case *ast.Heading:
 			if cover {
@@ -109,6 +135,15 @@ func parseMarkdown(text []byte) (*source, error) {
 // directive returns "page-break" or "toc" for an HTML block that is one,
 // and "" for any other.
 func (s *source) directive(n *ast.HTMLBlock) string {
+	m := directiveRE.FindStringSubmatch(s.htmlText(n))
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// htmlText is the text of an HTML block, trimmed.
+func (s *source) htmlText(n *ast.HTMLBlock) string {
 	var b strings.Builder
 	for i := 0; i < n.Lines().Len(); i++ {
 		seg := n.Lines().At(i)
@@ -117,11 +152,23 @@ func (s *source) directive(n *ast.HTMLBlock) string {
 	if n.HasClosure() {
 		b.Write(n.ClosureLine.Value(s.text))
 	}
-	m := directiveRE.FindStringSubmatch(strings.TrimSpace(b.String()))
-	if m == nil {
-		return ""
+	return strings.TrimSpace(b.String())
+}
+
+// shortHTML is the first line of some HTML, at most 60 bytes of it.
+func shortHTML(h string) string {
+	h = strings.TrimSpace(h)
+	if i := strings.IndexByte(h, '\n'); i >= 0 {
+		h = strings.TrimSpace(h[:i]) + " …"
 	}
-	return m[1]
+	if len(h) > 60 {
+		cut := 57
+		for cut > 0 && !utf8.RuneStart(h[cut]) {
+			cut--
+		}
+		h = h[:cut] + "…"
+	}
+	return h
 }
 
 // line returns the 1-based line number of byte offset off.

@@ -32,6 +32,9 @@ type Document struct {
 	// Missing are the characters the fonts cannot draw, once per place, in
 	// drawing order; each is Replacement in the PDF.
 	Missing []MissingGlyph
+	// HTML is the raw HTML of the report's text, which the PDF leaves
+	// out (HTML comments aside), in document order.
+	HTML []HTML
 }
 
 // Render draws md, the report in Markdown (see markdown.go for the
@@ -95,7 +98,7 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 		}
 		pages, total = wk.got, n
 	}
-	return &Document{d: d, Missing: d.g.missing}, nil
+	return &Document{d: d, Missing: d.g.missing, HTML: src.html}, nil
 }
 
 // Pages is the number of pages.
