@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -70,7 +71,8 @@ func TestTemplateMistake(t *testing.T) {
 	out := t.TempDir()
 	res := opsMain(t, nil, "run", "--input", "../../input", "--out", out, "--template", main)
 	res.want(t, ExitFailed)
-	want := "coopreport run: the run failed: template " + main + " line 48: {{range .Measures}} is never closed: add {{end}} where the text repeated for each item should end"
+	line := strings.Count(text[:strings.Index(text, "{{range .Measures}}")], "\n") + 1
+	want := "coopreport run: the run failed: template " + main + " line " + strconv.Itoa(line) + ": {{range .Measures}} is never closed: add {{end}} where the text repeated for each item should end"
 	if !strings.HasPrefix(res.stderr, want) {
 		t.Errorf("stderr\n%s\nwant it to start with\n%s", res.stderr, want)
 	}
