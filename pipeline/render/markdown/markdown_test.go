@@ -136,7 +136,7 @@ func TestDefaultReport(t *testing.T) {
 		"# Cooperation by partner",
 		"| **All partners** | **6** | **30** | **16** | **208** |",
 		"# Agreements expiring within the next 12 months",
-		"No agreement in force after the period expires by 31 December 2016.",
+		"No agreement in force after the period expires in the twelve months after it, by 31 December 2016.",
 		"# Agreements that ended during the period",
 		"| AG-028 | North Korea | Cooperation plan | Cultural cooperation plan between the Government of Mongolia and the Government of the Democratic People’s Republic of Korea for 2012-2014 | 31 December 2014 | expired |",
 		"| AG-029 | China |",
@@ -617,7 +617,7 @@ func TestEmptyPeriod(t *testing.T) {
 		"No money was recorded for the measure in the period.",
 		"No reporting currency is set, so nothing is converted.\n\nNo money was recorded for the activities of the period.\n\n",
 		"No activity took place in the period, so there is no chart of activities.\n\nNo agreement was in force or signed in the period, so there is no chart of agreements.",
-		"No agreement in force after the period expires by 31 December 2016.\n\n# Agreements that ended during the period\n\nNo agreement ended during the period.",
+		"No agreement in force after the period expires in the twelve months after it, by 31 December 2016.\n\n# Agreements that ended during the period\n\nNo agreement ended during the period.",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing: %q", want)
