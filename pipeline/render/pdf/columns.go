@@ -98,20 +98,20 @@ type cellSize struct {
 func (d *doc) measureCell(c cellText, st style) cellSize {
 	var m cellSize
 	var cur, w float64
-	var unit strings.Builder
+	unit := "" // the unit so far; it is in one span but in rare cells
 	units := 0
 	m.data = true
 	endUnit := func() {
-		if unit.Len() > 0 {
+		if unit != "" {
 			units++
-			if !isData(unit.String()) {
+			if !isData(unit) {
 				m.data = false
 			}
-			if strings.ContainsRune(unit.String(), glueSpace) {
+			if strings.ContainsRune(unit, glueSpace) {
 				m.glued = max(m.glued, w)
 			}
 		}
-		unit.Reset()
+		unit = ""
 		m.word = max(m.word, w)
 		w = 0
 	}
@@ -122,7 +122,7 @@ func (d *doc) measureCell(c cellText, st style) cellSize {
 				continue
 			}
 			part := d.textW(s.text[start:i], s.st|st, sizeTable)
-			unit.WriteString(s.text[start:i])
+			unit += s.text[start:i]
 			w += part
 			cur += part
 			if i < len(s.text) {

@@ -29,22 +29,32 @@ const glueSpace = '\uFDD0'
 // what they are: layout breaks lines at plain spaces only). Month names are
 // English, as the report's dates are.
 func glue(s string) string {
-	if !strings.Contains(s, " ") {
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	for start := 0; ; {
+		i := strings.IndexByte(s[start:], ' ')
+		if i < 0 {
+			break
+		}
+		sp := start + i
+		next := s[sp+1:]
+		if j := strings.IndexByte(next, ' '); j >= 0 {
+			next = next[:j]
+		}
+		if glued(s[start:sp], next) {
+			if done == 0 {
+				b.Grow(len(s) + 8)
+			}
+			b.WriteString(s[done:sp])
+			b.WriteRune(glueSpace)
+			done = sp + 1
+		}
+		start = sp + 1
+	}
+	if done == 0 {
 		return s
 	}
-	words := strings.Split(s, " ")
-	var b strings.Builder
-	b.Grow(len(s) + 2*len(words))
-	for i, w := range words {
-		if i > 0 {
-			if glued(words[i-1], w) {
-				b.WriteRune(glueSpace)
-			} else {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(w)
-	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 
@@ -61,7 +71,7 @@ func glued(a, b string) bool {
 		return true
 	case isMonth(a) && (isYear(b0) || isDay(b0)): // January 2013, January 18
 		return true
-	case isMonth(strings.Split(a, "–")[0]) && isYear(b0): // June–July 2015
+	case isMonth(firstOf(a)) && isYear(b0): // June–July 2015
 		return true
 	case strings.HasSuffix(a, ",") && isDay(strings.TrimSuffix(a, ",")) && isYear(b0): // January 18, 2013
 		return true
@@ -75,6 +85,12 @@ func glued(a, b string) bool {
 		return true
 	}
 	return false
+}
+
+// firstOf is what comes before a dash in s: "June" of "June–July".
+func firstOf(s string) string {
+	first, _, _ := strings.Cut(s, "–")
+	return first
 }
 
 // trimPunct removes what may follow a word in a sentence.
@@ -179,6 +195,12 @@ func isData(unit string) bool {
 // glued returns the cell with the spaces that must not end a line glued
 // (see glue), looking across the spans, whose styles it keeps.
 func (c cellText) glued() cellText {
+	if len(c) == 1 {
+		if g := glue(c[0].text); g != c[0].text {
+			return cellText{{text: g, st: c[0].st, code: c[0].code, link: c[0].link}}
+		}
+		return c
+	}
 	var all strings.Builder
 	for _, s := range c {
 		all.WriteString(s.text)
