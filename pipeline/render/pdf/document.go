@@ -50,14 +50,22 @@ type doc struct {
 	m   *measurer
 	g   *glyphs
 
+	// pageW and pageH are the size of a portrait page; see page for the
+	// current one.
 	pageW, pageH float64
-	meta         meta
+	// landscape makes the pages started from now on landscape ones, for
+	// a table too wide for a portrait page.
+	landscape bool
+	meta      meta
 	// coverEnd is the last page of the cover, which has no running header
 	// or footer: 0 without a cover, and past any page while it is drawn.
 	coverEnd int
 	// total is the page count the previous pass ended with, 0 in the
 	// first pass: the footer says "Page X of Y" with it.
 	total int
+	// lastH is the height of the last page in the previous pass, a
+	// portrait page's in the first (see bookmark).
+	lastH float64
 }
 
 // pageSizes are the sizes Options.PageSize accepts, by lower-case name.
@@ -97,6 +105,7 @@ func newDoc(size string, m *measurer, g *glyphs) (*doc, error) {
 	}
 	d := &doc{pdf: p, m: m, g: g}
 	d.pageW, d.pageH = p.GetPageSize()
+	d.lastH = d.pageH
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	// Page breaks are ours (ensure): fpdf's automatic ones would split
 	// table rows and skip the keep-with-next rules.
@@ -168,14 +177,50 @@ func withOffsets(pdf []byte, made time.Time) []byte {
 	return bytes.ReplaceAll(out, stamp, dated)
 }
 
-// contentW is the width between the margins.
-func (d *doc) contentW() float64 { return d.pageW - marginLeft - marginRight }
+// page is the size of the current page: portrait, or landscape for a wide
+// table.
+func (d *doc) page() (w, h float64) { return d.pdf.GetPageSize() }
 
-// bottom is the lowest y the body may reach.
-func (d *doc) bottom() float64 { return d.pageH - marginBottom }
+// pageOf is the size of a page turned or not.
+func (d *doc) pageOf(landscape bool) (w, h float64) {
+	if landscape {
+		return d.pageH, d.pageW
+	}
+	return d.pageW, d.pageH
+}
 
-// bodyH is the height of the body of a page.
-func (d *doc) bodyH() float64 { return d.bottom() - marginTop }
+// onLandscape reports whether the current page is a landscape one.
+func (d *doc) onLandscape() bool {
+	w, h := d.page()
+	return w > h
+}
+
+// contentW is the width between the margins of the current page.
+func (d *doc) contentW() float64 {
+	w, _ := d.page()
+	return w - marginLeft - marginRight
+}
+
+// bottom is the lowest y the body may reach on the current page.
+func (d *doc) bottom() float64 {
+	_, h := d.page()
+	return h - marginBottom
+}
+
+// bodyH is the height of the body of a page turned or not.
+func (d *doc) bodyH(landscape bool) float64 {
+	_, h := d.pageOf(landscape)
+	return h - marginBottom - marginTop
+}
+
+// addPage starts a page, landscape while d.landscape is set.
+func (d *doc) addPage() {
+	if d.landscape {
+		d.pdf.AddPageFormat("L", fpdf.SizeType{Wd: d.pageW, Ht: d.pageH})
+		return
+	}
+	d.pdf.AddPage()
+}
 
 // ensure starts a new page unless h millimetres fit below the current
 // position, and reports whether it did.
@@ -183,7 +228,7 @@ func (d *doc) ensure(h float64) bool {
 	if d.pdf.GetY()+h <= d.bottom() {
 		return false
 	}
-	d.pdf.AddPage()
+	d.addPage()
 	return true
 }
 
@@ -217,7 +262,7 @@ func (d *doc) header() {
 	p.CellFormat(rw, lineSmall, right, "", 0, "R", false, 0, "")
 	p.SetDrawColor(160, 160, 160)
 	p.SetLineWidth(0.2)
-	p.Line(marginLeft, headerY+lineSmall+1, d.pageW-marginRight, headerY+lineSmall+1)
+	p.Line(marginLeft, headerY+lineSmall+1, marginLeft+d.contentW(), headerY+lineSmall+1)
 	d.resetStyle()
 	p.SetXY(marginLeft, marginTop)
 }
@@ -231,7 +276,8 @@ func (d *doc) footer() {
 	p.SetTextColor(90, 90, 90)
 	cm := p.GetCellMargin()
 	w := d.contentW() + 2*cm
-	p.SetXY(marginLeft-cm, d.pageH-footerY)
+	_, h := d.page()
+	p.SetXY(marginLeft-cm, h-footerY)
 	p.CellFormat(w*2/3, lineSmall, d.fit(d.meta.FooterLeft, w*2/3), "", 0, "L", false, 0, "")
 	// The last pass knows the page count; "{nb}" is fpdf's alias for it,
 	// only ever drawn in a first pass, which is not written out.
@@ -291,7 +337,12 @@ var smallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true,
 
 // bookmark adds an outline entry at the current position; text is clean.
 func (d *doc) bookmark(text string, level int) {
-	d.pdf.Bookmark(text, level, -1)
+	// fpdf measures where every bookmark points from the top of the last
+	// page, whatever the height of the page it is on: on a landscape page,
+	// or with a landscape page last, it would point elsewhere. Offset y so
+	// that the position it writes is right.
+	_, h := d.page()
+	d.pdf.Bookmark(text, level, d.pdf.GetY()+d.lastH-h)
 }
 
 // style is the look of a run of text: bold, italic, both or neither.
@@ -334,7 +385,10 @@ func (m *measurer) width(s string, st style, size float64) float64 {
 	}
 	var units int
 	for _, r := range s {
-		if r < 0 || r > maxRune {
+		switch {
+		case r == glueSpace:
+			r = ' '
+		case r < 0 || r > maxRune:
 			r = Replacement
 		}
 		if cw[r] < 0 {

@@ -184,7 +184,11 @@ func (d *doc) drawLine(l line, x, y, boxW, lineH, size float64, align string, co
 		}
 		p.SetFont(family, f.st.fpdf(), size)
 		p.SetTextColor(c[0], c[1], c[2])
-		p.Text(x+f.x, base, f.text)
+		text := f.text
+		if strings.ContainsRune(text, glueSpace) {
+			text = strings.ReplaceAll(text, string(glueSpace), " ")
+		}
+		p.Text(x+f.x, base, text)
 		if f.link != "" {
 			p.SetDrawColor(c[0], c[1], c[2])
 			p.SetLineWidth(0.15)

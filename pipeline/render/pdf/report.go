@@ -74,6 +74,7 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 		d     *doc
 		pages []int // page of each heading, from the previous pass
 		total int
+		lastH float64 // height of the last page, from the previous pass
 	)
 	for pass := 1; ; pass++ {
 		d, err = newDoc(size, m, &glyphs{cov: cov})
@@ -81,6 +82,9 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 			return nil, err
 		}
 		d.total = total
+		if lastH > 0 {
+			d.lastH = lastH
+		}
 		d.setMeta(makeMeta(d, r, src, opt.Keywords))
 		wk := newWalker(d, src, r, pages)
 		if err := wk.draw(); err != nil {
@@ -90,13 +94,14 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 			return nil, fmt.Errorf("drawing the PDF report: %w", err)
 		}
 		n := d.pdf.PageCount()
-		if n == total && slices.Equal(wk.got, pages) {
+		_, h := d.page()
+		if n == total && slices.Equal(wk.got, pages) && h == d.lastH {
 			break
 		}
 		if pass == maxPasses {
 			return nil, errors.New("drawing the PDF report: the page numbers of the table of contents do not settle; please report this as a bug")
 		}
-		pages, total = wk.got, n
+		pages, total, lastH = wk.got, n, h
 	}
 	return &Document{d: d, Missing: d.g.missing, HTML: src.html}, nil
 }

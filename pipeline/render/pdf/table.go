@@ -7,18 +7,21 @@ import "math"
 // split across pages, except a row taller than a whole page, which is cut
 // into page-sized pieces rather than clipped.
 type table struct {
-	d        *doc
-	b        box
-	caption  string // clean; "" for none
-	running  string // what a continued page says the table is: the caption or the section
-	widths   []float64
-	aligns   []string // "L", "C" or "R" per column
-	header   [][]line
-	headerH  float64
-	rows     [][]cellText
-	room     float64 // height a row may have on a page with the caption and header repeated
-	started  bool
-	rowCount int
+	d       *doc
+	b       box
+	caption string // clean; "" for none
+	running string // what a continued page says the table is: the caption or the section
+	widths  []float64
+	aligns  []string // "L", "C" or "R" per column
+	header  [][]line
+	headerH float64
+	rows    [][]cellText
+	room    float64 // height a row may have on a page with the caption and header repeated
+	// landscape: the table is drawn on landscape pages, in b widened to
+	// their width.
+	landscape bool
+	started   bool
+	rowCount  int
 }
 
 const (
@@ -36,9 +39,25 @@ var (
 
 // newTable prepares a table of the given header cells and rows; nothing
 // is drawn until draw.
+//
+// The columns are sized by their content (see fitColumns). A table whose
+// dates, amounts and prose do not fit comfortably across a portrait page
+// is to be drawn on landscape pages, as wide as they allow: landscape says
+// so, and the walker turns the pages.
 func (d *doc) newTable(b box, caption, running string, aligns []string, header []cellText, rows [][]cellText) *table {
+	header, rows = gluedCells(header), gluedRows(rows)
 	t := &table{d: d, b: b, caption: caption, aligns: aligns, rows: rows}
-	t.widths = d.columnWidths(b.width, header, rows)
+	cols := d.measureColumns(header, rows)
+	// Prose is given a third of a portrait page, whichever way the page
+	// turns: the same table is sized the same way in every pass.
+	floor := b.width / 3
+	widths, level := fitColumns(cols, b.width, floor)
+	if pw, ph := d.pageOf(false); level > leastComfort && ph > pw {
+		t.landscape = true
+		t.b.width += ph - pw
+		widths, _ = fitColumns(cols, t.b.width, floor)
+	}
+	t.widths = widths
 	lines := 1
 	for i := range aligns {
 		var c cellText
@@ -57,7 +76,7 @@ func (d *doc) newTable(b box, caption, running string, aligns []string, header [
 // setRunning sets what continued pages call the table.
 func (t *table) setRunning(s string) {
 	t.running = s
-	t.room = t.d.bodyH() - t.captionHeight(t.running+" (continued)") - t.headerH
+	t.room = t.d.bodyH(t.landscape) - t.captionHeight(t.running+" (continued)") - t.headerH
 }
 
 // draw draws the table at the current position.
@@ -116,126 +135,6 @@ func (c cellText) bolder() []span {
 	return out
 }
 
-// columnWidths shares width among the columns the way browsers lay out
-// tables: a column whose text fits its fair share gets the width of its
-// text; the others share the rest in proportion to the width of their
-// text, each at least as wide as its longest word (up to a third of the
-// table). A table fills the width of the text, or 60% of it when its text
-// is narrower than that.
-func (d *doc) columnWidths(width float64, header []cellText, rows [][]cellText) []float64 {
-	n := len(header)
-	natural := make([]float64, n)
-	least := make([]float64, n)
-	measure := func(c cellText, col int, st style) {
-		line, word := d.measureCell(c, st)
-		natural[col] = max(natural[col], line+2*cellPadX)
-		least[col] = max(least[col], min(word, width/3)+2*cellPadX)
-	}
-	for i, c := range header {
-		measure(c, i, bold)
-	}
-	for _, r := range rows {
-		for i := range min(n, len(r)) {
-			measure(r[i], i, 0)
-		}
-	}
-	out := make([]float64, n)
-	sumNat := 0.0
-	for _, w := range natural {
-		sumNat += w
-	}
-	if sumNat <= width {
-		target := width
-		if sumNat < 0.6*width {
-			target = 0.6 * width
-		}
-		for i := range n {
-			out[i] = natural[i] * target / sumNat
-		}
-		return out
-	}
-	fixed := make([]bool, n)
-	avail, flex := width, n
-	// fix sets column i to w, out of the sharing.
-	fix := func(i int, w float64) {
-		out[i], fixed[i] = w, true
-		avail -= w
-		flex--
-	}
-	for changed := true; changed && flex > 0; {
-		changed = false
-		share := avail / float64(flex)
-		for i := range n {
-			if !fixed[i] && natural[i] <= share {
-				fix(i, natural[i])
-				changed = true
-			}
-		}
-	}
-	for changed := true; changed && flex > 0; {
-		changed = false
-		flexNat := 0.0
-		for i := range n {
-			if !fixed[i] {
-				flexNat += natural[i]
-			}
-		}
-		for i := range n {
-			if !fixed[i] && avail*natural[i]/flexNat < least[i] {
-				fix(i, least[i])
-				changed = true
-				break
-			}
-		}
-		if !changed {
-			for i := range n {
-				if !fixed[i] {
-					out[i] = avail * natural[i] / flexNat
-				}
-			}
-		}
-	}
-	// Longest words wider than the table altogether: shrink every column
-	// alike; the words are then cut between characters.
-	sum := 0.0
-	for _, w := range out {
-		sum += w
-	}
-	for i := range out {
-		out[i] *= width / sum
-	}
-	return out
-}
-
-// measureCell returns the width of a cell's text on one line and of its
-// widest word, with style st added.
-func (d *doc) measureCell(c cellText, st style) (line, word float64) {
-	var cur, w float64
-	for _, s := range c {
-		start := 0
-		for i := 0; i <= len(s.text); i++ {
-			if i < len(s.text) && s.text[i] != ' ' && s.text[i] != '\n' {
-				continue
-			}
-			part := d.textW(s.text[start:i], s.st|st, sizeTable)
-			w += part
-			cur += part
-			if i < len(s.text) {
-				word = max(word, w)
-				w = 0
-				if s.text[i] == '\n' {
-					line = max(line, cur)
-					cur = 0
-				} else {
-					cur += d.textW(" ", s.st|st, sizeTable)
-				}
-			}
-			start = i + 1
-		}
-	}
-	return max(line, cur), max(word, w)
-}
-
 // row adds one row of cells.
 func (t *table) row(cells []cellText) {
 	d, p := t.d, t.d.pdf
@@ -289,7 +188,7 @@ func (t *table) end() {
 
 // continued starts a page and repeats the caption and header.
 func (t *table) continued() {
-	t.d.pdf.AddPage()
+	t.d.addPage()
 	text := "(continued)"
 	if t.running != "" {
 		text = t.running + " " + text

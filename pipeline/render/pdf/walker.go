@@ -36,6 +36,13 @@ type walker struct {
 	tight      bool // inside a tight list: items without paragraph gaps
 	listDepth  int
 	tables     map[*east.Table]*table // laid out ahead, by keepAfter
+	// turned is how much wider than a portrait page's the box is while a
+	// wide table and what leads to it are drawn on landscape pages; 0
+	// otherwise.
+	turned float64
+	// turnBack: the page may be a landscape one, which the next heading
+	// does not start on.
+	turnBack bool
 	// marker draws a list item's number or bullet beside the first line
 	// of the item; nil once drawn.
 	marker func(y, h float64)
@@ -76,6 +83,9 @@ func (w *walker) blocks(parent ast.Node) error {
 }
 
 func (w *walker) block(n ast.Node) error {
+	if h, ok := n.(*ast.Heading); ok {
+		w.turnAt(h)
+	}
 	if _, ok := n.(*ast.HTMLBlock); !ok {
 		w.breakPage()
 	}
@@ -109,7 +119,7 @@ func (w *walker) breakPage() {
 	if w.pageBreak {
 		w.pageBreak = false
 		if !w.d.atTop() || w.d.pdf.PageNo() <= w.d.coverEnd {
-			w.d.pdf.AddPage()
+			w.d.addPage()
 		}
 	}
 }
@@ -229,7 +239,7 @@ func (w *walker) heading(n *ast.Heading) {
 // keepAfter is how much of what follows heading n must fit on the page
 // with it, so that a heading never ends a page.
 func (w *walker) keepAfter(n ast.Node) float64 {
-	return min(w.keep(n.NextSibling(), 0), 0.6*w.d.bodyH())
+	return min(w.keep(n.NextSibling(), 0), 0.6*w.d.bodyH(w.d.onLandscape()))
 }
 
 func (w *walker) keep(n ast.Node, depth int) float64 {
@@ -363,13 +373,80 @@ func (w *walker) directive(n *ast.HTMLBlock) {
 }
 
 func (w *walker) table(n *east.Table) {
-	w.gap(gapTable)
 	t := w.prepare(n)
+	if t.landscape && w.turned == 0 {
+		w.turn()
+	}
+	w.gap(gapTable)
 	if t.caption == "" {
 		t.setRunning(w.section) // the section it is drawn in
 	}
 	t.draw()
+	if t.landscape {
+		// What follows the table, up to the next heading, is drawn
+		// below it, as on a portrait page; the pages it goes on to
+		// are portrait ones.
+		w.d.landscape = false
+		w.b.width -= w.turned
+		w.turned, w.turnBack = 0, true
+	}
 	w.d.space(gapTable)
+}
+
+// turnAt turns the pages at heading h: to portrait ones after a wide
+// table, and to landscape ones when h leads to a wide table.
+func (w *walker) turnAt(h *ast.Heading) {
+	if w.turnBack {
+		w.turnBack = false
+		if w.d.onLandscape() {
+			w.pageBreak = true
+		}
+	}
+	if w.turned == 0 && w.leadsToWide(h) {
+		w.turn()
+	}
+}
+
+// turn starts a landscape page for a wide table, and widens the box to
+// it.
+func (w *walker) turn() {
+	d := w.d
+	w.pageBreak = false // the landscape page is the new page
+	d.landscape = true
+	if !d.onLandscape() || !d.atTop() {
+		d.addPage()
+	}
+	pw, ph := d.pageOf(false)
+	w.turned = ph - pw
+	w.b.width += w.turned
+}
+
+// leadsToWide reports whether heading h leads to a table drawn on
+// landscape pages, with nothing in between but headings, the table's
+// caption and a paragraph or two, which go on its first page with it.
+func (w *walker) leadsToWide(h *ast.Heading) bool {
+	paragraphs := 0
+	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			if w.s.directive(n) != "" {
+				return false
+			}
+		case *ast.Heading:
+		case *ast.Paragraph:
+			if isCaption(n) {
+				continue
+			}
+			if paragraphs++; paragraphs > 2 || standaloneChart(n) != nil {
+				return false
+			}
+		case *east.Table:
+			return w.prepare(n).landscape
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // prepare lays out table n once, for keepAfter and for drawing.
@@ -412,7 +489,10 @@ func (w *walker) prepare(n *east.Table) *table {
 			}
 		}
 	}
-	t := d.newTable(w.b, caption, caption, aligns, header, rows)
+	// The box of a portrait page: the table decides whether it turns.
+	b := w.b
+	b.width -= w.turned
+	t := d.newTable(b, caption, caption, aligns, header, rows)
 	if w.tables == nil {
 		w.tables = map[*east.Table]*table{}
 	}
