@@ -138,7 +138,7 @@ func TestDefaultReport(t *testing.T) {
 		"# Agreements expiring within the next 12 months",
 		"No agreement in force after the period expires in the twelve months after it, by 31 December 2016.",
 		"# Agreements that ended during the period",
-		"| AG-028 | North Korea | Cooperation plan | Cultural cooperation plan between the Government of Mongolia and the Government of the Democratic People’s Republic of Korea for 2012-2014 | 31 December 2014 | expired |",
+		"| AG-028 | North Korea | Cultural cooperation plan between the Government of Mongolia and the Government of the Democratic People’s Republic of Korea for 2012-2014 | 31 December 2014 | expired |",
 		"| AG-029 | China |",
 		"# Cooperation by year",
 		"# Money",

@@ -21,9 +21,9 @@ func TestSectionsToActOn(t *testing.T) {
 	got := string(full)
 	for _, want := range []string{
 		"The agreements in force after the period whose validity ends by 31 December 2026",
-		"| AG-3 | China | Memorandum of understanding | Memorandum of understanding | 11 April 2026 | 101 |",
-		"| AG-2 | China (Inner Mongolia) | Cooperation plan | Cooperation plan for 2023-2025 | 31 December 2025 | expired |",
-		"| AG-5 | Japan | Protocol | Protocol on museum exchanges | 4 May 2024 | terminated |",
+		"| AG-3 | China | Memorandum of understanding | 11 April 2026 | 101 |",
+		"| AG-2 | China (Inner Mongolia) | Cooperation plan for 2023-2025 | 31 December 2025 | expired |",
+		"| AG-5 | Japan | Protocol on museum exchanges | 4 May 2024 | terminated |",
 		"# Annex 3: Data issues",
 		"*Problems found in the input*\n\n| File | Row | Column | Value | Problem |",
 		"What else the run found:\n\n- register.xlsx, sheet \"Notes\": not a table of records; skipped",

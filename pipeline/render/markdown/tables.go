@@ -221,19 +221,19 @@ func (x *execution) table(name string) (Raw, error) {
 		}
 		return t.markdown() + more(v.Activities.Count, "activities", "Activities"), nil
 	case "ended":
-		t := newTable("Agreements that ended in "+v.Period.Name, "ID", "Partner", "Instrument", "Title", "Ended", "Status")
+		t := newTable("Agreements that ended in "+v.Period.Name, "ID", "Partner", "Title", "Ended", "How")
 		for _, a := range v.Ended[:min(len(v.Ended), ListedRows)] {
 			how := a.Status // terminated or suspended, as the register says
 			if how != string(pipeline.StatusTerminated) && how != string(pipeline.StatusSuspended) {
 				how = "expired"
 			}
-			t.add(a.ID, partnerCell(a), a.InstrumentName, a.Title, a.ValidTo.String(), how)
+			t.add(a.ID, partnerCell(a), a.Title, a.ValidTo.String(), how)
 		}
 		return t.markdown() + firstOf(len(v.Ended), "agreements ended during the period"), nil
 	case "expiring":
-		t := newTable("Agreements expiring by "+v.ExpiringBy.String(), "ID", "Partner", "Instrument", "Title", "Valid to", ">Days left")
+		t := newTable("Agreements expiring by "+v.ExpiringBy.String(), "ID", "Partner", "Title", "Valid to", ">Days left")
 		for _, a := range v.Expiring[:min(len(v.Expiring), ListedRows)] {
-			t.add(a.ID, partnerCell(a), a.InstrumentName, a.Title, a.ValidTo.String(), num(a.ValidTo.d.Days()-v.Period.To.d.Days()))
+			t.add(a.ID, partnerCell(a), a.Title, a.ValidTo.String(), num(a.ValidTo.d.Days()-v.Period.To.d.Days()))
 		}
 		return t.markdown() + firstOf(len(v.Expiring), "agreements expire by "+v.ExpiringBy.String()), nil
 	case "rejects-summary":
