@@ -195,6 +195,16 @@ type Measure struct {
 	Results    string
 	Resources  string
 	Extra      []Field
+
+	// The fields of the current periodic report form (Form B); the words
+	// are those of package framework.
+	Goals       []int    // goals of the 2005 Convention, 1 to 4, in order
+	Areas       []string // areas of monitoring by number ("2.3"), in the framework's order
+	Domains     []string // cultural domains, as the form words them, in the framework's order
+	Evaluated   string   // "yes", "no", or "" when the table does not say
+	Conclusions string   // the main conclusions of the evaluation
+	Achieved    string   // results achieved so far
+	PartnerType string   // the type of entity of partners the agreements call non-governmental ("Civil society", …)
 }
 
 // RateSpan is the period an exchange rate is quoted for: a year, a

@@ -7,6 +7,13 @@ import "embed"
 //go:embed *.tmpl
 var FS embed.FS
 
+// Framework is the monitoring framework of the 2005 Convention as the
+// current periodic report form words it (framework.toml): its goals and
+// areas of monitoring, the cultural domains and the types of entity.
+//
+//go:embed framework.toml
+var Framework []byte
+
 // Default is the file name of the default report's main template; the
 // others are partials it includes with {{template "measure.md.tmpl" .}}.
 const Default = "report.md.tmpl"
