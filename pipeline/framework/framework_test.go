@@ -42,7 +42,7 @@ func TestLookup(t *testing.T) {
 	}
 	areas := map[string]string{
 		"2.3": "Treaties and agreements", "treaties & agreements": "Treaties and agreements",
-		"Mobility of artists and cultural professionals": "Mobility of artists and cultural professionals",
+		"Mobility of artists and cultural professionals":            "Mobility of artists and cultural professionals",
 		"3.2 International cooperation for sustainable development": "International cooperation for sustainable development",
 		"digital": "Digital environment",
 	}
