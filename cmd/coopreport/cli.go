@@ -47,8 +47,9 @@ Flags (run and validate):
   --input DIR        the input folder (default "input")
   --out DIR          the output folder; each run writes DIR/<period>/ (default "output")
   --period P         2025-10, 2025-Q3, 2025, 2012..2015, 2024-07..2025-06, previous-month,
-                     previous-quarter, previous-year, current-month, current-quarter,
-                     current-year, or all (default: the configuration's, else all)
+                     previous-quarter, previous-year, previous-cycle (the four whole years
+                     before this one), current-month, current-quarter, current-year, or all
+                     (default: the configuration's, else all)
   --by B             buckets inside the period: month, quarter or year
                      (default: months for a month or quarter, quarters for a year, years beyond)
   --currency CODE    reporting currency (ISO 4217, e.g. MNT): amounts in other currencies are

@@ -29,7 +29,7 @@ func ExampleParse_error() {
 	_, err := period.Parse("2025-13", pipeline.Date{})
 	fmt.Println(err)
 	// Output:
-	// period "2025-13": there is no month 13; months are 01 to 12; use 2025-10 (a month), 2025-Q3 (a quarter), 2025 (a year), 2012..2015 (whole years), 2024-07..2025-06 (whole months), previous-month, previous-quarter, previous-year, current-month, current-quarter, current-year, or all
+	// period "2025-13": there is no month 13; months are 01 to 12; use 2025-10 (a month), 2025-Q3 (a quarter), 2025 (a year), 2012..2015 (whole years), 2024-07..2025-06 (whole months), previous-month, previous-quarter, previous-year, previous-cycle (the four whole years before this one), current-month, current-quarter, current-year, or all
 }
 
 func ExampleSpec_Resolve() {

@@ -21,7 +21,7 @@ var (
 // forms is appended to every parse error so the user sees what would work.
 const forms = "use 2025-10 (a month), 2025-Q3 (a quarter), 2025 (a year), " +
 	"2012..2015 (whole years), 2024-07..2025-06 (whole months), " +
-	"previous-month, previous-quarter, previous-year, " +
+	"previous-month, previous-quarter, previous-year, previous-cycle (the four whole years before this one), " +
 	"current-month, current-quarter, current-year, or all"
 
 // PeriodError is a --period value that cannot be read.
@@ -100,6 +100,13 @@ func parse(s, in string, today pipeline.Date) (Spec, error) {
 			return bad("today's date is unknown, so relative periods cannot be used")
 		}
 		return relative(in, today, s)
+	case "previous-cycle":
+		// The periodic report's span: the four whole years before this
+		// one (a report due on 30 June 2027 covers 2023..2026).
+		if today.IsZero() {
+			return bad("today's date is unknown, so relative periods cannot be used")
+		}
+		return span(s, fmt.Sprintf("%04d", today.Year-4), fmt.Sprintf("%04d", today.Year-1))
 	}
 
 	if a, b, ok := strings.Cut(in, ".."); ok {

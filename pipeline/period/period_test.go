@@ -56,6 +56,8 @@ func TestParse(t *testing.T) {
 		{"previous-month upper case", "Previous-Month", today, "2025-12", day(2025, 12, 1), day(2025, 12, 31), pipeline.ByMonth, []string{"2025-12"}},
 		{"previous-month new year's day", "previous-month", day(2026, 1, 1), "2025-12", day(2025, 12, 1), day(2025, 12, 31), pipeline.ByMonth, []string{"2025-12"}},
 		{"previous-quarter new year's day", "previous-quarter", day(2026, 1, 1), "2025-Q4", day(2025, 10, 1), day(2025, 12, 31), pipeline.ByMonth, []string{"2025-10", "2025-11", "2025-12"}},
+		{"previous-cycle in the year of the report", "previous-cycle", day(2027, 3, 15), "2023..2026", day(2023, 1, 1), day(2026, 12, 31), pipeline.ByYear, []string{"2023", "2024", "2025", "2026"}},
+		{"previous-cycle new year's eve", "Previous-Cycle", day(2026, 12, 31), "2022..2025", day(2022, 1, 1), day(2025, 12, 31), pipeline.ByYear, []string{"2022", "2023", "2024", "2025"}},
 		{"previous-year new year's day", "previous-year", day(2026, 1, 1), "2025", day(2025, 1, 1), day(2025, 12, 31), pipeline.ByQuarter, []string{"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"}},
 		{"previous-month mid-year", "previous-month", day(2025, 7, 31), "2025-06", day(2025, 6, 1), day(2025, 6, 30), pipeline.ByMonth, []string{"2025-06"}},
 		{"previous-quarter mid-year", "previous-quarter", day(2025, 7, 1), "2025-Q2", day(2025, 4, 1), day(2025, 6, 30), pipeline.ByMonth, []string{"2025-04", "2025-05", "2025-06"}},
