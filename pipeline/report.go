@@ -108,6 +108,14 @@ type Report struct {
 	GrandReporting Decimal
 	GrandConverted bool
 
+	// MeasureMoney is the period's money per measure and currency, each
+	// amount also converted to US dollars at the rates of its date (the
+	// current periodic report form asks for the financial resources of a
+	// measure in USD), in measure and currency order. Measure is the
+	// activities' measure reference ("" for none), and AllMeasures sums
+	// every activity, whatever its measure.
+	MeasureMoney []MeasureMoney
+
 	Countries []Country // distinct partner countries with an agreement in force or an activity, by name
 
 	Agreements []Agreement // the whole register, in input order
@@ -123,6 +131,25 @@ type Report struct {
 	Inputs   []InputFile
 	Rejects  []RowError
 	Warnings []Warning
+}
+
+// AllMeasures is the Measure of the MeasureMoney rows over every activity.
+const AllMeasures = "*"
+
+// FormCurrency is the currency the current periodic report form states
+// money in.
+const FormCurrency = "USD"
+
+// MeasureMoney is the money of one measure in one currency, and in US
+// dollars: the sum of the amounts each converted at the rate of its date
+// and rounded to the cent. InUSD is false when an amount had no rate
+// chain to USD; then USD holds nothing.
+type MeasureMoney struct {
+	Measure  string
+	Currency string
+	Amount   Decimal
+	USD      Decimal
+	InUSD    bool
 }
 
 // Warning is something a run found that a person should know, beside the

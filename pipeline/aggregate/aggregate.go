@@ -15,6 +15,9 @@ import (
 type Aggregator struct {
 	period *pipeline.Period
 	rates  *pipeline.Rates
+	usd    *pipeline.Rates // into US dollars, for the money of measures
+
+	measures map[[2]string]*usdAcc // (measure, currency)
 
 	counts   map[key]*pipeline.Counts // bucket -1 is the whole period
 	money    map[moneyKey]*moneyAcc
@@ -42,6 +45,11 @@ type moneyAcc struct {
 	missing   bool // an amount had no rate
 }
 
+type usdAcc struct {
+	amount, usd pipeline.Decimal
+	missing     bool // an amount had no rate chain to USD
+}
+
 // Bucket indexes beyond the period's buckets: the whole period, and the
 // whole period over all countries (money only; counts go to grand).
 const (
@@ -63,6 +71,7 @@ func Report(r *pipeline.Report) error {
 		r.Rates = pipeline.NewRates(r.Currency, r.RateList)
 	}
 	a := New(&r.Period, r.Rates)
+	a.usd = pipeline.NewRates(pipeline.FormCurrency, r.RateList)
 	for i := range r.Agreements {
 		a.AddAgreement(&r.Agreements[i])
 	}
@@ -84,6 +93,7 @@ func New(p *pipeline.Period, rates *pipeline.Rates) *Aggregator {
 		names:    make(map[string]pipeline.Country),
 		partners: make(map[string]bool),
 		buckets:  make([]pipeline.Counts, len(p.Buckets)),
+		measures: make(map[[2]string]*usdAcc),
 	}
 }
 
@@ -151,6 +161,28 @@ func (a *Aggregator) AddActivity(ac *pipeline.Activity) error {
 		if err := a.addMoney(moneyKey{k, ac.Amount.Currency}, ac.Amount.Amount, converted, rate, ok); err != nil {
 			return fmt.Errorf("%s: adding %s %s: %w", ac.Pos, ac.Amount.Amount, ac.Amount.Currency, err)
 		}
+	}
+	if a.usd == nil {
+		return nil
+	}
+	usd, _, ok, err := a.usd.Convert(*ac.Amount, ac.Date)
+	if err != nil {
+		return fmt.Errorf("%s: converting %s %s to USD: %w", ac.Pos, ac.Amount.Amount, ac.Amount.Currency, err)
+	}
+	for _, m := range [2]string{ac.Measure, pipeline.AllMeasures} {
+		k := [2]string{m, ac.Amount.Currency}
+		acc := a.measures[k]
+		if acc == nil {
+			acc = new(usdAcc)
+			a.measures[k] = acc
+		}
+		if acc.amount, err = acc.amount.Add(ac.Amount.Amount); err == nil && ok {
+			acc.usd, err = acc.usd.Add(usd)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: adding %s %s: %w", ac.Pos, ac.Amount.Amount, ac.Amount.Currency, err)
+		}
+		acc.missing = acc.missing || !ok
 	}
 	return nil
 }
@@ -237,6 +269,18 @@ func (a *Aggregator) Fill(r *pipeline.Report) error {
 			return less(order, name, rows[i].Bucket, rows[i].Country, rows[i].Currency, rows[j].Bucket, rows[j].Country, rows[j].Currency)
 		})
 	}
+	r.MeasureMoney = nil
+	for k, m := range a.measures {
+		row := pipeline.MeasureMoney{Measure: k[0], Currency: k[1], Amount: m.amount, InUSD: !m.missing}
+		if row.InUSD {
+			row.USD = m.usd
+		}
+		r.MeasureMoney = append(r.MeasureMoney, row)
+	}
+	sort.Slice(r.MeasureMoney, func(i, j int) bool {
+		x, y := r.MeasureMoney[i], r.MeasureMoney[j]
+		return x.Measure < y.Measure || x.Measure == y.Measure && x.Currency < y.Currency
+	})
 	r.Countries = r.Countries[:0]
 	for code := range a.partners {
 		if code != "" { // multilateral is not a country

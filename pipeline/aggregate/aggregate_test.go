@@ -159,3 +159,62 @@ func TestMoney(t *testing.T) {
 		t.Errorf("grand money = %+v", g)
 	}
 }
+
+// The money of each measure is also in US dollars, each amount converted
+// at the rates of its date through the base the rates are given in (MNT)
+// and rounded to the cent, then added: the current form's "financial
+// resources in USD".
+func TestMeasureMoneyInUSD(t *testing.T) {
+	rate := func(cur, span string, from, to pipeline.Date, r string) pipeline.Rate {
+		return pipeline.Rate{Currency: cur, Base: "MNT", Span: pipeline.RateSpan{Label: span, From: from, To: to}, Rate: dec(t, r)}
+	}
+	r := &pipeline.Report{
+		Period: twoYears,
+		RateList: []pipeline.Rate{
+			rate("USD", "2014", d(2014, 1, 1), d(2014, 12, 31), "1817.94"),
+			rate("USD", "2015", d(2015, 1, 1), d(2015, 12, 31), "1970.31"),
+			rate("KRW", "2015", d(2015, 1, 1), d(2015, 12, 31), "1.725"),
+		},
+		Ledger: pipeline.Activities{
+			{ID: "a", Date: d(2014, 5, 1), Country: russia, Measure: "M-1", Amount: &pipeline.Money{Amount: dec(t, "1000000"), Currency: "MNT"}},
+			{ID: "b", Date: d(2015, 5, 1), Country: korea, Measure: "M-1", Amount: &pipeline.Money{Amount: dec(t, "25000000"), Currency: "KRW"}},
+			{ID: "c", Date: d(2015, 6, 1), Country: japan, Measure: "M-1", Amount: &pipeline.Money{Amount: dec(t, "100.50"), Currency: "USD"}},
+			{ID: "d", Date: d(2015, 7, 1), Country: japan, Measure: "M-2", Amount: &pipeline.Money{Amount: dec(t, "1000"), Currency: "JPY"}},
+			{ID: "e", Date: d(2015, 8, 1), Country: russia, Measure: "M-2", Amount: &pipeline.Money{Amount: dec(t, "1000000"), Currency: "MNT"}},
+		},
+	}
+	if err := Report(r); err != nil {
+		t.Fatal(err)
+	}
+	got := map[[2]string]string{}
+	for _, m := range r.MeasureMoney {
+		s := m.Amount.String() + " = "
+		if m.InUSD {
+			s += m.USD.String() + " USD"
+		} else {
+			s += "no rate"
+		}
+		got[[2]string{m.Measure, m.Currency}] = s
+	}
+	// 1,000,000 MNT / 1817.94 = 550.07 (550.0677…); 25,000,000 KRW × 1.725
+	// / 1970.31 = 21887.42 (21887.418…); 1,000,000 MNT / 1970.31 = 507.53.
+	want := map[[2]string]string{
+		{"M-1", "KRW"}: "25000000 = 21887.42 USD",
+		{"M-1", "MNT"}: "1000000 = 550.07 USD",
+		{"M-1", "USD"}: "100.50 = 100.50 USD",
+		{"M-2", "JPY"}: "1000 = no rate",
+		{"M-2", "MNT"}: "1000000 = 507.53 USD",
+		{"*", "JPY"}:   "1000 = no rate",
+		{"*", "KRW"}:   "25000000 = 21887.42 USD",
+		{"*", "MNT"}:   "2000000 = 1057.60 USD",
+		{"*", "USD"}:   "100.50 = 100.50 USD",
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s %s: %s, want %s", k[0], k[1], got[k], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("rows %v", got)
+	}
+}
