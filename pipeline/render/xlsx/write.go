@@ -90,6 +90,23 @@ type book struct {
 	st     styles
 }
 
+// The workbook's font, the default excelize writes for the Normal style.
+// Every style names it: a font with no name falls back to the reader's
+// own default, a serif in LibreOffice.
+const (
+	fontName = "Calibri"
+	fontSize = 11
+)
+
+// font is f in the workbook's font, at its size unless f gives one.
+func font(f excelize.Font) *excelize.Font {
+	f.Family = fontName
+	if f.Size == 0 {
+		f.Size = fontSize
+	}
+	return &f
+}
+
 type styles struct {
 	header, bold, section, text, date, count, rate, note, wrap int
 	money                                                      map[string]int
@@ -109,18 +126,20 @@ func newBook(r *pipeline.Report) (*book, error) {
 	numFmt := func(f string) *string { return &f }
 	b.st = styles{
 		header: style(&excelize.Style{
-			Font:      &excelize.Font{Bold: true},
+			Font:      font(excelize.Font{Bold: true}),
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE6F0"}},
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 			NumFmt:    49,
 		}),
-		bold:    style(&excelize.Style{Font: &excelize.Font{Bold: true}}),
-		section: style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}}),
+		// Labels sit at the top, level with the first line of a wrapped
+		// value beside them.
+		bold:    style(&excelize.Style{Font: font(excelize.Font{Bold: true}), Alignment: &excelize.Alignment{Vertical: "top"}}),
+		section: style(&excelize.Style{Font: font(excelize.Font{Bold: true, Size: 12})}),
 		text:    style(&excelize.Style{NumFmt: 49}), // "@": ids and codes stay text when edited
 		date:    style(&excelize.Style{CustomNumFmt: numFmt("yyyy-mm-dd")}),
 		count:   style(&excelize.Style{NumFmt: 3}), // #,##0
 		rate:    style(&excelize.Style{CustomNumFmt: numFmt("0.0########")}),
-		note:    style(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}),
+		note:    style(&excelize.Style{Font: font(excelize.Font{Italic: true, Color: "595959"})}),
 		wrap:    style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
 		money:   map[string]int{},
 	}

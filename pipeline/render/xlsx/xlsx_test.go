@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"io"
 	"regexp"
 	"slices"
@@ -443,5 +444,44 @@ func TestHeaders(t *testing.T) {
 	want := []string{"ID", "id (2)", "Column 3", "a b", "ID (3)"}
 	if !slices.Equal(got, want) {
 		t.Errorf("headers = %q, want %q", got, want)
+	}
+}
+
+// TestFontsNamed: every font of every style names its family and size,
+// else LibreOffice draws it in its own default, a serif.
+func TestFontsNamed(t *testing.T) {
+	_, parts := zipEntries(t, writeBook(t, testReport(t)))
+	var styles struct {
+		Fonts []struct {
+			Name *struct {
+				Val string `xml:"val,attr"`
+			} `xml:"name"`
+			Size *struct {
+				Val string `xml:"val,attr"`
+			} `xml:"sz"`
+			Bold *struct{} `xml:"b"`
+		} `xml:"fonts>font"`
+		Xfs []struct {
+			FontID int `xml:"fontId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	if err := xml.Unmarshal([]byte(parts["xl/styles.xml"]), &styles); err != nil {
+		t.Fatalf("xl/styles.xml: %v", err)
+	}
+	if len(styles.Fonts) < 2 {
+		t.Fatalf("xl/styles.xml has %d fonts, want the default and the bold ones at least", len(styles.Fonts))
+	}
+	for i, f := range styles.Fonts {
+		if f.Name == nil || f.Name.Val != fontName {
+			t.Errorf("font %d (bold %t) has the name %+v, want %s", i, f.Bold != nil, f.Name, fontName)
+		}
+		if f.Size == nil || f.Size.Val == "" {
+			t.Errorf("font %d (bold %t) has no size", i, f.Bold != nil)
+		}
+	}
+	for i, x := range styles.Xfs {
+		if x.FontID < 0 || x.FontID >= len(styles.Fonts) {
+			t.Errorf("cell style %d names font %d of %d", i, x.FontID, len(styles.Fonts))
+		}
 	}
 }
