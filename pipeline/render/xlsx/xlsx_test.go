@@ -286,7 +286,7 @@ func TestCraft(t *testing.T) {
 func TestDimension(t *testing.T) {
 	f := openBook(t, writeBook(t, testReport(t)))
 	want := map[string]string{"Summary": "A1:G32", "Finance": "A1:I26", "Agreements": "A1:U5",
-		"Activities": "A1:W7", "Data issues": "A1:F4"}
+		"Activities": "A1:W8", "Data issues": "A1:F4"}
 	for sh, w := range want {
 		if got, err := f.GetSheetDimension(sh); err != nil || got != w {
 			t.Errorf("%s: dimension = %q, %v; want %q", sh, got, err, w)
@@ -311,21 +311,23 @@ func TestDeterministic(t *testing.T) {
 }
 
 // TestSplit lets the ledger outgrow a (shrunken) worksheet: it continues
-// on further sheets, each a table with its header, and About says so.
+// on further sheets, each a table with its header, room kept for the
+// total row on the last, which adds up every part; About says so.
 func TestSplit(t *testing.T) {
 	defer func(n int) { maxRows = n }(maxRows)
-	maxRows = 4 // a header and three rows
+	maxRows = 4 // a header and three rows, or two and the total row
 	r := testReport(t)
 	acts := r.Ledger.(pipeline.Activities)
 	r.Ledger = append(acts, acts[0])
 	data := writeBook(t, r)
 	f := openBook(t, data)
 	want := []string{"Summary", "Finance", "Agreements", "Agreements (2)", "Activities", "Activities (2)", "Activities (3)",
-		"Data issues", "About"}
+		"Activities (4)", "Data issues", "About"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
-	for sh, dim := range map[string]string{"Activities": "A1:W4", "Activities (2)": "A1:W4", "Activities (3)": "A1:W2", "Agreements (2)": "A1:U2"} {
+	for sh, dim := range map[string]string{"Activities": "A1:W3", "Activities (2)": "A1:W3", "Activities (3)": "A1:W3",
+		"Activities (4)": "A1:W3", "Agreements (2)": "A1:U2"} {
 		if got, _ := f.GetSheetDimension(sh); got != dim {
 			t.Errorf("%s: dimension %q, want %q", sh, got, dim)
 		}
@@ -333,19 +335,28 @@ func TestSplit(t *testing.T) {
 			t.Errorf("%s: header A1 = %q", sh, h)
 		}
 	}
-	if v, _ := f.GetCellValue("Activities (2)", "A2"); v != "A-004" {
-		t.Errorf("Activities (2)!A2 = %q, want the 4th activity", v)
+	if v, _ := f.GetCellValue("Activities (2)", "A2"); v != "A-003" {
+		t.Errorf("Activities (2)!A2 = %q, want the 3rd activity", v)
 	}
-	if v, _ := f.GetCellValue("Activities (3)", "A2"); v != "A-001" {
-		t.Errorf("Activities (3)!A2 = %q, want the 7th activity", v)
+	if v, _ := f.GetCellValue("Activities (4)", "A2"); v != "A-001" {
+		t.Errorf("Activities (4)!A2 = %q, want the 7th activity", v)
 	}
-	if ts, _ := f.GetTables("Activities (3)"); len(ts) != 1 || ts[0].Name != "Activities3" {
-		t.Errorf("Activities (3) tables = %+v", ts)
+	if ts, _ := f.GetTables("Activities (4)"); len(ts) != 1 || ts[0].Name != "Activities4" || ts[0].Range != "A1:W2" {
+		t.Errorf("Activities (4) tables = %+v, want Activities4 over A1:W2", ts)
+	}
+	wantTotal := "SUBTOTAL(109,'Activities'!$K$2:$K$3,'Activities (2)'!$K$2:$K$3,'Activities (3)'!$K$2:$K$3,'Activities (4)'!$K$2:$K$2)"
+	if got, _ := f.GetCellFormula("Activities (4)", "K3"); got != wantTotal {
+		t.Errorf("Activities (4)!K3 = %q, want %q", got, wantTotal)
+	}
+	for _, sh := range []string{"Activities", "Activities (2)", "Activities (3)"} {
+		if got, _ := f.GetCellFormula(sh, "K3"); got != "" {
+			t.Errorf("%s!K3 = %q, want no total before the last part", sh, got)
+		}
 	}
 	rows, _ := f.GetRows("About")
 	found := false
 	for _, row := range rows {
-		if len(row) > 1 && strings.Contains(row[1], `"Activities (3)" holds rows 7 to 7 of the 7 rows of "Activities"`) {
+		if len(row) > 1 && strings.Contains(row[1], `"Activities (4)" holds rows 7 to 7 of the 7 rows of "Activities"`) {
 			found = true
 		}
 	}
@@ -482,6 +493,74 @@ func TestFontsNamed(t *testing.T) {
 	for i, x := range styles.Xfs {
 		if x.FontID < 0 || x.FontID >= len(styles.Fonts) {
 			t.Errorf("cell style %d names font %d of %d", i, x.FontID, len(styles.Fonts))
+		}
+	}
+}
+
+// TestNumbersStoredAsText: every text cell that reads as a number (ids
+// such as 007, period labels such as 2025) lies in an <ignoredError
+// numberStoredAsText>, so Excel shows no green triangle in its corner.
+func TestNumbersStoredAsText(t *testing.T) {
+	_, parts := zipEntries(t, writeBook(t, testReport(t)))
+	cell := regexp.MustCompile(`<c r="([A-Z]+)([0-9]+)"[^>]*t="inlineStr"[^>]*><is><t[^>]*>([^<]*)</t></is></c>`)
+	ignored := regexp.MustCompile(`<ignoredError sqref="([^"]*)" numberStoredAsText="(?:1|true)"`)
+	seen := 0
+	for i := 1; i <= 6; i++ {
+		name := "xl/worksheets/sheet" + strconv.Itoa(i) + ".xml"
+		var areas [][4]int
+		for _, m := range ignored.FindAllStringSubmatch(parts[name], -1) {
+			for _, a := range strings.Fields(m[1]) {
+				from, to, _ := strings.Cut(a, ":")
+				if to == "" {
+					to = from
+				}
+				c1, r1, err1 := excelize.CellNameToCoordinates(from)
+				c2, r2, err2 := excelize.CellNameToCoordinates(to)
+				if err1 != nil || err2 != nil {
+					t.Fatalf("%s: sqref %q", name, m[1])
+				}
+				areas = append(areas, [4]int{c1, r1, c2, r2})
+			}
+		}
+		for _, m := range cell.FindAllStringSubmatch(parts[name], -1) {
+			if _, err := strconv.ParseFloat(strings.TrimSpace(m[3]), 64); err != nil {
+				continue
+			}
+			seen++
+			c, _ := excelize.ColumnNameToNumber(m[1])
+			r, _ := strconv.Atoi(m[2])
+			in := false
+			for _, a := range areas {
+				in = in || (a[0] <= c && c <= a[2] && a[1] <= r && r <= a[3])
+			}
+			if !in {
+				t.Errorf("%s: %s%s holds the number %q as text, and no ignoredError spares it the green triangle", name, m[1], m[2], m[3])
+			}
+		}
+	}
+	if seen < 5 {
+		t.Errorf("found %d numbers stored as text, want the ids 007 and 0042, the period label 2025 and more", seen)
+	}
+}
+
+// TestEmptyRegisterNoFilter: filter buttons over a register with rows,
+// none over an empty one (nothing to filter, and LibreOffice would show
+// a filter over the blank row below the header).
+func TestEmptyRegisterNoFilter(t *testing.T) {
+	r := testReport(t)
+	r.Rejects = nil
+	f := openBook(t, writeBook(t, r))
+	if ts, _ := f.GetTables("Data issues"); len(ts) != 0 {
+		t.Errorf("the empty Data issues sheet has tables %+v", ts)
+	}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm._FilterDatabase" && dn.Scope == "Data issues" {
+			t.Errorf("the empty Data issues sheet has a filter over %s", dn.RefersTo)
+		}
+	}
+	for _, sh := range []string{"Agreements", "Activities"} {
+		if ts, _ := f.GetTables(sh); len(ts) != 1 {
+			t.Errorf("%s: tables %+v, want one, with its filter buttons", sh, ts)
 		}
 	}
 }
