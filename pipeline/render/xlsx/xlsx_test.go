@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -71,6 +72,15 @@ func TestSheetNames(t *testing.T) {
 	}
 }
 
+// sumifs is the formula of a Finance amount by bucket: column col of the
+// Activities sheet's 6 activities, of row's country and currency, dated
+// from..to.
+func sumifs(col string, row int, from, to string) string {
+	r := func(c string) string { return "'Activities'!$" + c + "$2:$" + c + "$7" }
+	return fmt.Sprintf(`SUMIFS(%s,%s,$C%d,%s,$D%d,%s,">="&DATE(%s),%s,"<="&DATE(%s))`,
+		r(col), r("E"), row, r("M"), row, r("B"), from, r("B"), to)
+}
+
 // TestCells checks values, cell types, number formats and formulas with
 // their cached values, cell by cell.
 func TestCells(t *testing.T) {
@@ -102,12 +112,12 @@ func TestCells(t *testing.T) {
 		{"Summary", "G23", num, "120", "SUMIF($C$2:$C$12,C23,G2:G12)", ""},
 		{"Summary", "D25", num, "2", "SUM(D2:D12)", ""},
 		{"Summary", "G25", num, "174", "SUM(G2:G12)", ""},
-		{"Finance", "E2", num, "250000", "", `#,##0 "JPY"`},
-		{"Finance", "E3", num, "1500000.5", "", `#,##0.00 "MNT"`},
-		{"Finance", "E4", num, "1234.567", "", `#,##0.000 "KWD"`},
+		{"Finance", "E2", num, "250000", sumifs("L", 2, "2025,1,1", "2025,3,31"), `#,##0 "JPY"`},
+		{"Finance", "E3", num, "1500000.5", sumifs("L", 3, "2025,1,1", "2025,3,31"), `#,##0.00 "MNT"`},
+		{"Finance", "E4", num, "1234.567", sumifs("L", 4, "2025,4,1", "2025,6,30"), `#,##0.000 "KWD"`},
 		{"Finance", "G2", num, "24", "", ""},
-		{"Finance", "H2", num, "6000000", "", `#,##0.00 "MNT"`},
-		{"Finance", "H4", num, "13580391.32", "", ""},
+		{"Finance", "H2", num, "6000000", sumifs("O", 2, "2025,1,1", "2025,3,31"), `#,##0.00 "MNT"`},
+		{"Finance", "H4", num, "13580391.32", sumifs("O", 4, "2025,4,1", "2025,6,30"), ""},
 		{"Finance", "H5", none, "", "", ""}, // USD: no rate, never guessed
 		{"Finance", "I5", text, "not converted: no rate covers some of these amounts", "", ""},
 		{"Finance", "E9", num, "251000", "SUMIF($D$2:$D$6,D9,$E$2:$E$6)", `#,##0 "JPY"`},
@@ -285,7 +295,7 @@ func TestCraft(t *testing.T) {
 // it (pandas, openpyxl read-only) would otherwise see one cell.
 func TestDimension(t *testing.T) {
 	f := openBook(t, writeBook(t, testReport(t)))
-	want := map[string]string{"Summary": "A1:G32", "Finance": "A1:I26", "Agreements": "A1:U5",
+	want := map[string]string{"Summary": "A1:G32", "Finance": "A1:I28", "Agreements": "A1:U5",
 		"Activities": "A1:W8", "Data issues": "A1:F4"}
 	for sh, w := range want {
 		if got, err := f.GetSheetDimension(sh); err != nil || got != w {
