@@ -200,6 +200,8 @@ for ws in forms.worksheets:
     s = {"name": ws.title, "max_row": ws.max_row, "max_col": ws.max_column,
          "ro_max_row": wr.max_row, "ro_max_col": wr.max_column, "ro_rows": 0, "ro_mismatch": [],
          "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "print_titles": ws.print_title_rows,
+         "print_area": ",".join(ws.print_area) if isinstance(ws.print_area, list) else ws.print_area, "print_cols": ws.print_title_cols, "orientation": ws.page_setup.orientation,
+         "fit": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
          "tables": {}, "cells": []}
     for tb in ws.tables.values():
         s["tables"][tb.displayName] = {"ref": tb.ref, "filter": tb.autoFilter.ref if tb.autoFilter is not None else None}
@@ -253,6 +255,10 @@ type wbSheet struct {
 	Freeze      *string            `json:"freeze"`
 	Filter      *string            `json:"filter"`
 	PrintTitles *string            `json:"print_titles"`
+	PrintArea   *string            `json:"print_area"`
+	PrintCols   *string            `json:"print_cols"`
+	Orientation *string            `json:"orientation"`
+	Fit         bool               `json:"fit"`
 	Tables      map[string]wbTable `json:"tables"`
 	Cells       []wbCell           `json:"cells"`
 
@@ -1021,6 +1027,24 @@ func TestWorkbookAgrees(t *testing.T) {
 				}
 			}
 		})
+	})
+
+	t.Run("pages", func(t *testing.T) {
+		for _, name := range order {
+			s := wb[name]
+			wide := s.MaxCol > 10
+			if wide && (wbDeref(s.Orientation) != "landscape" || s.Fit || wbDeref(s.PrintCols) != "$A:$A") {
+				t.Errorf("%s: %d columns printed %v, fitted to the page %t, repeating columns %v; want landscape at full size, the id column repeated",
+					name, s.MaxCol, wbDeref(s.Orientation), s.Fit, wbDeref(s.PrintCols))
+			}
+			if !wide && !s.Fit {
+				t.Errorf("%s: %d columns, not fitted to the page's width", name, s.MaxCol)
+			}
+			want := fmt.Sprintf("$A$1:$%s", strings.TrimRight(wbCellName(s.MaxRow, s.MaxCol), "0123456789")+"$")
+			if got := wbDeref(s.PrintArea); got == nil || !strings.HasPrefix(got.(string), want) {
+				t.Errorf("%s: print area %v, want %s… over every column written", name, got, want)
+			}
+		}
 	})
 
 	t.Run("header frozen and filters on every table sheet", func(t *testing.T) {

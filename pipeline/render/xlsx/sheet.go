@@ -60,6 +60,9 @@ type sheet struct {
 	widths []float64
 	row    int // last row written
 	ncols  int // widest row written
+	// printTo is the last row a drawing below the rows covers: the
+	// print area reaches down to it.
+	printTo int
 }
 
 // widthSample is how many rows column widths are measured on: all of a
@@ -183,17 +186,30 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 	// Page setup lives in parts of the sheet XML that the stream writer
 	// emits early (sheetPr) or late (pageSetup, headerFooter); both are
 	// taken from the worksheet object, so set them before streaming.
-	yes, zero, one := true, 0, 1
-	orient := "portrait"
+	//
+	// A narrow sheet is printed fitted to the page's width. A wide
+	// register shrunk to one page's width is unreadable: it is printed at
+	// full size across as many pages as it needs, the pages of the same
+	// rows one after the other, each with the header row and the first
+	// column (the id) repeated.
+	narrow := len(widths) <= fitColumns
+	orient, a4, across := "portrait", 9, "overThenDown"
 	if spec.landscape {
 		orient = "landscape"
 	}
-	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return fail(err)
+	layout := &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient}
+	titles := "$1:$1"
+	if narrow {
+		yes, zero, one := true, 0, 1
+		if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+			return fail(err)
+		}
+		layout.FitToWidth, layout.FitToHeight = &one, &zero
+	} else {
+		layout.PageOrder = &across
+		titles = "$A:$A," + quoteSheet(name) + "!$1:$1"
 	}
-	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{
-		Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
-	}); err != nil {
+	if err := b.f.SetPageLayout(name, layout); err != nil {
 		return fail(err)
 	}
 	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
@@ -204,7 +220,7 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 	}
 	if spec.headers != nil {
 		if err := b.f.SetDefinedName(&excelize.DefinedName{
-			Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(name) + "!$1:$1", Scope: name,
+			Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(name) + "!" + titles, Scope: name,
 		}); err != nil {
 			return fail(err)
 		}
@@ -241,6 +257,10 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 	}
 	return s, nil
 }
+
+// fitColumns is the most columns a sheet may have to be printed fitted
+// to the page's width: beyond it, the text would be too small to read.
+const fitColumns = 10
 
 // widthCols is how many columns get widths of their own; the columns
 // after them keep the default width. Each width excelize sets costs it
@@ -355,6 +375,15 @@ func (s *sheet) close(spec sheetSpec, table string, data int) error {
 	}
 	if spec.before != nil {
 		if err := spec.before(s); err != nil {
+			return fail(err)
+		}
+	}
+	if s.row > 0 && s.ncols > 0 {
+		// What is printed: every row and column written, and a drawing
+		// placed below them.
+		if err := b.f.SetDefinedName(&excelize.DefinedName{
+			Name: "_xlnm.Print_Area", RefersTo: quoteSheet(s.name) + "!$A$1:" + absRef(s.ncols, max(s.row, s.printTo)), Scope: s.name,
+		}); err != nil {
 			return fail(err)
 		}
 	}

@@ -126,8 +126,17 @@ func (b *book) summary() error {
 			if chartTo < chartFrom {
 				return nil
 			}
+			// Below the notes, as wide as the columns of the register, so
+			// that it prints with the sheet, fitted to the page's width.
 			q := quoteSheet(s.name)
-			return b.f.AddChart(s.name, "I2", &excelize.Chart{
+			width := 0.0
+			for _, w := range s.widths[:min(len(s.widths), len(hs))] {
+				width += w
+			}
+			height := min(1400, max(300, 22*(chartTo-chartFrom+1)+120))
+			at := s.row + 2
+			s.printTo = at + (height+rowPixels-1)/rowPixels + 1 // and a row to spare
+			return b.f.AddChart(s.name, ref(1, at), &excelize.Chart{
 				Type: excelize.Bar,
 				Series: []excelize.ChartSeries{{
 					Name:       q + "!$F$1",
@@ -136,11 +145,18 @@ func (b *book) summary() error {
 				}},
 				Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Activities per country, " + cutRunes(periodName(r), 60)}}},
 				Legend:    excelize.ChartLegend{Position: "none"},
-				Dimension: excelize.ChartDimension{Width: 520, Height: uint(min(1400, max(300, 22*(chartTo-chartFrom+1)+120)))},
+				Dimension: excelize.ChartDimension{Width: uint(width * charPixels), Height: uint(height)},
 			})
 		},
 	}, len(rows), func(i int) ([]any, error) { return rows[i], nil })
 }
+
+// A row's default height and a character's width in pixels, at 96 dpi
+// in the workbook's font: where a drawing ends.
+const (
+	rowPixels  = 20
+	charPixels = 7
+)
 
 // formula is a live formula that also carries its value.
 func (b *book) formula(f string, v any) any {

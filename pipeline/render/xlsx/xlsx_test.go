@@ -256,9 +256,8 @@ func TestCraft(t *testing.T) {
 	}
 	for i := 1; i <= 6; i++ {
 		sheetXML := parts["xl/worksheets/sheet"+strconv.Itoa(i)+".xml"]
-		if !strings.Contains(sheetXML, `fitToPage="true"`) || !strings.Contains(sheetXML, `fitToWidth="1"`) ||
-			!strings.Contains(sheetXML, "&amp;P of &amp;N") {
-			t.Errorf("sheet%d: print setup missing", i)
+		if !strings.Contains(sheetXML, "&amp;P of &amp;N") {
+			t.Errorf("sheet%d: no page numbers in the footer", i)
 		}
 		// <col> elements must ascend, and widths follow the content.
 		var mins []int
@@ -275,9 +274,6 @@ func TestCraft(t *testing.T) {
 	}
 	if w, _ := f.GetColWidth("Agreements", "A"); w > 10 {
 		t.Errorf("Agreements id column width = %v, want narrow", w)
-	}
-	if !strings.Contains(parts["xl/worksheets/sheet3.xml"], `orientation="landscape"`) {
-		t.Error("Agreements: not landscape")
 	}
 	if !strings.Contains(parts["xl/charts/chart1.xml"], "Summary&#39;!$F$21:$F$24") {
 		t.Error("the chart does not plot activities per country")
@@ -572,5 +568,68 @@ func TestEmptyRegisterNoFilter(t *testing.T) {
 		if ts, _ := f.GetTables(sh); len(ts) != 1 {
 			t.Errorf("%s: tables %+v, want one, with its filter buttons", sh, ts)
 		}
+	}
+}
+
+// TestPageSetup: how each sheet prints. Narrow sheets fit the page's
+// width; the wide registers print at full size, landscape, across pages
+// that repeat the header row and the id column; every sheet has a print
+// area over what it holds, the Summary's chart included.
+func TestPageSetup(t *testing.T) {
+	data := writeBook(t, testReport(t))
+	f := openBook(t, data)
+	_, parts := zipEntries(t, data)
+	names := map[string]map[string]string{} // sheet → defined name → refers to
+	for _, dn := range f.GetDefinedName() {
+		if names[dn.Scope] == nil {
+			names[dn.Scope] = map[string]string{}
+		}
+		names[dn.Scope][dn.Name] = dn.RefersTo
+	}
+	tests := []struct {
+		sheet, orientation string
+		fit                bool
+		titles, area       string
+	}{
+		{"Summary", "portrait", true, "'Summary'!$1:$1", "'Summary'!$A$1:$G$"},
+		{"Finance", "landscape", true, "'Finance'!$1:$1", "'Finance'!$A$1:$I$28"},
+		{"Agreements", "landscape", false, "'Agreements'!$A:$A,'Agreements'!$1:$1", "'Agreements'!$A$1:$U$5"},
+		{"Activities", "landscape", false, "'Activities'!$A:$A,'Activities'!$1:$1", "'Activities'!$A$1:$W$8"},
+		{"Data issues", "landscape", true, "'Data issues'!$1:$1", "'Data issues'!$A$1:$F$4"},
+		{"About", "landscape", true, "", "'About'!$A$1:$E$"},
+	}
+	for i, tc := range tests {
+		t.Run(tc.sheet, func(t *testing.T) {
+			sheetXML := parts["xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml"]
+			setup := regexp.MustCompile(`<pageSetup [^>]*>`).FindString(sheetXML)
+			if !strings.Contains(setup, `orientation="`+tc.orientation+`"`) || !strings.Contains(setup, `paperSize="9"`) {
+				t.Errorf("page setup %s, want %s on A4", setup, tc.orientation)
+			}
+			fits := strings.Contains(sheetXML, `fitToPage="true"`) && strings.Contains(setup, `fitToWidth="1"`)
+			if fits != tc.fit {
+				t.Errorf("fitted to the page's width: %t, want %t (%s)", fits, tc.fit, setup)
+			}
+			if !tc.fit && !strings.Contains(setup, `pageOrder="overThenDown"`) {
+				t.Errorf("page setup %s: the pages of the same rows do not follow each other", setup)
+			}
+			if got := names[tc.sheet]["_xlnm.Print_Titles"]; got != tc.titles {
+				t.Errorf("print titles %q, want %q", got, tc.titles)
+			}
+			if got := names[tc.sheet]["_xlnm.Print_Area"]; !strings.HasPrefix(got, tc.area) || (strings.HasSuffix(tc.area, "$") && got == tc.area) {
+				t.Errorf("print area %q, want %s…", got, tc.area)
+			}
+		})
+	}
+	// The chart lies inside the Summary's print area.
+	area := names["Summary"]["_xlnm.Print_Area"]
+	_, last, _ := excelize.CellNameToCoordinates(area[strings.LastIndexByte(area, ':')+1:])
+	to := regexp.MustCompile(`<xdr:to><xdr:col>(\d+)</xdr:col><xdr:colOff>\d+</xdr:colOff><xdr:row>(\d+)</xdr:row>`).FindStringSubmatch(parts["xl/drawings/drawing1.xml"])
+	if to == nil {
+		t.Fatalf("the Summary's drawing has no anchor: %s", parts["xl/drawings/drawing1.xml"])
+	}
+	col, _ := strconv.Atoi(to[1])
+	row, _ := strconv.Atoi(to[2])
+	if col > 6 || row+1 > last {
+		t.Errorf("the chart ends at column %d, row %d (0-based), outside the print area %s", col, row, area)
 	}
 }
