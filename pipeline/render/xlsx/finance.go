@@ -42,7 +42,7 @@ func (b *book) finance() error {
 		if err != nil {
 			return err
 		}
-		row := []any{b.str(f.Bucket), b.code(f.Country.Code), b.str(f.Country.Label()), b.code(f.Currency), amount}
+		row := []any{b.str(f.Bucket), b.short(f.Country.Code), b.str(f.Country.Label()), b.short(f.Currency), amount}
 		conv, err := b.conversion(f)
 		if err != nil {
 			return err
@@ -71,7 +71,7 @@ func (b *book) finance() error {
 		if g.RateKnown { // one rate served the whole period over all countries
 			rate = b.rate(g.Rate)
 		}
-		row := []any{b.str(r.Period.Label), nil, "All countries", b.code(g.Currency), total, b.code(r.Currency), rate}
+		row := []any{b.str(r.Period.Label), nil, "All countries", b.short(g.Currency), total, b.short(r.Currency), rate}
 		switch {
 		case r.Currency == "":
 			row = append(row, nil, b.note("no reporting currency set"))
@@ -99,7 +99,7 @@ func (b *book) finance() error {
 		if err != nil {
 			return err
 		}
-		row := []any{b.str(t.Bucket), b.code(t.Country.Code), b.str(t.Country.Label()), b.code(t.Currency), total}
+		row := []any{b.str(t.Bucket), b.short(t.Country.Code), b.str(t.Country.Label()), b.short(t.Currency), total}
 		conv, err := b.conversion(t)
 		if err != nil {
 			return err
@@ -114,7 +114,7 @@ func (b *book) finance() error {
 
 	// Grand total in the reporting currency, only when nothing is missing.
 	if r.Currency != "" && d > 0 {
-		row := []any{b.str(r.Period.Label), nil, "All countries", nil, nil, b.code(r.Currency), nil}
+		row := []any{b.str(r.Period.Label), nil, "All countries", nil, nil, b.short(r.Currency), nil}
 		if r.GrandConverted {
 			rep, err := b.moneyFormula(fmt.Sprintf("SUM(%s:%s)", ref(8, first), ref(8, last)), r.GrandReporting, r.Currency)
 			if err != nil {
@@ -176,7 +176,7 @@ func excelDate(d pipeline.Date) string {
 func (b *book) conversion(f *pipeline.FinanceRow) ([]any, error) {
 	cur := b.r.Currency
 	if cur == "" {
-		return []any{nil, nil, nil, "no reporting currency set"}, nil
+		return []any{nil, nil, nil, excelize.Cell{StyleID: b.st.remark, Value: "no reporting currency set"}}, nil
 	}
 	var rate, amount, note any
 	if f.RateKnown {
@@ -194,7 +194,10 @@ func (b *book) conversion(f *pipeline.FinanceRow) ([]any, error) {
 			return nil, err
 		}
 	}
-	return []any{b.code(cur), rate, amount, note}, nil
+	if note != nil {
+		note = excelize.Cell{StyleID: b.st.remark, Value: note}
+	}
+	return []any{b.short(cur), rate, amount, note}, nil
 }
 
 // moneyFormula is a live formula over amounts of one currency, carrying

@@ -193,7 +193,7 @@ func (b *book) agreements() error {
 				days = int64(a.ValidTo.Days() - r.Period.To.Days())
 			}
 			copy(row, []any{
-				b.code(a.ID), b.code(a.Country.Code), b.str(a.Country.Label()), b.str(a.Region),
+				b.code(a.ID), b.short(a.Country.Code), b.str(a.Country.Label()), b.str(a.Region),
 				b.str(a.Partner), b.str(a.Counterpart), b.str(string(a.Sector)), b.str(string(a.Instrument)),
 				b.str(a.Title), b.date(a.Signed), b.date(a.ValidFrom), b.date(a.ValidTo),
 				b.str(string(a.Status)), a.StatusDuring(r.Period.From, r.Period.To), days,
@@ -242,7 +242,9 @@ func (b *book) ledgerTotal(parts []part) ([][]any, error) {
 		return "SUBTOTAL(109," + strings.Join(refs, ",") + ")"
 	}
 	row := make([]any, actConversion)
-	row[0] = excelize.Cell{StyleID: b.st.section, Value: "Total of the rows shown"}
+	// Short enough for the ID column: printed, that column is repeated
+	// on every page, and a label running over the next cell would be cut.
+	row[0] = excelize.Cell{StyleID: b.st.section, Value: "Total"}
 	row[actParticipants-1] = b.formula(subtotal(actParticipants), r.Grand.Participants)
 	switch {
 	case r.Currency == "":
@@ -289,7 +291,7 @@ func (b *book) activities() error {
 				if amount, err = b.money(a.Amount.Amount, a.Amount.Currency); err != nil {
 					return nil, err
 				}
-				code = b.code(a.Amount.Currency)
+				code = b.short(a.Amount.Currency)
 				switch c, q, ok := r.Convert(a); {
 				case cur == "":
 					note = "no reporting currency set"
@@ -310,8 +312,8 @@ func (b *book) activities() error {
 				participants = b.count(a.Participants)
 			}
 			copy(row, []any{
-				b.code(a.ID), b.date(a.Date), b.date(a.End), b.code(a.Country.Code), b.str(a.Country.Label()),
-				b.str(a.Region), b.code(a.Agreement), b.code(a.Measure), b.str(string(a.Type)), b.str(a.Title),
+				b.code(a.ID), b.date(a.Date), b.date(a.End), b.short(a.Country.Code), b.str(a.Country.Label()),
+				b.str(a.Region), b.code(a.Agreement), b.code(a.Measure), b.str(string(a.Type)), b.title(a.Title),
 				participants, amount, code, rate, conv, note,
 				b.str(a.Funding), b.str(a.Agency), b.str(a.Notes),
 			})

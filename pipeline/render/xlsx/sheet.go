@@ -317,7 +317,7 @@ func (s *sheet) lines(vals []any) int {
 	n := 1
 	for i, v := range vals {
 		c, ok := v.(excelize.Cell)
-		if !ok || (c.StyleID != s.b.st.wrap && c.StyleID != s.b.st.header) || i >= len(s.widths) {
+		if !ok || (c.StyleID != s.b.st.wrap && c.StyleID != s.b.st.header && c.StyleID != s.b.st.title) || i >= len(s.widths) {
 			continue
 		}
 		str, _ := c.Value.(string)

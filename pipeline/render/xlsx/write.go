@@ -108,8 +108,8 @@ func font(f excelize.Font) *excelize.Font {
 }
 
 type styles struct {
-	header, bold, section, text, date, count, rate, note, wrap int
-	money                                                      map[string]int
+	header, bold, section, text, short, date, count, rate, note, remark, wrap, title int
+	money                                                                            map[string]int
 }
 
 func newBook(r *pipeline.Report) (*book, error) {
@@ -136,12 +136,20 @@ func newBook(r *pipeline.Report) (*book, error) {
 		bold:    style(&excelize.Style{Font: font(excelize.Font{Bold: true}), Alignment: &excelize.Alignment{Vertical: "top"}}),
 		section: style(&excelize.Style{Font: font(excelize.Font{Bold: true, Size: 12})}),
 		text:    style(&excelize.Style{NumFmt: 49}), // "@": ids and codes stay text when edited
-		date:    style(&excelize.Style{CustomNumFmt: numFmt("yyyy-mm-dd")}),
-		count:   style(&excelize.Style{NumFmt: 3}), // #,##0
-		rate:    style(&excelize.Style{CustomNumFmt: numFmt("0.0########")}),
-		note:    style(&excelize.Style{Font: font(excelize.Font{Italic: true, Color: "595959"})}),
-		wrap:    style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
-		money:   map[string]int{},
+		// Country and currency codes and dates are centred: set flush
+		// against a right-aligned amount or date they would read as one
+		// word (2012-07-08TR, 9,800.00 USDUSD).
+		short:  style(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "center"}}),
+		date:   style(&excelize.Style{CustomNumFmt: numFmt("yyyy-mm-dd"), Alignment: &excelize.Alignment{Horizontal: "center"}}),
+		count:  style(&excelize.Style{NumFmt: 3}), // #,##0
+		rate:   style(&excelize.Style{CustomNumFmt: numFmt("0.0########")}),
+		note:   style(&excelize.Style{Font: font(excelize.Font{Italic: true, Color: "595959"}), Alignment: &excelize.Alignment{Indent: 1}}),
+		remark: style(&excelize.Style{Alignment: &excelize.Alignment{Indent: 1}}), // a note beside an amount
+		wrap:   style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
+		// A title wraps in its column rather than run over the empty cells
+		// beside it, and off onto the next printed page.
+		title: style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true}}),
+		money: map[string]int{},
 	}
 	if err != nil {
 		return nil, fmt.Errorf("preparing the workbook's styles: %w", err)
@@ -173,6 +181,25 @@ func (b *book) str(s string) any {
 		return nil
 	}
 	return text(s)
+}
+
+// title is an activity's title, wrapped in its column: the cells beside
+// it (participants, amount) may be empty, and a title running over them
+// would also run onto the next printed page. (An agreement's title is cut
+// by its signing date, never empty; wrapping it would triple the pages.)
+func (b *book) title(s string) any {
+	if s == "" {
+		return nil
+	}
+	return excelize.Cell{StyleID: b.st.title, Value: text(s)}
+}
+
+// short is a country or currency code: text, centred.
+func (b *book) short(s string) any {
+	if s == "" {
+		return nil
+	}
+	return excelize.Cell{StyleID: b.st.short, Value: text(s)}
 }
 
 // code is an id or code: always a text cell, so "007" keeps its zeros.

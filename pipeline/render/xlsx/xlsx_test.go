@@ -275,9 +275,6 @@ func TestCraft(t *testing.T) {
 	if w, _ := f.GetColWidth("Agreements", "A"); w > 10 {
 		t.Errorf("Agreements id column width = %v, want narrow", w)
 	}
-	if !strings.Contains(parts["xl/charts/chart1.xml"], "Summary&#39;!$F$21:$F$24") {
-		t.Error("the chart does not plot activities per country")
-	}
 	if !strings.Contains(parts["xl/comments1.xml"], "never over buckets") {
 		t.Error("no comment explaining agreements in force")
 	}
@@ -291,7 +288,7 @@ func TestCraft(t *testing.T) {
 // it (pandas, openpyxl read-only) would otherwise see one cell.
 func TestDimension(t *testing.T) {
 	f := openBook(t, writeBook(t, testReport(t)))
-	want := map[string]string{"Summary": "A1:G32", "Finance": "A1:I28", "Agreements": "A1:U5",
+	want := map[string]string{"Summary": "A1:G38", "Finance": "A1:I28", "Agreements": "A1:U5",
 		"Activities": "A1:W8", "Data issues": "A1:F4"}
 	for sh, w := range want {
 		if got, err := f.GetSheetDimension(sh); err != nil || got != w {
@@ -631,5 +628,46 @@ func TestPageSetup(t *testing.T) {
 	row, _ := strconv.Atoi(to[2])
 	if col > 6 || row+1 > last {
 		t.Errorf("the chart ends at column %d, row %d (0-based), outside the print area %s", col, row, area)
+	}
+}
+
+// TestChart: the Summary's chart plots the countries with activities, the
+// most first, from a block of references to their whole-period rows; one
+// dark colour, no rainbow; black labels.
+func TestChart(t *testing.T) {
+	data := writeBook(t, testReport(t))
+	f := openBook(t, data)
+	_, parts := zipEntries(t, data)
+	chart := parts["xl/charts/chart1.xml"]
+	for _, want := range []string{
+		"<f>&#39;Summary&#39;!$C$35:$C$38</f>", "<f>&#39;Summary&#39;!$F$35:$F$38</f>",
+		`<varyColors val="0"`, `<a:srgbClr val="1F4E79"`, `<orientation val="maxMin"`, `<showVal val="1"`,
+	} {
+		if !strings.Contains(chart, want) {
+			t.Errorf("the chart has no %s", want)
+		}
+	}
+	if strings.Contains(chart, `<varyColors val="1"`) {
+		t.Error("the chart varies its colours by point")
+	}
+	// Every text the chart sets (title, axes, data labels) is black.
+	texts := regexp.MustCompile(`<a:defRPr [^>]*sz="[^>]*>.*?</a:defRPr>|<a:rPr[^>]*>.*?</a:rPr>`).FindAllString(chart, -1)
+	if len(texts) < 4 {
+		t.Errorf("the chart sets %d texts, want the title, both axes and the data labels", len(texts))
+	}
+	for _, m := range texts {
+		if !strings.Contains(m, `<a:srgbClr val="000000"`) {
+			t.Errorf("chart text not black: %s", m)
+		}
+	}
+	want := [][2]string{{"Japan", "F21"}, {"Russia", "F23"}, {"Kuwait", "F22"}, {"Multilateral", "F24"}}
+	for i, w := range want {
+		row := strconv.Itoa(35 + i)
+		if got, _ := f.GetCellValue("Summary", "C"+row); got != w[0] {
+			t.Errorf("Summary!C%s = %q, want %s (the most activities first, none left out but zeros)", row, got, w[0])
+		}
+		if got, _ := f.GetCellFormula("Summary", "F"+row); got != w[1] {
+			t.Errorf("Summary!F%s = %q, want =%s", row, got, w[1])
+		}
 	}
 }
