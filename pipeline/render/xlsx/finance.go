@@ -201,11 +201,17 @@ func (b *book) conversion(f *pipeline.FinanceRow) ([]any, error) {
 }
 
 // moneyFormula is a live formula over amounts of one currency, carrying
-// its exact value.
+// its exact value. The sum is rounded to the digits the amount is shown
+// with (the currency's minor unit, or every digit the amounts have): a
+// spreadsheet adds in binary floating point, and over thousands of
+// amounts of both signs LibreOffice's SUMIFS gives 867273.339999989 for
+// an exact 867273.34. Rounding at digits the exact sum has changes
+// nothing but that error.
 func (b *book) moneyFormula(f string, v pipeline.Decimal, code string) (any, error) {
 	id, err := b.moneyStyle(v, code)
 	if err != nil {
 		return nil, err
 	}
+	f = fmt.Sprintf("ROUND(%s,%d)", f, decimals(v, code))
 	return excelize.Cell{StyleID: id, Formula: f, Value: v.Float64()}, nil
 }

@@ -81,6 +81,8 @@ func sumifs(col string, row int, from, to string) string {
 		r(col), r("E"), row, r("M"), row, r("B"), from, r("B"), to)
 }
 
+func round(f string, digits int) string { return fmt.Sprintf("ROUND(%s,%d)", f, digits) }
+
 // TestCells checks values, cell types, number formats and formulas with
 // their cached values, cell by cell.
 func TestCells(t *testing.T) {
@@ -112,21 +114,21 @@ func TestCells(t *testing.T) {
 		{"Summary", "G23", num, "120", "SUMIF($C$2:$C$12,C23,G2:G12)", ""},
 		{"Summary", "D25", num, "2", "SUM(D2:D12)", ""},
 		{"Summary", "G25", num, "174", "SUM(G2:G12)", ""},
-		{"Finance", "E2", num, "250000", sumifs("L", 2, "2025,1,1", "2025,3,31"), `#,##0 "JPY"`},
-		{"Finance", "E3", num, "1500000.5", sumifs("L", 3, "2025,1,1", "2025,3,31"), `#,##0.00 "MNT"`},
-		{"Finance", "E4", num, "1234.567", sumifs("L", 4, "2025,4,1", "2025,6,30"), `#,##0.000 "KWD"`},
+		{"Finance", "E2", num, "250000", round(sumifs("L", 2, "2025,1,1", "2025,3,31"), 0), `#,##0 "JPY"`},
+		{"Finance", "E3", num, "1500000.5", round(sumifs("L", 3, "2025,1,1", "2025,3,31"), 2), `#,##0.00 "MNT"`},
+		{"Finance", "E4", num, "1234.567", round(sumifs("L", 4, "2025,4,1", "2025,6,30"), 3), `#,##0.000 "KWD"`},
 		{"Finance", "G2", num, "24", "", ""},
-		{"Finance", "H2", num, "6000000", sumifs("O", 2, "2025,1,1", "2025,3,31"), `#,##0.00 "MNT"`},
-		{"Finance", "H4", num, "13580391.32", sumifs("O", 4, "2025,4,1", "2025,6,30"), ""},
+		{"Finance", "H2", num, "6000000", round(sumifs("O", 2, "2025,1,1", "2025,3,31"), 2), `#,##0.00 "MNT"`},
+		{"Finance", "H4", num, "13580391.32", round(sumifs("O", 4, "2025,4,1", "2025,6,30"), 2), ""},
 		{"Finance", "H5", none, "", "", ""}, // USD: no rate, never guessed
 		{"Finance", "I5", text, "not converted: no rate covers some of these amounts", "", ""},
-		{"Finance", "E9", num, "251000", "SUMIF($D$2:$D$6,D9,$E$2:$E$6)", `#,##0 "JPY"`},
-		{"Finance", "H9", num, "6023500", "SUMIF($D$2:$D$6,D9,$H$2:$H$6)", ""},
-		{"Finance", "E10", num, "1234.567", "SUMIF($D$2:$D$6,D10,$E$2:$E$6)", `#,##0.000 "KWD"`},
+		{"Finance", "E9", num, "251000", "ROUND(SUMIF($D$2:$D$6,D9,$E$2:$E$6),0)", `#,##0 "JPY"`},
+		{"Finance", "H9", num, "6023500", "ROUND(SUMIF($D$2:$D$6,D9,$H$2:$H$6),2)", ""},
+		{"Finance", "E10", num, "1234.567", "ROUND(SUMIF($D$2:$D$6,D10,$E$2:$E$6),3)", `#,##0.000 "KWD"`},
 		{"Finance", "H12", none, "", "", ""},
-		{"Finance", "E15", num, "251000", "SUMIFS($E$2:$E$6,$C$2:$C$6,C15,$D$2:$D$6,D15)", ""},
+		{"Finance", "E15", num, "251000", "ROUND(SUMIFS($E$2:$E$6,$C$2:$C$6,C15,$D$2:$D$6,D15),0)", ""},
 		{"Finance", "G15", none, "", "", ""}, // two JPY rates: no single rate
-		{"Finance", "H15", num, "6023500", "SUMIFS($H$2:$H$6,$C$2:$C$6,C15,$D$2:$D$6,D15)", ""},
+		{"Finance", "H15", num, "6023500", "ROUND(SUMIFS($H$2:$H$6,$C$2:$C$6,C15,$D$2:$D$6,D15),2)", ""},
 		{"Finance", "H18", none, "", "", ""},
 		{"Agreements", "A2", text, "007", "", ""},
 		{"Agreements", "I2", text, "Соглашение о культурном сотрудничестве", "", ""},
