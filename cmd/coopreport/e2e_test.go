@@ -281,6 +281,15 @@ func e2eSheetRecords(t *testing.T, path, sheet string) []e2eRecord {
 	if len(rows) == 0 {
 		t.Fatalf("%s, sheet %q is empty", path, sheet)
 	}
+	// A register is its table: rows below it (the Activities total) are
+	// not records.
+	if ts, err := f.GetTables(sheet); err == nil && len(ts) == 1 {
+		_, last, err := excelize.CellNameToCoordinates(ts[0].Range[strings.IndexByte(ts[0].Range, ':')+1:])
+		if err != nil {
+			t.Fatalf("%s, sheet %q: table over %q: %v", path, sheet, ts[0].Range, err)
+		}
+		rows = rows[:min(len(rows), last)]
+	}
 	var out []e2eRecord
 	for i, r := range rows[1:] {
 		rec := e2eRecord{row: i + 2, values: map[string]string{}}

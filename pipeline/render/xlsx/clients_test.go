@@ -20,6 +20,9 @@ import (
 	"testing"
 	"time"
 
+	"coopreport/pipeline"
+	"coopreport/pipeline/aggregate"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -148,7 +151,7 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A wrong cached total, as a buggy writer would leave it.
-	doctored := doctor(t, data, "xl/worksheets/sheet2.xml", "<f>SUMIF($D$2:$D$6,D9,$H$2:$H$6)</f><v>6023500</v>", "<f>SUMIF($D$2:$D$6,D9,$H$2:$H$6)</f><v>6023500.01</v>")
+	doctored := doctor(t, data, "xl/worksheets/sheet2.xml", "<f>ROUND(SUMIF($D$2:$D$6,D9,$H$2:$H$6),2)</f><v>6023500</v>", "<f>ROUND(SUMIF($D$2:$D$6,D9,$H$2:$H$6),2)</f><v>6023500.01</v>")
 	if err := os.WriteFile(bad, doctored, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +190,7 @@ def check(what, got, want):
     if got != want or type(got) != type(want):
         errs.append("%s: %r, want %r" % (what, got, want))
 ro = openpyxl.load_workbook(p, read_only=True)
-for name, n in [("Summary", 32), ("Finance", 26), ("Agreements", 5), ("Activities", 7), ("Data issues", 4)]:
+for name, n in [("Summary", 38), ("Finance", 28), ("Agreements", 5), ("Activities", 8), ("Data issues", 4)]:
     check(name + " rows seen read-only", sum(1 for _ in ro[name].iter_rows()), n)
     check(name + " max_row", ro[name].max_row, n)
 ro.close()
@@ -201,9 +204,13 @@ check("Activities!A7", wb["Activities"]["A7"].value, "0042")
 check("Activities!J5", wb["Activities"]["J5"].value, '=HYPERLINK("http://x","y")')
 check("Agreements!J2", wb["Agreements"]["J2"].value, datetime.datetime(2024, 6, 1))
 check("Agreements!O3", wb["Agreements"]["O3"].value, -92)
+check("Activities!K8", wb["Activities"]["K8"].value, 174)
+check("Activities!O8", wb["Activities"]["O8"].value, None)
+check("Activities!P8", wb["Activities"]["P8"].value, "no total in MNT: some amounts have no rate")
 fw = openpyxl.load_workbook(p)
 check("Summary!G25 type", fw["Summary"]["G25"].data_type, "f")
 check("Summary!G25", fw["Summary"]["G25"].value, "=SUM(G2:G12)")
+check("Activities!K8", fw["Activities"]["K8"].value, "=SUBTOTAL(109,K2:K7)")
 check("Data issues!E4 type", fw["Data issues"]["E4"].data_type, "s")
 check("Activities!J5 type", fw["Activities"]["J5"].data_type, "s")
 for name in ["Summary", "Finance", "Agreements", "Activities", "Data issues"]:
@@ -316,4 +323,134 @@ func sameNumber(got, want string) bool {
 	w, err1 := strconv.ParseFloat(want, 64)
 	g, err2 := strconv.ParseFloat(got, 64)
 	return err1 == nil && err2 == nil && math.Abs(w-g) <= 1e-9*math.Max(1, math.Abs(w))
+}
+
+// TestLibreOfficeSplit recalculates a workbook whose ledger continues on
+// further sheets: formulas that name every part agree with their cached
+// values.
+func TestLibreOfficeSplit(t *testing.T) {
+	defer func(n int) { maxRows = n }(maxRows)
+	maxRows = 4
+	r := testReport(t)
+	r.Ledger = append(r.Ledger.(pipeline.Activities), r.Ledger.(pipeline.Activities)[0])
+	if err := aggregate.Report(r); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	book := filepath.Join(dir, "split.xlsx")
+	if err := os.WriteFile(book, writeBook(t, r), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "csv")
+	recalculate(t, out, book)
+	n, mismatches := formulaMismatches(t, book, out)
+	for _, m := range mismatches {
+		t.Error(m)
+	}
+	if n < 20 {
+		t.Errorf("compared only %d formulas", n)
+	}
+	total := readCSV(t, filepath.Join(out, "split-Activities (4).csv"))
+	if got := cellAt(total, 2, actParticipants-1); !sameNumber(got, "294") { // 174 + the first activity's 120 again
+		t.Errorf("Activities (4) total participants = %s, want 294", got)
+	}
+}
+
+// hideRows hides rows of a sheet, as a filter does, with openpyxl.
+const hideRows = `
+import sys, openpyxl
+src, dst, sheet = sys.argv[1], sys.argv[2], sys.argv[3]
+wb = openpyxl.load_workbook(src)
+for r in sys.argv[4:]:
+    wb[sheet].row_dimensions[int(r)].hidden = True
+wb.save(dst)
+`
+
+// TestFilteredTotal hides activities as a filter would: the total row
+// adds up the rows shown.
+func TestFilteredTotal(t *testing.T) {
+	python := "/usr/bin/python3"
+	if exec.Command(python, "-c", "import openpyxl").Run() != nil {
+		t.Fatal("/usr/bin/python3 with openpyxl not installed: apt-get install python3-openpyxl (.ci/run does)")
+	}
+	r := testReport(t)
+	r.Rates = pipeline.NewRates("MNT", append(r.RateList, pipeline.Rate{Currency: "USD", Base: "MNT",
+		Span: pipeline.RateSpan{Label: "2025", From: day(2025, 1, 1), To: day(2025, 12, 31)}, Rate: dec(t, "3400")}))
+	if err := aggregate.Report(r); err != nil {
+		t.Fatal(err)
+	}
+	if !r.GrandConverted {
+		t.Fatal("the report converts only some amounts; the test wants every one converted")
+	}
+	dir := t.TempDir()
+	book, filtered := filepath.Join(dir, "book.xlsx"), filepath.Join(dir, "filtered.xlsx")
+	if err := os.WriteFile(book, writeBook(t, r), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Rows 2 and 4: A-001 (120 participants, 1,500,000.50 MNT) and A-003
+	// (12 participants, 1,234.567 KWD = 13,580,391.32 MNT).
+	if out, err := exec.Command(python, "-c", hideRows, book, filtered, "Activities", "2", "4").CombinedOutput(); err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	out := filepath.Join(dir, "csv")
+	recalculate(t, out, book, filtered)
+	all := readCSV(t, filepath.Join(out, "book-Activities.csv"))
+	shown := readCSV(t, filepath.Join(out, "filtered-Activities.csv"))
+	for _, c := range []struct {
+		rows      [][]string
+		col       int
+		want, why string
+	}{
+		{all, actParticipants, "174", "participants of every activity"},
+		{shown, actParticipants, "42", "participants of the activities shown (174 - 120 - 12)"},
+		{all, actReporting, "21443891.82", "every amount converted"},
+		{shown, actReporting, "6363500", "amounts shown, converted (21,443,891.82 - 1,500,000.50 - 13,580,391.32)"},
+	} {
+		if got := cellAt(c.rows, 7, c.col-1); !sameNumber(got, c.want) {
+			t.Errorf("Activities!%s = %s, want %s: %s", ref(c.col, 8), got, c.want, c.why)
+		}
+	}
+}
+
+// setCell sets one cell of a sheet to a number, with openpyxl, as a
+// finance officer correcting an amount would.
+const setCell = `
+import sys, openpyxl
+src, dst, sheet, cell, value = sys.argv[1:6]
+wb = openpyxl.load_workbook(src)
+wb[sheet][cell].value = float(value)
+wb.save(dst)
+`
+
+// TestCorrectedAmount corrects an amount on the Activities sheet: the
+// Finance figures that hold it follow when LibreOffice recalculates, the
+// others stay.
+func TestCorrectedAmount(t *testing.T) {
+	python := "/usr/bin/python3"
+	if exec.Command(python, "-c", "import openpyxl").Run() != nil {
+		t.Fatal("/usr/bin/python3 with openpyxl not installed: apt-get install python3-openpyxl (.ci/run does)")
+	}
+	dir := t.TempDir()
+	book, fixed := filepath.Join(dir, "book.xlsx"), filepath.Join(dir, "fixed.xlsx")
+	if err := os.WriteFile(book, writeBook(t, testReport(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A-002, the exhibition in Japan in March: 250,000 JPY becomes 260,000.
+	if out, err := exec.Command(python, "-c", setCell, book, fixed, "Activities", "L3", "260000").CombinedOutput(); err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	out := filepath.Join(dir, "csv")
+	recalculate(t, out, fixed)
+	fin := readCSV(t, filepath.Join(out, "fixed-Finance.csv"))
+	for _, c := range []struct{ cell, want, what string }{
+		{"E2", "260000", "Japan's JPY in 2025-Q1"},
+		{"E9", "261000", "all JPY (and 1,000 in 2025-Q4)"},
+		{"E15", "261000", "Japan's JPY over the year"},
+		{"E3", "1500000.5", "Russia's MNT in 2025-Q1, untouched"},
+	} {
+		col, row, _ := excelize.CellNameToCoordinates(c.cell)
+		if got := cellAt(fin, row-1, col-1); !sameNumber(got, c.want) {
+			t.Errorf("Finance!%s (%s) = %s after the correction, want %s", c.cell, c.what, got, c.want)
+		}
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"coopreport/pipeline"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // maxColumns is the most columns a worksheet holds in Excel.
@@ -151,6 +153,28 @@ var activityHeaders = []string{"ID", "Date", "End", "Country code", "Country", "
 	"Title", "Participants", "Amount", "Currency", "Rate", "Amount in reporting currency", "Conversion",
 	"Funding", "Agency", "Notes"}
 
+// Columns of the Activities sheet that formulas add up or match on,
+// 1-based.
+var (
+	actDate         = column(activityHeaders, "Date")
+	actCountry      = column(activityHeaders, "Country")
+	actParticipants = column(activityHeaders, "Participants")
+	actAmount       = column(activityHeaders, "Amount")
+	actCurrency     = column(activityHeaders, "Currency")
+	actReporting    = column(activityHeaders, "Amount in reporting currency")
+	actConversion   = column(activityHeaders, "Conversion")
+)
+
+// column is the 1-based column of the header name.
+func column(hs []string, name string) int {
+	for i, h := range hs {
+		if h == name {
+			return i + 1
+		}
+	}
+	panic("xlsx: no column " + name) // a misspelt constant above, caught by any test
+}
+
 // agreements writes the register: every input column, the resolved
 // country, the status during the period and the days until expiry.
 func (b *book) agreements() error {
@@ -169,7 +193,7 @@ func (b *book) agreements() error {
 				days = int64(a.ValidTo.Days() - r.Period.To.Days())
 			}
 			copy(row, []any{
-				b.code(a.ID), b.code(a.Country.Code), b.str(a.Country.Label()), b.str(a.Region),
+				b.code(a.ID), b.short(a.Country.Code), b.str(a.Country.Label()), b.str(a.Region),
 				b.str(a.Partner), b.str(a.Counterpart), b.str(string(a.Sector)), b.str(string(a.Instrument)),
 				b.str(a.Title), b.date(a.Signed), b.date(a.ValidFrom), b.date(a.ValidTo),
 				b.str(string(a.Status)), a.StatusDuring(r.Period.From, r.Period.To), days,
@@ -179,6 +203,61 @@ func (b *book) agreements() error {
 			copy(row[fixed+len(cols):], b.posCells(a.Pos))
 			return row, nil
 		})
+}
+
+// ledgerSpec is the Activities sheet but for its headers: a table of
+// the ledger's activities, split over worksheets when they do not fit in
+// one, and a total row.
+func (b *book) ledgerSpec() sheetSpec {
+	n := 0
+	if b.r.Ledger != nil {
+		n = b.r.Ledger.Len()
+	}
+	return sheetSpec{name: sheetActivities, headers: activityHeaders, table: "Activities", data: n, landscape: true, split: true, foot: b.ledgerTotal}
+}
+
+// ledgerParts is where the activities go: the ranges Finance's formulas
+// add up.
+func (b *book) ledgerParts() []part {
+	spec := b.ledgerSpec()
+	return plan(spec, spec.data)
+}
+
+// ledgerTotal is the Activities sheet's total row: participants and the
+// amounts in the reporting currency, as SUBTOTAL(109, …) formulas, which
+// add up the rows a filter shows (all of them, unfiltered), carrying the
+// report's totals of the period. Amounts in their own currencies are not
+// added up across currencies; the converted total is given only where
+// every amount was converted, as on the Finance sheet.
+func (b *book) ledgerTotal(parts []part) ([][]any, error) {
+	r := b.r
+	subtotal := func(col int) string {
+		refs := make([]string, len(parts))
+		for i, p := range parts {
+			refs[i] = p.col(col)
+			if len(parts) == 1 {
+				refs[i] = ref(col, p.first) + ":" + ref(col, p.last) // on its own sheet
+			}
+		}
+		return "SUBTOTAL(109," + strings.Join(refs, ",") + ")"
+	}
+	row := make([]any, actConversion)
+	// Short enough for the ID column: printed, that column is repeated
+	// on every page, and a label running over the next cell would be cut.
+	row[0] = excelize.Cell{StyleID: b.st.section, Value: "Total"}
+	row[actParticipants-1] = b.formula(subtotal(actParticipants), r.Grand.Participants)
+	switch {
+	case r.Currency == "":
+	case r.GrandConverted:
+		total, err := b.moneyFormula(subtotal(actReporting), r.GrandReporting, r.Currency)
+		if err != nil {
+			return nil, err
+		}
+		row[actReporting-1] = total
+	default:
+		row[actConversion-1] = b.note("no total in " + r.Currency + ": some amounts have no rate")
+	}
+	return [][]any{row}, nil
 }
 
 // activities writes the ledger of the period with each amount converted
@@ -198,7 +277,9 @@ func (b *book) activities() error {
 	}
 	c := newCursor(r.Ledger)
 	defer c.close()
-	return b.write(sheetSpec{name: sheetActivities, headers: hs, table: "Activities", data: n, landscape: true, split: true},
+	spec := b.ledgerSpec()
+	spec.headers = hs
+	return b.write(spec,
 		n, func(i int) ([]any, error) {
 			a, err := c.at(i)
 			if err != nil {
@@ -210,7 +291,7 @@ func (b *book) activities() error {
 				if amount, err = b.money(a.Amount.Amount, a.Amount.Currency); err != nil {
 					return nil, err
 				}
-				code = b.code(a.Amount.Currency)
+				code = b.short(a.Amount.Currency)
 				switch c, q, ok := r.Convert(a); {
 				case cur == "":
 					note = "no reporting currency set"
@@ -231,8 +312,8 @@ func (b *book) activities() error {
 				participants = b.count(a.Participants)
 			}
 			copy(row, []any{
-				b.code(a.ID), b.date(a.Date), b.date(a.End), b.code(a.Country.Code), b.str(a.Country.Label()),
-				b.str(a.Region), b.code(a.Agreement), b.code(a.Measure), b.str(string(a.Type)), b.str(a.Title),
+				b.code(a.ID), b.date(a.Date), b.date(a.End), b.short(a.Country.Code), b.str(a.Country.Label()),
+				b.str(a.Region), b.code(a.Agreement), b.code(a.Measure), b.str(string(a.Type)), b.title(a.Title),
 				participants, amount, code, rate, conv, note,
 				b.str(a.Funding), b.str(a.Agency), b.str(a.Notes),
 			})

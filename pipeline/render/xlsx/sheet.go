@@ -23,11 +23,33 @@ type sheetSpec struct {
 	data      int      // rows of the register
 	landscape bool
 	// split lets a register longer than a worksheet continue on further
-	// sheets, "Name (2)" and on; every row must then be a data row.
+	// sheets, "Name (2)" and on; every row must then be a data row, but
+	// for the foot.
 	split bool
+	// foot returns the rows written after the register's data on its
+	// last sheet (its total row), given where the data went; at most
+	// footRows of them, and none when the register is empty.
+	foot func(parts []part) ([][]any, error)
 	// before runs once the rows are written and before the sheet is
 	// flushed: the last moment to add a chart or a comment to it.
 	before func(s *sheet) error
+}
+
+// footRows is the most rows a foot may have; a split register leaves
+// room for them on every sheet.
+const footRows = 1
+
+// part is where a register's data rows go on one worksheet.
+type part struct {
+	sheet       string
+	from, to    int // the rows' indexes, to exclusive
+	first, last int // their rows on the sheet, 1-based; last < first when none
+}
+
+// col returns the part's range of column col, for a formula on another
+// sheet: 'Activities'!$K$2:$K$17.
+func (p part) col(col int) string {
+	return quoteSheet(p.sheet) + "!" + absRef(col, p.first) + ":" + absRef(col, p.last)
 }
 
 // sheet is a worksheet being streamed.
@@ -38,6 +60,9 @@ type sheet struct {
 	widths []float64
 	row    int // last row written
 	ncols  int // widest row written
+	// printTo is the last row a drawing below the rows covers: the
+	// print area reaches down to it.
+	printTo int
 }
 
 // widthSample is how many rows column widths are measured on: all of a
@@ -51,36 +76,39 @@ const maxWidth = 66
 // write streams a sheet of n rows, row(i) giving row i (0-based, after the
 // header). A nil value is an empty cell.
 func (b *book) write(spec sheetSpec, n int, row func(i int) ([]any, error)) error {
-	widths, err := b.measure(spec.headers, n, row)
+	parts := plan(spec, n)
+	var foot [][]any
+	if spec.foot != nil && n > 0 {
+		var err error
+		if foot, err = spec.foot(parts); err != nil {
+			return err
+		}
+		if len(foot) > footRows {
+			return fmt.Errorf("the foot of the sheet %q has %d rows, more than the %d it has room for; this is a bug in coopreport, please report it", spec.name, len(foot), footRows)
+		}
+	}
+	widths, err := b.measure(spec.headers, n, row, foot)
 	if err != nil {
 		return err
 	}
-	per := n
-	if spec.split && spec.headers != nil {
-		per = maxRows - 1
-	}
-	for part, start := 1, 0; part == 1 || start < n; part, start = part+1, start+per {
-		end := min(n, start+per)
-		name, table := spec.name, spec.table
-		if part > 1 {
-			name = fmt.Sprintf("%s (%d)", spec.name, part)
-			if table != "" {
-				table += strconv.Itoa(part)
-			}
-			b.splits = append(b.splits, fmt.Sprintf(
-				"The sheet %q holds rows %d to %d of %d; %q is continued there because a worksheet holds at most %d rows.",
-				"", start+1, end, n, spec.name, maxRows))
+	for k, p := range parts {
+		table := spec.table
+		if k > 0 && table != "" {
+			table += strconv.Itoa(k + 1)
 		}
-		s, err := b.open(name, spec, widths)
+		s, err := b.open(p.sheet, spec, widths)
 		if err != nil {
 			return err
 		}
-		if part > 1 { // now that the final name is known
-			b.splits[len(b.splits)-1] = fmt.Sprintf(
-				"The sheet %q holds rows %d to %d of the %d rows of %q: a worksheet holds at most %d rows.",
-				s.name, start+1, end, n, spec.name, maxRows)
+		if s.name != p.sheet {
+			return fmt.Errorf("the sheet %q was planned as %q, which formulas may name; this is a bug in coopreport, please report it", s.name, p.sheet)
 		}
-		for i := start; i < end; i++ {
+		if k > 0 {
+			b.splits = append(b.splits, fmt.Sprintf(
+				"The sheet %q holds rows %d to %d of the %d rows of %q: a worksheet holds at most %d rows.",
+				s.name, p.from+1, p.to, n, spec.name, maxRows))
+		}
+		for i := p.from; i < p.to; i++ {
 			vals, err := row(i)
 			if err != nil {
 				return err
@@ -89,18 +117,54 @@ func (b *book) write(spec sheetSpec, n int, row func(i int) ([]any, error)) erro
 				return err
 			}
 		}
+		if k == len(parts)-1 {
+			for _, vals := range foot {
+				if err := s.add(vals...); err != nil {
+					return err
+				}
+			}
+		}
 		data := spec.data
 		if spec.split {
-			data = end - start
+			data = p.to - p.from
 		}
 		if err := s.close(spec, table, data); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// plan says where the n rows of a sheet go: all on one worksheet, or for
+// a split register, as many as fit on each, the header repeated and room
+// left for the foot. Formulas on sheets written earlier name the parts
+// (Finance sums the Activities ledger), so the names are planned too:
+// "Name", "Name (2)", …, which no sheet written before takes.
+func plan(spec sheetSpec, n int) []part {
+	first := 1
+	if spec.headers != nil {
+		first = 2
+	}
+	per := n
+	if spec.split && spec.headers != nil {
+		per = maxRows - 1
+		if spec.foot != nil {
+			per -= footRows
+		}
+	}
+	var parts []part
+	for k, start := 1, 0; k == 1 || start < n; k, start = k+1, start+per {
+		end := min(n, start+per)
+		name := spec.name
+		if k > 1 {
+			name = fmt.Sprintf("%s (%d)", spec.name, k)
+		}
+		parts = append(parts, part{sheet: name, from: start, to: end, first: first, last: first + end - start - 1})
 		if !spec.split {
 			break
 		}
 	}
-	return nil
+	return parts
 }
 
 // open creates the worksheet and everything that must precede its rows.
@@ -122,17 +186,30 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 	// Page setup lives in parts of the sheet XML that the stream writer
 	// emits early (sheetPr) or late (pageSetup, headerFooter); both are
 	// taken from the worksheet object, so set them before streaming.
-	yes, zero, one := true, 0, 1
-	orient := "portrait"
+	//
+	// A narrow sheet is printed fitted to the page's width. A wide
+	// register shrunk to one page's width is unreadable: it is printed at
+	// full size across as many pages as it needs, the pages of the same
+	// rows one after the other, each with the header row and the first
+	// column (the id) repeated.
+	narrow := len(widths) <= fitColumns
+	orient, a4, across := "portrait", 9, "overThenDown"
 	if spec.landscape {
 		orient = "landscape"
 	}
-	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return fail(err)
+	layout := &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient}
+	titles := "$1:$1"
+	if narrow {
+		yes, zero, one := true, 0, 1
+		if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+			return fail(err)
+		}
+		layout.FitToWidth, layout.FitToHeight = &one, &zero
+	} else {
+		layout.PageOrder = &across
+		titles = "$A:$A," + quoteSheet(name) + "!$1:$1"
 	}
-	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{
-		Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
-	}); err != nil {
+	if err := b.f.SetPageLayout(name, layout); err != nil {
 		return fail(err)
 	}
 	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
@@ -143,7 +220,7 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 	}
 	if spec.headers != nil {
 		if err := b.f.SetDefinedName(&excelize.DefinedName{
-			Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(name) + "!$1:$1", Scope: name,
+			Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(name) + "!" + titles, Scope: name,
 		}); err != nil {
 			return fail(err)
 		}
@@ -180,6 +257,10 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 	}
 	return s, nil
 }
+
+// fitColumns is the most columns a sheet may have to be printed fitted
+// to the page's width: beyond it, the text would be too small to read.
+const fitColumns = 10
 
 // widthCols is how many columns get widths of their own; the columns
 // after them keep the default width. Each width excelize sets costs it
@@ -236,7 +317,7 @@ func (s *sheet) lines(vals []any) int {
 	n := 1
 	for i, v := range vals {
 		c, ok := v.(excelize.Cell)
-		if !ok || (c.StyleID != s.b.st.wrap && c.StyleID != s.b.st.header) || i >= len(s.widths) {
+		if !ok || (c.StyleID != s.b.st.wrap && c.StyleID != s.b.st.header && c.StyleID != s.b.st.title) || i >= len(s.widths) {
 			continue
 		}
 		str, _ := c.Value.(string)
@@ -279,8 +360,8 @@ func (s *sheet) close(spec sheetSpec, table string, data int) error {
 			}); err != nil {
 				return fail(err)
 			}
-		default:
-			if err := b.f.AutoFilter(s.name, "A1:"+ref(cols, max(data+1, 2)), nil); err != nil {
+		case data > 0: // no filter buttons over an empty register
+			if err := b.f.AutoFilter(s.name, "A1:"+ref(cols, data+1), nil); err != nil {
 				return fail(err)
 			}
 		}
@@ -297,6 +378,15 @@ func (s *sheet) close(spec sheetSpec, table string, data int) error {
 			return fail(err)
 		}
 	}
+	if s.row > 0 && s.ncols > 0 {
+		// What is printed: every row and column written, and a drawing
+		// placed below them.
+		if err := b.f.SetDefinedName(&excelize.DefinedName{
+			Name: "_xlnm.Print_Area", RefersTo: quoteSheet(s.name) + "!$A$1:" + absRef(s.ncols, max(s.row, s.printTo)), Scope: s.name,
+		}); err != nil {
+			return fail(err)
+		}
+	}
 	if err := s.sw.Flush(); err != nil {
 		return fail(err)
 	}
@@ -309,7 +399,7 @@ func (s *sheet) close(spec sheetSpec, table string, data int) error {
 // measure fits column widths to the content, since excelize's auto-fit
 // does nothing on streamed sheets: the widest value in characters, within
 // bounds, headers counting only up to a wrapped line's worth.
-func (b *book) measure(hs []string, n int, row func(i int) ([]any, error)) ([]float64, error) {
+func (b *book) measure(hs []string, n int, row func(i int) ([]any, error), foot [][]any) ([]float64, error) {
 	var w []float64
 	see := func(i int, chars float64) {
 		for len(w) <= i {
@@ -329,6 +419,11 @@ func (b *book) measure(hs []string, n int, row func(i int) ([]any, error)) ([]fl
 		if err != nil {
 			return nil, err
 		}
+		for c, v := range vals {
+			see(c, b.width(v))
+		}
+	}
+	for _, vals := range foot {
 		for c, v := range vals {
 			see(c, b.width(v))
 		}

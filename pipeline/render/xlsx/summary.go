@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"sort"
 
 	"coopreport/pipeline"
 
@@ -35,7 +36,7 @@ func (b *book) summary() error {
 			return fmt.Errorf("two countries are both called %q in the report (%s and %s); the workbook cannot total them apart", s.Country.Label(), code, s.Country.Code)
 		}
 		labels[s.Country.Label()] = s.Country.Code
-		row := append([]any{b.str(s.Bucket), b.code(s.Country.Code), b.str(s.Country.Label())}, counts(s.Counts, true)...)
+		row := append([]any{b.str(s.Bucket), b.short(s.Country.Code), b.str(s.Country.Label())}, counts(s.Counts, true)...)
 		rows = append(rows, row)
 	}
 
@@ -77,14 +78,14 @@ func (b *book) summary() error {
 	// Totals by country over the whole period: SUMIF over the country
 	// column; in force comes from the report, being no sum.
 	rows = append(rows, nil, b.section("Whole period, "+periodName(r)+", by country"))
-	chartFrom := first + len(rows)
+	wholeFrom := first + len(rows)
 	for _, t := range r.Totals {
 		label := t.Country.Label()
 		rn := first + len(rows)
 		sumif := func(col int) string {
 			return fmt.Sprintf("SUMIF(%s:%s,%s,%s:%s)", absRef(3, first), absRef(3, last), ref(3, rn), ref(col, first), ref(col, last))
 		}
-		row := []any{b.str(r.Period.Label), b.code(t.Country.Code), b.str(label)}
+		row := []any{b.str(r.Period.Label), b.short(t.Country.Code), b.str(label)}
 		if d == 0 {
 			row = append(row, b.count(0), b.count(int64(t.InForce)), b.count(0), b.count(0))
 		} else {
@@ -94,14 +95,14 @@ func (b *book) summary() error {
 		}
 		rows = append(rows, row)
 	}
-	chartTo := first + len(rows) - 1
+	wholeTo := first + len(rows) - 1
 	all := r.Grand
 	grand := []any{b.str(r.Period.Label), nil, "All countries"}
 	// In force over all countries: the sum of the whole-period rows just
 	// above (over countries, never over buckets).
 	inForce := b.count(int64(all.InForce))
-	if chartTo >= chartFrom {
-		inForce = b.formula(fmt.Sprintf("SUM(%s:%s)", ref(5, chartFrom), ref(5, chartTo)), int64(all.InForce))
+	if wholeTo >= wholeFrom {
+		inForce = b.formula(fmt.Sprintf("SUM(%s:%s)", ref(5, wholeFrom), ref(5, wholeTo)), int64(all.InForce))
 	}
 	if d == 0 {
 		grand = append(grand, b.count(0), inForce, b.count(0), b.count(0))
@@ -115,6 +116,29 @@ func (b *book) summary() error {
 	rows = append(rows, b.notes("Note: "+inForceNote)...)
 	rows = append(rows, b.notes("Totals are formulas (SUM, SUMIF) over the rows above; they also carry their value for programs that do not recalculate.")...)
 
+	// The chart's data: the countries with activities, the most first,
+	// each a reference to its whole-period row; countries with none would
+	// be empty bars.
+	var charted []int // indexes into r.Totals
+	for i, t := range r.Totals {
+		if t.Activities > 0 {
+			charted = append(charted, i)
+		}
+	}
+	sort.SliceStable(charted, func(i, j int) bool { return r.Totals[charted[i]].Activities > r.Totals[charted[j]].Activities })
+	chartTitle := "Activities per country, " + cutRunes(periodName(r), 60)
+	var chartFrom, chartTo int
+	if len(charted) > 0 {
+		rows = append(rows, nil, b.section("Chart: "+chartTitle+", the most first (countries with none left out)"))
+		chartFrom = first + len(rows)
+		for _, i := range charted {
+			t := r.Totals[i]
+			rows = append(rows, []any{nil, b.short(t.Country.Code), b.str(t.Country.Label()), nil, nil,
+				b.formula(ref(6, wholeFrom+i), int64(t.Activities))})
+		}
+		chartTo = first + len(rows) - 1
+	}
+
 	return b.write(sheetSpec{
 		name: sheetSummary, headers: hs, data: d,
 		before: func(s *sheet) error {
@@ -123,24 +147,55 @@ func (b *book) summary() error {
 			}); err != nil {
 				return err
 			}
-			if chartTo < chartFrom {
+			if len(charted) == 0 {
 				return nil
 			}
+			// Below the notes, as wide as the columns of the register, so
+			// that it prints with the sheet, fitted to the page's width.
 			q := quoteSheet(s.name)
-			return b.f.AddChart(s.name, "I2", &excelize.Chart{
-				Type: excelize.Bar,
+			width := 0.0
+			for _, w := range s.widths[:min(len(s.widths), len(hs))] {
+				width += w
+			}
+			height := min(1400, max(300, 22*(chartTo-chartFrom+1)+120))
+			at := s.row + 2
+			s.printTo = at + (height+rowPixels-1)/rowPixels + 1 // and a row to spare
+			// One colour, dark enough to tell from the page in grey; black
+			// labels; the first row (the most activities) at the top.
+			single, dark := false, excelize.Font{Family: fontName, Size: 9, Color: "000000"}
+			return b.f.AddChart(s.name, ref(1, at), &excelize.Chart{
+				Type:       excelize.Bar,
+				VaryColors: &single,
 				Series: []excelize.ChartSeries{{
 					Name:       q + "!$F$1",
 					Categories: fmt.Sprintf("%s!%s:%s", q, absRef(3, chartFrom), absRef(3, chartTo)),
 					Values:     fmt.Sprintf("%s!%s:%s", q, absRef(6, chartFrom), absRef(6, chartTo)),
+					Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartColor}},
+					DataLabel:  excelize.ChartDataLabel{Font: dark},
 				}},
-				Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Activities per country, " + cutRunes(periodName(r), 60)}}},
+				Title: excelize.ChartTitle{
+					Paragraph: []excelize.RichTextRun{{Text: chartTitle, Font: &excelize.Font{Family: fontName, Size: 12, Bold: true, Color: "000000"}}},
+				},
+				XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: dark},
+				YAxis:     excelize.ChartAxis{Font: dark, MajorGridLines: true},
+				PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 				Legend:    excelize.ChartLegend{Position: "none"},
-				Dimension: excelize.ChartDimension{Width: 520, Height: uint(min(1400, max(300, 22*(chartTo-chartFrom+1)+120)))},
+				Dimension: excelize.ChartDimension{Width: uint(width * charPixels), Height: uint(height)},
 			})
 		},
 	}, len(rows), func(i int) ([]any, error) { return rows[i], nil })
 }
+
+// chartColor is the bars' one colour: a dark blue, which prints as a
+// dark grey.
+const chartColor = "1F4E79"
+
+// A row's default height and a character's width in pixels, at 96 dpi
+// in the workbook's font: where a drawing ends.
+const (
+	rowPixels  = 20
+	charPixels = 7
+)
 
 // formula is a live formula that also carries its value.
 func (b *book) formula(f string, v any) any {

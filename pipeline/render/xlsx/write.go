@@ -90,9 +90,26 @@ type book struct {
 	st     styles
 }
 
+// The workbook's font, the default excelize writes for the Normal style.
+// Every style names it: a font with no name falls back to the reader's
+// own default, a serif in LibreOffice.
+const (
+	fontName = "Calibri"
+	fontSize = 11
+)
+
+// font is f in the workbook's font, at its size unless f gives one.
+func font(f excelize.Font) *excelize.Font {
+	f.Family = fontName
+	if f.Size == 0 {
+		f.Size = fontSize
+	}
+	return &f
+}
+
 type styles struct {
-	header, bold, section, text, date, count, rate, note, wrap int
-	money                                                      map[string]int
+	header, bold, section, text, short, date, count, rate, note, remark, wrap, title int
+	money                                                                            map[string]int
 }
 
 func newBook(r *pipeline.Report) (*book, error) {
@@ -109,20 +126,30 @@ func newBook(r *pipeline.Report) (*book, error) {
 	numFmt := func(f string) *string { return &f }
 	b.st = styles{
 		header: style(&excelize.Style{
-			Font:      &excelize.Font{Bold: true},
+			Font:      font(excelize.Font{Bold: true}),
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE6F0"}},
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 			NumFmt:    49,
 		}),
-		bold:    style(&excelize.Style{Font: &excelize.Font{Bold: true}}),
-		section: style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}}),
+		// Labels sit at the top, level with the first line of a wrapped
+		// value beside them.
+		bold:    style(&excelize.Style{Font: font(excelize.Font{Bold: true}), Alignment: &excelize.Alignment{Vertical: "top"}}),
+		section: style(&excelize.Style{Font: font(excelize.Font{Bold: true, Size: 12})}),
 		text:    style(&excelize.Style{NumFmt: 49}), // "@": ids and codes stay text when edited
-		date:    style(&excelize.Style{CustomNumFmt: numFmt("yyyy-mm-dd")}),
-		count:   style(&excelize.Style{NumFmt: 3}), // #,##0
-		rate:    style(&excelize.Style{CustomNumFmt: numFmt("0.0########")}),
-		note:    style(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}),
-		wrap:    style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
-		money:   map[string]int{},
+		// Country and currency codes and dates are centred: set flush
+		// against a right-aligned amount or date they would read as one
+		// word (2012-07-08TR, 9,800.00 USDUSD).
+		short:  style(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "center"}}),
+		date:   style(&excelize.Style{CustomNumFmt: numFmt("yyyy-mm-dd"), Alignment: &excelize.Alignment{Horizontal: "center"}}),
+		count:  style(&excelize.Style{NumFmt: 3}), // #,##0
+		rate:   style(&excelize.Style{CustomNumFmt: numFmt("0.0########")}),
+		note:   style(&excelize.Style{Font: font(excelize.Font{Italic: true, Color: "595959"}), Alignment: &excelize.Alignment{Indent: 1}}),
+		remark: style(&excelize.Style{Alignment: &excelize.Alignment{Indent: 1}}), // a note beside an amount
+		wrap:   style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
+		// A title wraps in its column rather than run over the empty cells
+		// beside it, and off onto the next printed page.
+		title: style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true}}),
+		money: map[string]int{},
 	}
 	if err != nil {
 		return nil, fmt.Errorf("preparing the workbook's styles: %w", err)
@@ -154,6 +181,25 @@ func (b *book) str(s string) any {
 		return nil
 	}
 	return text(s)
+}
+
+// title is an activity's title, wrapped in its column: the cells beside
+// it (participants, amount) may be empty, and a title running over them
+// would also run onto the next printed page. (An agreement's title is cut
+// by its signing date, never empty; wrapping it would triple the pages.)
+func (b *book) title(s string) any {
+	if s == "" {
+		return nil
+	}
+	return excelize.Cell{StyleID: b.st.title, Value: text(s)}
+}
+
+// short is a country or currency code: text, centred.
+func (b *book) short(s string) any {
+	if s == "" {
+		return nil
+	}
+	return excelize.Cell{StyleID: b.st.short, Value: text(s)}
 }
 
 // code is an id or code: always a text cell, so "007" keeps its zeros.
