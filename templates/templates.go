@@ -17,3 +17,13 @@ var Framework []byte
 // Default is the file name of the default report's main template; the
 // others are partials it includes with {{template "measure.md.tmpl" .}}.
 const Default = "report.md.tmpl"
+
+// Builtin names the built-in reports --template accepts, by their main
+// template: "default" and "form-a", the form of the 2012–2016 reports
+// (one measure as mongolia-measure.txt lays it out); "form-b", the
+// current form (the online form of the reports due on 30 June 2027).
+var Builtin = map[string]string{
+	"default": Default,
+	"form-a":  Default,
+	"form-b":  "form-b.md.tmpl",
+}

@@ -17,6 +17,7 @@ import (
 	"coopreport/pipeline/config"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
+	"coopreport/templates"
 	"coopreport/pipeline/starter"
 )
 
@@ -54,7 +55,9 @@ Flags (run and validate):
                      (default: months for a month or quarter, quarters for a year, years beyond)
   --currency CODE    reporting currency (ISO 4217, e.g. MNT): amounts in other currencies are
                      converted with the rates file where a rate covers their date
-  --template FILE    report template: "default" (built in), or a template file such as
+  --template FILE    report template: "default" or "form-a" (built in: one measure as the
+                     2012–2016 reports laid it out), "form-b" (built in: the current form, for
+                     the reports due on 30 June 2027), or a template file such as
                      my-templates/report.md.tmpl (see coopreport templates)
   --config FILE      configuration file (default: coopreport.toml in the input folder, if any)
   --now DATE         "today" for relative periods and every timestamp written: 2026-01-01,
@@ -337,14 +340,18 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 	if opt.Title == "" {
 		opt.Title = "Periodic report on international cultural cooperation"
 	}
-	if t := st.Template; t != "" && t != "default" {
+	if t := st.Template; templates.Builtin[t] != "" {
+		if t != "default" {
+			opt.TemplatePath = t // a built-in report, by its name
+		}
+	} else if t != "" {
 		opt.TemplatePath = t
 		if !set["template"] && cfg.Path != "" && !filepath.IsAbs(t) {
 			// A template named in the configuration is found beside it.
 			opt.TemplatePath = filepath.Join(filepath.Dir(cfg.Path), t)
 		}
 		if _, err := os.Stat(opt.TemplatePath); err != nil {
-			return c, configError(set["template"], cfg, "template", fmt.Sprintf("no template file %s (the built-in template is \"default\"; coopreport templates DIR writes it out for editing)", opt.TemplatePath))
+			return c, configError(set["template"], cfg, "template", fmt.Sprintf("no template file %s (the built-in templates are \"default\" or \"form-a\", the 2012–2016 form, and \"form-b\", the current form; coopreport templates DIR writes them out for editing)", opt.TemplatePath))
 		}
 	}
 	// The template is checked before any input is read: an unknown

@@ -25,7 +25,7 @@ func TestTemplatesTwice(t *testing.T) {
 
 	again := opsMain(t, nil, "templates", dir)
 	again.want(t, ExitFailed)
-	want := "coopreport templates: " + dir + " already holds annexes.md.tmpl, measure.md.tmpl and report.md.tmpl. Nothing was written.\n" +
+	want := "coopreport templates: " + dir + " already holds annexes.md.tmpl, form-b-measure.md.tmpl, form-b.md.tmpl, measure.md.tmpl and report.md.tmpl. Nothing was written.\n" +
 		"To write the defaults there, delete or move those files first, or give another folder.\n"
 	if again.stderr != want {
 		t.Errorf("stderr\n%s\nwant\n%s", again.stderr, want)

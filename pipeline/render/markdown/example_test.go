@@ -223,3 +223,21 @@ func Example_chart() {
 	// | Japan | 1 |
 	// | **All partners** | **4** |
 }
+
+func Example_count() {
+	show(`[{{count "Exchanges with Russia and China." 2500}}]`)
+	showFor(markdown.Markdown, `{{count "Exchanges with Russia and China." 2500}}
+{{count "Exchanges with Russia and China." 20}}`)
+	// Output:
+	// []
+	// (32 of 2,500 characters)
+	// (32 characters: 12 over the form's limit of 20; shorten it before pasting)
+}
+
+func Example_pasting() {
+	show(`PDF: {{pasting}}`)
+	showFor(markdown.Markdown, `Markdown: {{pasting}}`)
+	// Output:
+	// PDF: false
+	// Markdown: true
+}

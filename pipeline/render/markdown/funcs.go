@@ -37,6 +37,8 @@ func funcs(x *execution) template.FuncMap {
 		"raw":        raw,
 		"table":      x.table,
 		"chart":      x.chart,
+		"count":      x.count,
+		"pasting":    x.pasting,
 	}
 }
 

@@ -444,10 +444,10 @@ func TestWriteDefaults(t *testing.T) {
 
 	err := markdown.WriteDefaults(dir)
 	var exists *markdown.ExistsError
-	if !errors.As(err, &exists) || exists.Dir != dir || !slices.Equal(exists.Files, []string{"annexes.md.tmpl", "measure.md.tmpl", "report.md.tmpl"}) {
+	if !errors.As(err, &exists) || exists.Dir != dir || !slices.Equal(exists.Files, []string{"annexes.md.tmpl", "form-b-measure.md.tmpl", "form-b.md.tmpl", "measure.md.tmpl", "report.md.tmpl"}) {
 		t.Errorf("WriteDefaults over existing files: %#v", err)
 	}
-	if want := dir + " already holds annexes.md.tmpl, measure.md.tmpl and report.md.tmpl"; err == nil || err.Error() != want {
+	if want := dir + " already holds annexes.md.tmpl, form-b-measure.md.tmpl, form-b.md.tmpl, measure.md.tmpl and report.md.tmpl"; err == nil || err.Error() != want {
 		t.Errorf("WriteDefaults over existing files: %v, want %q", err, want)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "annexes.md.tmpl")); string(b) != "# Annexes\n\nLeft out.\n" {

@@ -69,8 +69,11 @@ func (e *Error) Unwrap() error { return e.Err }
 // template that names an unknown one, or an unknown field in any branch,
 // fails before any input is read, with the file and line.
 func Load(name string) (*Template, error) {
-	if name == "" || name == "default" {
-		return parseSet(builtin(templates.Default), "")
+	if main, ok := templates.Builtin[name]; ok || name == "" {
+		if name == "" {
+			main = templates.Default
+		}
+		return parseSet(builtin(main), "")
 	}
 	info, err := os.Stat(name)
 	switch {
@@ -485,7 +488,7 @@ func (t *Template) ExecuteView(v *View, target Target) ([]byte, error) {
 		return nil, err
 	}
 	x := &execution{v: v, target: target}
-	c.Funcs(template.FuncMap{"table": x.table, "chart": x.chart})
+	c.Funcs(template.FuncMap{"table": x.table, "chart": x.chart, "count": x.count, "pasting": x.pasting})
 	var buf bytes.Buffer
 	if err := c.ExecuteTemplate(&buf, t.main, x.v); err != nil {
 		return nil, t.wrap(err)

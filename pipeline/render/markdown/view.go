@@ -49,6 +49,10 @@ type View struct {
 	ExpiringBy Date
 
 	Measures []Measure // the measures; one made from the records when the input has none
+	// Goals are the goals of the Convention, in the framework's order, each
+	// with its areas of monitoring and the measures placed under them: the
+	// current form's (Form B) order of the measures.
+	Goals []Goal
 
 	RejectsCount int         // input rows rejected (rejects.csv may list a row more than once)
 	Problems     ProblemList // the lines of rejects.csv: one per problem found
@@ -305,6 +309,20 @@ type Measure struct {
 	Extra       []Field // columns the measures table has beyond these
 	FromRecords bool    // made from the records: the input has no measures
 
+	// The current form's (Form B) fields. Areas is never empty: a measure
+	// the measures table places nowhere is placed by a rule, and Placed
+	// says where and why.
+	Goals           []GoalRef
+	Areas           []AreaRef // the first is where the report lists it
+	Domains         []string
+	Evaluated       string // "yes", "no" or ""
+	Conclusions     string
+	Achieved        string // results achieved so far, as written
+	Placed          string
+	PartnersEngaged []PartnerEngaged
+	USD             USDMoney
+	holdsAll        bool // its records are every record of the period
+
 	Agreements   []Agreement  // its agreements in force during the period
 	Partners     []Partner    // their partners (multilateral aside), first seen first
 	Countries    []Country    // their countries, by name
@@ -408,6 +426,7 @@ func NewView(r *pipeline.Report) (*View, error) {
 	if v.Measures, err = v.measures(inForce, totals); err != nil {
 		return nil, err
 	}
+	v.formB()
 	return v, nil
 }
 
@@ -734,7 +753,7 @@ func (v *View) measures(inForce []*pipeline.Agreement, totals map[string]pipelin
 		named = named || a.Measure != ""
 	}
 	if len(r.Measures) == 0 {
-		m := Measure{Title: generatedMeasure, FromRecords: true}
+		m := Measure{Title: generatedMeasure, FromRecords: true, holdsAll: true}
 		v.fill(&m, inForce, all)
 		return []Measure{m}, nil
 	}
@@ -764,6 +783,7 @@ func (v *View) measures(inForce []*pipeline.Agreement, totals map[string]pipelin
 			}
 		}
 		v.fill(&m, ags, acc)
+		m.holdsAll = acc == all
 		out = append(out, m)
 	}
 	_ = totals
@@ -839,4 +859,5 @@ func (v *View) fill(m *Measure, ags []*pipeline.Agreement, acc *recordsAcc) {
 	if acc.acts.count == v.Activities.Count {
 		m.Money = v.Totals.Money
 	}
+
 }

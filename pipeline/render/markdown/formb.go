@@ -1,0 +1,218 @@
+package markdown
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"coopreport/pipeline"
+	"coopreport/pipeline/framework"
+)
+
+// The current periodic report form (Form B, the online form of the 2027
+// reports) lists the measures by goal of the Convention and area of
+// monitoring, and asks of each measure: where, when and who; its main
+// features; the results achieved so far; the financial resources in US
+// dollars; the partners engaged, with their type of entity; whether it was
+// evaluated; its goals and cultural domains. See qpr-forms.md.
+
+// Goal is a goal of the Convention with its areas of monitoring and the
+// measures placed under each.
+type Goal struct {
+	Number   int
+	Name     string
+	Areas    []Area
+	Measures int // how many measures its areas hold
+}
+
+// Area is an area of monitoring and the measures placed under it: those
+// whose first area it is (see Measure.Areas).
+type Area struct {
+	ID       string // "2.3"
+	Name     string
+	Goal     int
+	Measures []Measure
+}
+
+// GoalRef and AreaRef name a goal or an area in a measure's fields.
+type GoalRef struct {
+	Number int
+	Name   string
+}
+
+func (g GoalRef) String() string { return fmt.Sprintf("Goal %d: %s", g.Number, g.Name) }
+
+// AreaRef is an area of monitoring a measure names.
+type AreaRef struct {
+	ID   string
+	Name string
+	Goal int
+}
+
+func (a AreaRef) String() string { return a.Name }
+
+// PartnerEngaged is a line of Form B's table of partners: a partner
+// institution of the measure's agreements and its type of entity.
+type PartnerEngaged struct {
+	Name string
+	Type string // "Public sector", …; "" when no one said
+}
+
+// USDMoney is a measure's money in US dollars: each amount converted at
+// the rates of its date (through the base the rates are given in) and
+// rounded to the cent, then added.
+type USDMoney struct {
+	Any        bool             // the measure's activities have amounts
+	Total      pipeline.Decimal // the sum of the amounts converted
+	Complete   bool             // every amount had a rate to USD: Total is all of it
+	Currencies []USDCurrency    // per currency, in currency order
+	Missing    []string         // currencies with an amount no rate converts to USD
+}
+
+// USDCurrency is a measure's money in one currency and in US dollars.
+type USDCurrency struct {
+	Currency string
+	Amount   pipeline.Decimal
+	USD      pipeline.Decimal
+	InUSD    bool
+}
+
+// formB fills the Form B fields of the measures and the view's goals.
+func (v *View) formB() {
+	f := framework.MustDefault()
+	for i := range v.Measures {
+		m := &v.Measures[i]
+		var pm *pipeline.Measure
+		for j := range v.r.Measures {
+			if v.r.Measures[j].ID == m.ID && !m.FromRecords {
+				pm = &v.r.Measures[j]
+			}
+		}
+		if pm != nil {
+			for _, n := range pm.Goals {
+				m.Goals = append(m.Goals, GoalRef{n, f.GoalByNumber(n).Name})
+			}
+			for _, id := range pm.Areas {
+				a := f.AreaByID(id)
+				m.Areas = append(m.Areas, AreaRef{a.ID, a.Name, a.Goal})
+			}
+			m.Domains = pm.Domains
+			m.Evaluated, m.Conclusions, m.Achieved = pm.Evaluated, pm.Conclusions, pm.Achieved
+		}
+		if len(m.Areas) == 0 {
+			m.Placed = place(f, m)
+		}
+		for _, g := range m.Areas {
+			if !slices.ContainsFunc(m.Goals, func(r GoalRef) bool { return r.Number == g.Goal }) {
+				m.Goals = append(m.Goals, GoalRef{g.Goal, f.GoalByNumber(g.Goal).Name})
+			}
+		}
+		slices.SortFunc(m.Goals, func(a, b GoalRef) int { return a.Number - b.Number })
+		partnerType := ""
+		if pm != nil {
+			partnerType = pm.PartnerType
+		}
+		m.PartnersEngaged = v.partnersEngaged(m, partnerType)
+		key := m.ID
+		if m.holdsAll {
+			key = pipeline.AllMeasures
+		}
+		m.USD = v.usd(key)
+	}
+	for _, g := range f.Goals {
+		gv := Goal{Number: g.Number, Name: g.Name}
+		for _, a := range g.Areas {
+			av := Area{ID: a.ID, Name: a.Name, Goal: g.Number}
+			for _, m := range v.Measures {
+				if m.Areas[0].ID == a.ID {
+					av.Measures = append(av.Measures, m)
+				}
+			}
+			gv.Measures += len(av.Measures)
+			gv.Areas = append(gv.Areas, av)
+		}
+		v.Goals = append(v.Goals, gv)
+	}
+}
+
+// place puts a measure the measures table gives no area under one, by the
+// rule the README states, and says so in a sentence: with goal 2 or no
+// goal, a measure with agreements goes under 2.3 (treaties and
+// agreements), one with activities only under 2.1 (mobility of artists
+// and cultural professionals); with other goals, under the first area of
+// its first goal.
+func place(f *framework.Framework, m *Measure) string {
+	id, why := "2.3", "agreements are linked to it"
+	switch {
+	case len(m.Goals) > 0 && !slices.ContainsFunc(m.Goals, func(g GoalRef) bool { return g.Number == 2 }):
+		id, why = f.GoalByNumber(m.Goals[0].Number).Areas[0].ID, "it is the first area of its goal"
+	case len(m.Agreements) == 0 && m.Activities.Count > 0:
+		id, why = "2.1", "activities, and no agreement, are linked to it"
+	case len(m.Agreements) == 0:
+		why = "it is coopreport's place for international cooperation"
+	}
+	a := f.AreaByID(id)
+	m.Areas = []AreaRef{{a.ID, a.Name, a.Goal}}
+	return fmt.Sprintf("The measures table gives this measure no area of monitoring: it is placed under %s (goal %d), because %s.", a.Name, a.Goal, why)
+}
+
+// partnersEngaged lists the partner institutions of a measure's
+// agreements, first seen first: governmental ones are of the public
+// sector; non-governmental ones are of the type the measures table gives
+// (partner_type), else unknown.
+func (v *View) partnersEngaged(m *Measure, nonGov string) []PartnerEngaged {
+	var out []PartnerEngaged
+	seen := map[string]bool{}
+	for _, a := range m.Agreements {
+		if a.Code == "" || seen[a.Partner] {
+			continue // multilateral treaties have no partner institution
+		}
+		seen[a.Partner] = true
+		p := PartnerEngaged{Name: a.Partner}
+		if a.Sector == string(pipeline.Governmental) {
+			p.Type = "Public sector"
+		} else {
+			p.Type = nonGov
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// usd is the money in US dollars of the activities whose measure is key.
+func (v *View) usd(key string) USDMoney {
+	var u USDMoney
+	u.Complete = true
+	for _, mm := range v.r.MeasureMoney {
+		if mm.Measure != key {
+			continue
+		}
+		u.Any = true
+		u.Currencies = append(u.Currencies, USDCurrency{mm.Currency, mm.Amount, mm.USD, mm.InUSD})
+		if !mm.InUSD {
+			u.Complete = false
+			u.Missing = append(u.Missing, mm.Currency)
+			continue
+		}
+		if t, err := u.Total.Add(mm.USD); err == nil {
+			u.Total = t
+		}
+	}
+	return u
+}
+
+// Where is "Mongolia, 2023–2026, Ministry of Culture": where, when and
+// who, as Form B asks.
+func (m Measure) Where() string {
+	parts := []string{}
+	if m.Report != nil && m.Report.Party != "" {
+		parts = append(parts, m.Report.Party)
+	}
+	if m.Report != nil {
+		parts = append(parts, m.Report.Period.Name)
+	}
+	if len(m.Agencies) > 0 {
+		parts = append(parts, strings.Join(m.Agencies, "; "))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,156 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"coopreport/pipeline"
+)
+
+// The texts of Form B a measure's records can answer, written as plain
+// sentences (the online form takes plain text): each is the measures
+// table's text when it gives one.
+
+// MainFeatures is the measure's main features: Features as written, else
+// what its agreements and activities show.
+func (m Measure) MainFeatures() string {
+	if m.Features != "" {
+		return m.Features
+	}
+	party := "The reporting party"
+	if m.Report != nil && m.Report.Party != "" {
+		party = m.Report.Party
+	}
+	var s []string
+	if len(m.Partners) > 0 {
+		var names []string
+		for _, p := range m.Partners {
+			names = append(names, the(p.Name))
+		}
+		s = append(s, fmt.Sprintf("%s cooperates under %s with %s institutions of %s.", party,
+			pluralWords(len(m.Agreements), "agreement in force", "agreements in force"), list(m.Sectors), list(names)))
+	}
+	for _, a := range m.Plans {
+		s = append(s, fmt.Sprintf("A cooperation plan (%s) with %s was signed on %s.", a.Years, the(a.Partner), a.Signed))
+	}
+	for _, a := range m.MoUs {
+		s = append(s, fmt.Sprintf("%s and %s signed a memorandum of understanding (%s) on %s.", capital(the(a.Counterpart)), the(a.Partner), a.Years, a.Signed))
+	}
+	for _, a := range m.Treaties {
+		s = append(s, fmt.Sprintf("%s acceded to the %s on %s.", party, a.Title, a.Signed))
+	}
+	if n := m.Activities.Count; n > 0 {
+		line := fmt.Sprintf("%s took place under the measure", capital(pluralWords(n, "activity", "activities")))
+		switch k := m.Meetings.Count; {
+		case k == 1 && n == 1:
+			line = "A meeting took place under the measure"
+		case k == 1:
+			line += ", one of them a meeting"
+		case k > 1:
+			kn, _ := number(int64(k))
+			line += fmt.Sprintf(", %s of them meetings", kn)
+		}
+		s = append(s, line+".")
+	}
+	if len(s) == 0 {
+		return "No agreement or activity of the period is linked to this measure."
+	}
+	return strings.Join(s, " ")
+}
+
+// ResultsAchieved is the results achieved so far: Achieved as written,
+// else what the records of the period show.
+func (m Measure) ResultsAchieved() string {
+	if m.Achieved != "" {
+		return m.Achieved
+	}
+	var parts []string
+	if n := m.Activities.Count; n > 0 {
+		p := pluralWords(n, "activity", "activities") + " took place"
+		if m.Participants > 0 {
+			p += ", with " + pluralWords(int(m.Participants), "participant", "participants")
+		}
+		parts = append(parts, p)
+	}
+	if n := len(m.Countries); n > 0 {
+		parts = append(parts, "cooperation was in force with "+pluralWords(n, "partner country", "partner countries"))
+	}
+	if len(parts) == 0 {
+		return "No results can be written from the records of the period."
+	}
+	when := ""
+	if m.Report != nil {
+		when = "In " + m.Report.Period.Name + ", "
+	}
+	return when + strings.Join(parts, "; ") + "."
+}
+
+// ResourcesUSD is the financial resources in US dollars: Resources as
+// written, else the measure's amounts converted to USD at the rates of
+// their dates.
+func (m Measure) ResourcesUSD() string {
+	if m.Resources != "" {
+		return m.Resources
+	}
+	u := m.USD
+	if !u.Any {
+		return "No money was recorded for the measure in the period."
+	}
+	var in, out []string
+	for _, c := range u.Currencies {
+		if c.InUSD {
+			in = append(in, c.Currency)
+		} else {
+			amount, _ := moneyFunc(c.Amount, c.Currency)
+			out = append(out, amount)
+		}
+	}
+	var s string
+	if len(in) > 0 {
+		total, _ := moneyFunc(u.Total, pipeline.FormCurrency)
+		s = fmt.Sprintf("%s: the amounts of the measure's activities in %s, converted to US dollars at the exchange rates of their dates.", total, list(in))
+	}
+	if len(out) > 0 {
+		s = strings.TrimSpace(s + fmt.Sprintf(" Not included, as no exchange rate to US dollars covers their dates: %s.", list(out)))
+	}
+	return s
+}
+
+// EvaluatedText answers "has the implementation been evaluated?": Yes,
+// No, or Not stated.
+func (m Measure) EvaluatedText() string {
+	switch m.Evaluated {
+	case "yes":
+		return "Yes"
+	case "no":
+		return "No"
+	}
+	return "Not stated"
+}
+
+func pluralWords(n int, one, many string) string {
+	s, _ := plural(n, one, many)
+	return s
+}
+
+// count says how long a text is for a field the form limits: "(412 of
+// 2,000 characters)", or how far over it is. Only the Markdown for the
+// online form says it; in the PDF it is nothing.
+func (x *execution) count(text string, limit int) string {
+	if x == nil || x.target != Markdown {
+		return ""
+	}
+	n := utf8.RuneCountInString(strings.TrimSpace(text))
+	ns, _ := number(int64(n))
+	ls, _ := number(int64(limit))
+	if n > limit {
+		over, _ := number(int64(n - limit))
+		return fmt.Sprintf("(%s characters: %s over the form's limit of %s; shorten it before pasting)", ns, over, ls)
+	}
+	return fmt.Sprintf("(%s of %s characters)", ns, ls)
+}
+
+// pasting reports whether the Markdown being written is the one for the
+// online form (report-<period>.md), not the PDF's.
+func (x *execution) pasting() bool { return x != nil && x.target == Markdown }
