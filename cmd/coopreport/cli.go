@@ -17,8 +17,8 @@ import (
 	"coopreport/pipeline/config"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
-	"coopreport/templates"
 	"coopreport/pipeline/starter"
+	"coopreport/templates"
 )
 
 // Version is the tool's version, written into every output.
