@@ -26,12 +26,21 @@ type Goal struct {
 }
 
 // Area is an area of monitoring and the measures placed under it: those
-// whose first area it is (see Measure.Areas).
+// whose first area it is (see Measure.Areas). Also names the measures
+// listed under another area that name this one too.
 type Area struct {
 	ID       string // "2.3"
 	Name     string
 	Goal     int
 	Measures []Measure
+	Also     []AlsoListed
+}
+
+// AlsoListed is a measure listed under another area: its title, and that
+// area.
+type AlsoListed struct {
+	Title string
+	Under AreaRef
 }
 
 // GoalRef and AreaRef name a goal or an area in a measure's fields.
@@ -126,9 +135,11 @@ func (v *View) formB() {
 			for _, m := range v.Measures {
 				if m.Areas[0].ID == a.ID {
 					av.Measures = append(av.Measures, m)
+				} else if slices.ContainsFunc(m.Areas, func(r AreaRef) bool { return r.ID == a.ID }) {
+					av.Also = append(av.Also, AlsoListed{m.Title, m.Areas[0]})
 				}
 			}
-			gv.Measures += len(av.Measures)
+			gv.Measures += len(av.Measures) + len(av.Also)
 			gv.Areas = append(gv.Areas, av)
 		}
 		v.Goals = append(v.Goals, gv)

@@ -91,7 +91,8 @@ func TestReadmeExamples(t *testing.T) {
 // Every field of the view, and every table and chart, is documented.
 func TestReadmeDocumentsTheView(t *testing.T) {
 	block := readmeBlock(t)
-	for _, v := range []any{View{}, Period{}, Bucket{}, Country{}, Partner{}, Totals{}, Money{}, Row{}, Agreement{}, Activity{}, Meeting{}, Measure{}, Field{}} {
+	for _, v := range []any{View{}, Period{}, Bucket{}, Country{}, Partner{}, Totals{}, Money{}, Row{}, Agreement{}, Activity{}, Meeting{}, Measure{}, Field{},
+		ProblemList{}, Problem{}, Goal{}, Area{}, AlsoListed{}, GoalRef{}, AreaRef{}, PartnerEngaged{}, USDMoney{}, USDCurrency{}} {
 		typ := reflect.TypeOf(v)
 		for i := 0; i < typ.NumField(); i++ {
 			fl := typ.Field(i)

@@ -142,6 +142,7 @@ func sampleReport() *pipeline.Report {
 			{Currency: "RUB", Base: "MNT", Span: pipeline.RateSpan{Label: "2023", From: d(2023, 1, 1), To: d(2023, 12, 31)}, Rate: pipeline.NewDecimal(3230, 2)},
 			{Currency: "CNY", Base: "MNT", Span: pipeline.RateSpan{Label: "2023", From: d(2023, 1, 1), To: d(2023, 12, 31)}, Rate: pipeline.NewDecimal(47500, 2)},
 			{Currency: "CNY", Base: "MNT", Span: pipeline.RateSpan{Label: "2025-Q2", From: d(2025, 4, 1), To: d(2025, 6, 30)}, Rate: pipeline.NewDecimal(47000, 2)},
+			{Currency: "USD", Base: "MNT", Span: pipeline.RateSpan{Label: "2025", From: d(2025, 1, 1), To: d(2025, 12, 31)}, Rate: pipeline.NewDecimal(340000, 2)},
 			{Currency: "USD", Base: "MNT", Span: pipeline.RateSpan{Label: "2024", From: d(2024, 1, 1), To: d(2024, 12, 31)}, Rate: pipeline.NewDecimal(3400, 0)},
 		},
 		Inputs: []pipeline.InputFile{
