@@ -141,14 +141,15 @@ const AllMeasures = "*"
 const FormCurrency = "USD"
 
 // MeasureMoney is the money of one measure in one currency, and in US
-// dollars: the sum of the amounts each converted at the rate of its date
-// and rounded to the cent. InUSD is false when an amount had no rate
-// chain to USD; then USD holds nothing.
+// dollars: USD is the sum of the amounts each converted at the rate of
+// its date and rounded to the cent; Left is the part of Amount whose
+// amounts no rate chain converts to USD, and InUSD says there is none.
 type MeasureMoney struct {
 	Measure  string
 	Currency string
 	Amount   Decimal
 	USD      Decimal
+	Left     Decimal
 	InUSD    bool
 }
 

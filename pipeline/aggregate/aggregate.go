@@ -47,7 +47,8 @@ type moneyAcc struct {
 
 type usdAcc struct {
 	amount, usd pipeline.Decimal
-	missing     bool // an amount had no rate chain to USD
+	left        pipeline.Decimal // amounts with no rate chain to USD
+	missing     bool
 }
 
 // Bucket indexes beyond the period's buckets: the whole period, and the
@@ -176,8 +177,12 @@ func (a *Aggregator) AddActivity(ac *pipeline.Activity) error {
 			acc = new(usdAcc)
 			a.measures[k] = acc
 		}
-		if acc.amount, err = acc.amount.Add(ac.Amount.Amount); err == nil && ok {
-			acc.usd, err = acc.usd.Add(usd)
+		if acc.amount, err = acc.amount.Add(ac.Amount.Amount); err == nil {
+			if ok {
+				acc.usd, err = acc.usd.Add(usd)
+			} else {
+				acc.left, err = acc.left.Add(ac.Amount.Amount)
+			}
 		}
 		if err != nil {
 			return fmt.Errorf("%s: adding %s %s: %w", ac.Pos, ac.Amount.Amount, ac.Amount.Currency, err)
@@ -271,10 +276,7 @@ func (a *Aggregator) Fill(r *pipeline.Report) error {
 	}
 	r.MeasureMoney = nil
 	for k, m := range a.measures {
-		row := pipeline.MeasureMoney{Measure: k[0], Currency: k[1], Amount: m.amount, InUSD: !m.missing}
-		if row.InUSD {
-			row.USD = m.usd
-		}
+		row := pipeline.MeasureMoney{Measure: k[0], Currency: k[1], Amount: m.amount, USD: m.usd, Left: m.left, InUSD: !m.missing}
 		r.MeasureMoney = append(r.MeasureMoney, row)
 	}
 	sort.Slice(r.MeasureMoney, func(i, j int) bool {

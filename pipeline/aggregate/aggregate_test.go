@@ -192,7 +192,7 @@ func TestMeasureMoneyInUSD(t *testing.T) {
 		if m.InUSD {
 			s += m.USD.String() + " USD"
 		} else {
-			s += "no rate"
+			s += m.USD.String() + " USD and " + m.Left.String() + " with no rate"
 		}
 		got[[2]string{m.Measure, m.Currency}] = s
 	}
@@ -202,9 +202,9 @@ func TestMeasureMoneyInUSD(t *testing.T) {
 		{"M-1", "KRW"}: "25000000 = 21887.42 USD",
 		{"M-1", "MNT"}: "1000000 = 550.07 USD",
 		{"M-1", "USD"}: "100.50 = 100.50 USD",
-		{"M-2", "JPY"}: "1000 = no rate",
+		{"M-2", "JPY"}: "1000 = 0 USD and 1000 with no rate",
 		{"M-2", "MNT"}: "1000000 = 507.53 USD",
-		{"*", "JPY"}:   "1000 = no rate",
+		{"*", "JPY"}:   "1000 = 0 USD and 1000 with no rate",
 		{"*", "KRW"}:   "25000000 = 21887.42 USD",
 		{"*", "MNT"}:   "2000000 = 1057.60 USD",
 		{"*", "USD"}:   "100.50 = 100.50 USD",

@@ -72,17 +72,20 @@ type PartnerEngaged struct {
 // rounded to the cent, then added.
 type USDMoney struct {
 	Any        bool             // the measure's activities have amounts
-	Total      pipeline.Decimal // the sum of the amounts converted
+	Total      pipeline.Decimal // the sum of the amounts converted (all of them when Complete)
 	Complete   bool             // every amount had a rate to USD: Total is all of it
 	Currencies []USDCurrency    // per currency, in currency order
 	Missing    []string         // currencies with an amount no rate converts to USD
 }
 
-// USDCurrency is a measure's money in one currency and in US dollars.
+// USDCurrency is a measure's money in one currency and in US dollars:
+// USD is the converted sum of the amounts a rate covers, Left the sum of
+// those none covers (InUSD says there are none).
 type USDCurrency struct {
 	Currency string
 	Amount   pipeline.Decimal
 	USD      pipeline.Decimal
+	Left     pipeline.Decimal
 	InUSD    bool
 }
 
@@ -199,11 +202,10 @@ func (v *View) usd(key string) USDMoney {
 			continue
 		}
 		u.Any = true
-		u.Currencies = append(u.Currencies, USDCurrency{mm.Currency, mm.Amount, mm.USD, mm.InUSD})
+		u.Currencies = append(u.Currencies, USDCurrency{mm.Currency, mm.Amount, mm.USD, mm.Left, mm.InUSD})
 		if !mm.InUSD {
 			u.Complete = false
 			u.Missing = append(u.Missing, mm.Currency)
-			continue
 		}
 		if t, err := u.Total.Add(mm.USD); err == nil {
 			u.Total = t

@@ -99,10 +99,11 @@ func (m Measure) ResourcesUSD() string {
 	}
 	var in, out []string
 	for _, c := range u.Currencies {
-		if c.InUSD {
+		if !c.USD.IsZero() || c.InUSD {
 			in = append(in, c.Currency)
-		} else {
-			amount, _ := moneyFunc(c.Amount, c.Currency)
+		}
+		if !c.InUSD {
+			amount, _ := moneyFunc(c.Left, c.Currency)
 			out = append(out, amount)
 		}
 	}
