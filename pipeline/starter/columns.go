@@ -1,6 +1,11 @@
 package starter
 
-import "coopreport/pipeline"
+import (
+	"fmt"
+
+	"coopreport/pipeline"
+	"coopreport/pipeline/framework"
+)
 
 // help says what each column holds, in the words of the input contract.
 // It becomes the header cell's comment and the column table of the
@@ -117,12 +122,49 @@ var (
 		"KGS", "UZS", "TRY", "INR", "AUD", "CAD", "HKD", "SGD", "SEK", "PLN", "CZK", "HUF", "THB", "VND"}
 )
 
+// The lists of the current report form (Form B), in the words of
+// templates/framework.toml: goals and areas written with their numbers
+// ("2.3 Treaties and agreements"), which the pipeline reads by the number.
+var (
+	goals, areas, domains, entities = frameworkLists()
+	yesNo                           = []string{"yes", "no"}
+)
+
+func frameworkLists() (goals, areas, domains, entities []string) {
+	f := framework.MustDefault()
+	for _, g := range f.Goals {
+		goals = append(goals, fmt.Sprintf("%d %s", g.Number, g.Name))
+		for _, a := range g.Areas {
+			areas = append(areas, a.ID+" "+a.Name)
+		}
+	}
+	for _, d := range f.Domains {
+		domains = append(domains, d.Name)
+	}
+	for _, e := range f.Entities {
+		entities = append(entities, e.Name)
+	}
+	return goals, areas, domains, entities
+}
+
 // lists are the columns with a drop-down list.
 var lists = map[pipeline.Kind]map[string][]string{
 	pipeline.KindAgreements: {"instrument": instruments, "sector": sectors, "status": statuses},
 	pipeline.KindActivities: {"type": types, "currency": currencies},
+	pipeline.KindMeasures:   {"domains": domains, "partner_type": entities, "evaluated": yesNo},
 	pipeline.KindRates:      {"currency": currencies, "base": currencies},
 }
+
+// longLists are the columns whose drop-down list is too long to hold in
+// the list itself (Excel allows 255 characters): it refers to the cells
+// of the Instructions sheet that list the values (see instructionLines).
+var longLists = map[pipeline.Kind]map[string][]string{
+	pipeline.KindMeasures: {"goals": goals, "areas": areas},
+}
+
+// several are the columns that take several values of their list,
+// separated by semicolons; a drop-down list gives one.
+var several = map[string]bool{"goals": true, "areas": true, "domains": true}
 
 // lastRow is the last row the drop-down lists and their checks cover.
 const lastRow = 5000
