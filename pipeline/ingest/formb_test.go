@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/framework"
 )
 
 // measuresFolder reads a measures table with Form B's columns, one row a
@@ -144,5 +145,26 @@ func TestMeasureFormBDuplicates(t *testing.T) {
 	rejected := rejectsAt(d)
 	if !slices.Equal(ids, []string{"M1"}) || len(rejected[3]) != 1 || len(rejected[4]) != 1 || len(rejected[5]) != 1 {
 		t.Errorf("measures %q, rejects %v; want M1 once, its repeat and both M2 rejected", ids, d.Rejects)
+	}
+}
+
+// A cell lists values separated by commas, semicolons or line breaks, so
+// no word of the framework may hold one (framework.toml is edited by hand).
+func TestFrameworkWordsHaveNoSeparators(t *testing.T) {
+	f := framework.MustDefault()
+	var names []string
+	for _, g := range f.Goals {
+		names = append(names, g.Name)
+		for _, a := range g.Areas {
+			names = append(names, a.Name)
+		}
+	}
+	for _, d := range f.Domains {
+		names = append(names, append([]string{d.Name}, d.Also...)...)
+	}
+	for _, n := range names {
+		if strings.ContainsAny(n, ",;\n\r") {
+			t.Errorf("%q holds a separator: the measures table would read it as several values", n)
+		}
 	}
 }
