@@ -92,8 +92,8 @@ func TestMeasureFormBRejects(t *testing.T) {
 		value  string
 		reason string
 	}{
-		{name: "unknown goal", row: []string{"2; 7", "", "", "", "", ""}, column: "goals", value: "2; 7",
-			reason: `"7" is not a goal of the 2005 Convention`},
+		{name: "unknown goal", row: []string{"2; Goal 7", "", "", "", "", ""}, column: "goals", value: "2; Goal 7",
+			reason: `"Goal 7" is not a goal of the 2005 Convention; write the goal's number, 1 (Support`},
 		{name: "unknown area", row: []string{"", "2.3, Treaties and agreemnts", "", "", "", ""}, column: "areas", value: "2.3, Treaties and agreemnts",
 			reason: `"Treaties and agreemnts" is not an area of monitoring; did you mean 2.3 Treaties and agreements?`},
 		{name: "unknown domain", row: []string{"", "", "Performing arts; Musci", "", "", ""}, column: "domains", value: "Performing arts; Musci",
