@@ -163,6 +163,9 @@ func key(s string) string {
 // their numbers.
 var numbered = regexp.MustCompile(`^\s*(?i:goal|area|цель|зорилго)?\s*(\d(?:\.\d+)?)(?:\s*[:.)–-]|\s)`)
 
+// numberOnly is a key that is a number alone, with the word goal or area.
+var numberOnly = regexp.MustCompile(`^(?:goal|area|цель|зорилго)?[\d.]+$`)
+
 // Goal returns the number of the goal s names.
 func (f *Framework) Goal(s string) (int, error) {
 	v, err := f.lookup("goal", s)
@@ -258,6 +261,11 @@ func (f *Framework) allowed(kind string) string {
 // nearest is the value whose word is closest to s, when close enough to
 // be a slip of the pen.
 func (f *Framework) nearest(kind, s string) string {
+	// A number that names nothing ("Goal 5", "2.7") is no slip of the pen
+	// for another number.
+	if numberOnly.MatchString(key(s)) {
+		return ""
+	}
 	k := []rune(key(s))
 	if len(k) < 3 {
 		return ""

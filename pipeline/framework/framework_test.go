@@ -70,6 +70,9 @@ func TestUnknownWords(t *testing.T) {
 		want string
 	}{
 		{errOf(f.Goal("5")), `"5" is not a goal of the 2005 Convention; write the goal's number, 1 (Support sustainable systems`},
+		{errOf(f.Goal("Goal 5")), `"Goal 5" is not a goal of the 2005 Convention; write the goal's number`},
+		{errOf(f.Area("2.7")), `"2.7" is not an area of monitoring; write the area's number or name`},
+		{errOf(f.Area("Area 2.7")), `"Area 2.7" is not an area of monitoring; write the area's number or name`},
 		{errOf(f.Area("Gender equalty")), `"Gender equalty" is not an area of monitoring; did you mean 4.1 Gender equality?`},
 		{errOf(f.Domain("Musik")), `"Musik" is not a cultural domain; did you mean Music? Write one of Audiovisual arts, Design,`},
 		{errOf(f.Domain("Cooking")), `"Cooking" is not a cultural domain; write one of`},

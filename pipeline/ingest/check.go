@@ -243,7 +243,8 @@ func hashAgreement(a *pipeline.Agreement) uint64 {
 
 func hashMeasure(m *pipeline.Measure) uint64 {
 	return newHasher().strs(m.Title, m.Agencies, m.Area, m.Objectives, m.Scope, m.Features, m.Results, m.Resources,
-		fmt.Sprint(m.Nature)).fields(m.Extra).sum()
+		fmt.Sprint(m.Nature), fmt.Sprint(m.Goals), fmt.Sprint(m.Areas), strings.Join(m.Domains, "\x1f"), m.Achieved, m.PartnerType,
+		m.Evaluated, m.Conclusions).fields(m.Extra).sum()
 }
 
 // outcome is what checking a row decided.
@@ -805,6 +806,7 @@ func (c *checker) measure(r *row, rec *schema.MeasureRecord) bool {
 		}
 		m.Nature = n
 	}
+	r.formB(&m, rec)
 	r.key(pipeline.KindMeasures, m.ID)
 	if !r.ok() {
 		return false

@@ -261,6 +261,26 @@ func Natures(s string) ([]pipeline.Nature, error) {
 	return out, nil
 }
 
+var yesNo = choices(map[string][]string{
+	"yes": {"yes", "y", "true", "1", "тийм", "да"},
+	"no":  {"no", "n", "false", "0", "үгүй", "нет"},
+})
+
+// YesNo reads an answer to a yes-or-no question of the report form ("has
+// the measure been evaluated?") as "yes" or "no"; an empty cell is "", not
+// said. true/false and 1/0 are read too, as a workbook's checkbox or
+// boolean cell gives them.
+func YesNo(s string) (string, error) {
+	k := key(s)
+	if k == "" {
+		return "", nil
+	}
+	if v, ok := yesNo[k]; ok {
+		return v, nil
+	}
+	return "", errorf(pipeline.ErrBadChoice, "not yes or no; write yes or no (true/false, y/n, 1/0, тийм/үгүй and да/нет are read too)")
+}
+
 func containsNature(list []pipeline.Nature, n pipeline.Nature) bool {
 	for _, m := range list {
 		if m == n {

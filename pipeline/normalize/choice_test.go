@@ -202,3 +202,22 @@ func TestNatures(t *testing.T) {
 		})
 	}
 }
+
+func TestYesNo(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"yes", "yes"}, {"Yes", "yes"}, {" YES ", "yes"}, {"y", "yes"}, {"true", "yes"}, {"TRUE", "yes"}, {"1", "yes"},
+		{"Тийм", "yes"}, {"да", "yes"}, {"Да", "yes"},
+		{"no", "no"}, {"No.", "no"}, {"n", "no"}, {"false", "no"}, {"0", "no"}, {"үгүй", "no"}, {"Нет", "no"},
+		{"", ""}, {"  ", ""},
+	}
+	for _, tt := range tests {
+		if got, err := YesNo(tt.in); err != nil || got != tt.want {
+			t.Errorf("YesNo(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	for _, in := range []string{"maybe", "yes, in 2024", "2", "oui"} {
+		if got, err := YesNo(in); !errors.Is(err, pipeline.ErrBadChoice) || got != "" || !strings.Contains(err.Error(), "write yes or no") {
+			t.Errorf("YesNo(%q) = %q, %v; want a bad choice", in, got, err)
+		}
+	}
+}

@@ -156,10 +156,13 @@ var columns = map[pipeline.Kind][]ColumnSpec{
 		{"agencies", false, []string{"responsible agencies", "agency", "responsible agency",
 			"хариуцсан байгууллага", "хариуцсан байгууллагууд",
 			"ответственные органы", "ответственный орган"}},
-		{"area", false, []string{"field", "domain", "cultural domain",
+		// Form A's free-text area: "domain" and "cultural domain" name
+		// Form B's domains, checked against the framework's list.
+		{"area", false, []string{"field",
 			"чиглэл", "салбар",
 			"сфера", "область"}},
-		{"objectives", false, []string{"objective", "goals", "aims",
+		// "goals" names Form B's goals of the Convention, not these.
+		{"objectives", false, []string{"objective", "aims",
 			"зорилго", "зорилт",
 			"цели", "задачи"}},
 		{"scope", false, []string{
@@ -171,12 +174,41 @@ var columns = map[pipeline.Kind][]ColumnSpec{
 		{"features", false, []string{"main features", "description",
 			"онцлог", "гол онцлог",
 			"особенности", "описание"}},
-		{"results", false, []string{"outcomes", "results achieved", "expected results",
+		// Form A's results expected; "results achieved" is Form B's
+		// achieved.
+		{"results", false, []string{"outcomes", "expected results",
 			"үр дүн",
 			"результаты"}},
 		{"resources", false, []string{"financial resources", "budget",
 			"санхүүгийн эх үүсвэр", "төсөв",
 			"ресурсы", "финансовые ресурсы"}},
+		// Form B's fields (the current periodic report form), named as
+		// the form words them; their values are checked against
+		// templates/framework.toml. The plural "areas" and the words of
+		// "area(s) of monitoring" name areas; a plain "area" is Form A's.
+		{"goals", false, []string{"goal", "goal(s)", "goals of the convention", "goal(s) of the 2005 convention",
+			"goals of the 2005 convention", "convention goals",
+			"конвенцийн зорилго",
+			"цели конвенции"}},
+		{"areas", false, []string{"area of monitoring", "areas of monitoring", "monitoring area", "monitoring areas",
+			"area(s) of monitoring",
+			"область мониторинга", "области мониторинга"}},
+		{"domains", false, []string{"domain", "domain(s)", "cultural domain", "cultural domains", "cultural domain(s)"}},
+		{"achieved", false, []string{"results achieved", "results achieved so far", "achievements",
+			"хүрсэн үр дүн",
+			"достигнутые результаты"}},
+		{"partner_type", false, []string{"partners' type of entity", "partner's type of entity", "type of entity",
+			"entity type", "partner type", "type of partner",
+			"түншийн төрөл",
+			"тип партнера"}},
+		{"evaluated", false, []string{"has the implementation of the policy/measure been evaluated?",
+			"has the measure been evaluated", "been evaluated",
+			"үнэлгээ хийсэн эсэх",
+			"проводилась ли оценка"}},
+		{"conclusions", false, []string{"main conclusions", "evaluation conclusions", "conclusions of the evaluation",
+			"main conclusions of the evaluation",
+			"үнэлгээний дүгнэлт", "дүгнэлт",
+			"выводы оценки", "выводы"}},
 	},
 	pipeline.KindRates: {
 		{"currency", true, []string{"ccy", "currency code",

@@ -146,6 +146,42 @@ func TestFindHeader(t *testing.T) {
 			wantKind:   pipeline.KindMeasures,
 			wantFields: []string{"id", "title", "agencies", "area", "objectives", "scope", "nature", "features", "results", "resources"},
 		},
+		// Form B's columns beside Form A's: a plain "area" is Form A's
+		// free text, the areas of monitoring and the cultural domains
+		// are Form B's, as are "goals" and "results achieved".
+		{
+			name: "measures with Form B's columns, as the form words them",
+			kind: pipeline.KindMeasures,
+			rows: [][]string{{"ID", "Name of the policy or measure", "Area", "Objectives", "Expected results",
+				"Goal(s) of the 2005 Convention", "Areas of monitoring", "Cultural domain(s)",
+				"What are the results achieved so far through the implementation of the policy/measure?",
+				"Partners' type of entity", "Has the implementation of the policy/measure been evaluated?",
+				"Main conclusions of the evaluation of the measure"}},
+			wantKind: pipeline.KindMeasures,
+			wantFields: []string{"id", "title", "area", "objectives", "results",
+				"goals", "areas", "domains", "achieved", "partner_type", "evaluated", "conclusions"},
+		},
+		{
+			name:       "measures with Form B's columns, short",
+			kind:       pipeline.KindMeasures,
+			rows:       [][]string{{"id", "title", "goals", "area of monitoring", "domains", "results achieved", "type of entity", "evaluated?", "conclusions"}},
+			wantKind:   pipeline.KindMeasures,
+			wantFields: []string{"id", "title", "goals", "areas", "domains", "achieved", "partner_type", "evaluated", "conclusions"},
+		},
+		{
+			name:       "monitoring area, cultural domain, goal",
+			kind:       pipeline.KindMeasures,
+			rows:       [][]string{{"id", "title", "Monitoring area", "Cultural domain", "Goal", "Field"}},
+			wantKind:   pipeline.KindMeasures,
+			wantFields: []string{"id", "title", "areas", "domains", "goals", "area"},
+		},
+		{
+			name:       "measures in Russian with Form B's columns",
+			kind:       pipeline.KindMeasures,
+			rows:       [][]string{{"Номер", "Название", "Цели", "Цели Конвенции", "Области мониторинга", "Результаты", "Достигнутые результаты", "Выводы оценки"}},
+			wantKind:   pipeline.KindMeasures,
+			wantFields: []string{"id", "title", "objectives", "goals", "areas", "results", "achieved", "conclusions"},
+		},
 		{
 			name:       "detect rates",
 			rows:       [][]string{{"Валют", "Хугацаа", "Ханш"}},

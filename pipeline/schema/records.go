@@ -53,6 +53,15 @@ type MeasureRecord struct {
 	Features   string `csv:"features"`
 	Results    string `csv:"results"`
 	Resources  string `csv:"resources"`
+
+	// Form B's fields.
+	Goals       string `csv:"goals"`
+	Areas       string `csv:"areas"`
+	Domains     string `csv:"domains"`
+	Achieved    string `csv:"achieved"`
+	PartnerType string `csv:"partner_type"`
+	Evaluated   string `csv:"evaluated"`
+	Conclusions string `csv:"conclusions"`
 }
 
 // RateRecord is one row of an exchange rates table.

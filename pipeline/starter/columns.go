@@ -1,6 +1,11 @@
 package starter
 
-import "coopreport/pipeline"
+import (
+	"fmt"
+
+	"coopreport/pipeline"
+	"coopreport/pipeline/framework"
+)
 
 // help says what each column holds, in the words of the input contract.
 // It becomes the header cell's comment and the column table of the
@@ -41,16 +46,23 @@ var help = map[pipeline.Kind]map[string]string{
 		"notes":        "Anything else; it travels into the report's workbook.",
 	},
 	pipeline.KindMeasures: {
-		"id":         "A short reference, unique among measures, e.g. M1. Agreements and activities name the measure by this id.",
-		"title":      "The name of the policy or measure.",
-		"agencies":   "The agencies responsible for it.",
-		"area":       "The cultural domain or field.",
-		"objectives": "What the measure aims at.",
-		"scope":      "Its scope: local, regional, national or international.",
-		"nature":     "legislative, regulatory, financial or institutional; several separated by commas.",
-		"features":   "Its main features.",
-		"results":    "The results achieved or expected.",
-		"resources":  "The financial resources given to it.",
+		"id":           "A short reference, unique among measures, e.g. M1. Agreements and activities name the measure by this id.",
+		"title":        "The name of the policy or measure.",
+		"agencies":     "The agencies responsible for it.",
+		"area":         "The field of culture, in your own words (the form's cultural domains go in domains).",
+		"objectives":   "What the measure aims at.",
+		"scope":        "Its scope: local, regional, national or international.",
+		"nature":       "legislative, regulatory, financial or institutional; several separated by commas.",
+		"features":     "Its main features.",
+		"results":      "The results expected.",
+		"resources":    "The financial resources given to it.",
+		"goals":        "The goals of the 2005 Convention it serves: numbers or names from the list, e.g. 2. Several are separated by semicolons. An area of monitoring names its goal, so goals may stay empty when areas is filled in.",
+		"areas":        "The areas of monitoring of the current report form, by number or name, e.g. 2.3 Treaties and agreements. Several are separated by semicolons.",
+		"domains":      "The cultural domains, as the report form lists them, e.g. Music. Several are separated by semicolons.",
+		"achieved":     "The results achieved so far.",
+		"partner_type": "The type of entity of the partners the agreements call non-governmental: Private sector or Civil society (governmental partners are the public sector).",
+		"evaluated":    "Has the implementation of the measure been evaluated? yes or no.",
+		"conclusions":  "The main conclusions of the evaluation, when evaluated is yes (conclusions given make it yes).",
 	},
 	pipeline.KindRates: {
 		"currency": "The currency converted, as an ISO code such as USD.",
@@ -93,6 +105,7 @@ var widths = map[string]float64{
 	"participants": 13, "amount": 16, "currency": 10, "funding": 24, "agency": 28,
 	"agencies": 30, "area": 20, "objectives": 40, "scope": 16, "nature": 22, "features": 40,
 	"results": 40, "resources": 30, "period": 12, "rate": 14, "name": 28, "base": 10,
+	"goals": 30, "areas": 36, "domains": 24, "achieved": 40, "partner_type": 16, "evaluated": 11, "conclusions": 40,
 }
 
 // Drop-down lists: the canonical words of each closed list. The pipeline
@@ -109,12 +122,49 @@ var (
 		"KGS", "UZS", "TRY", "INR", "AUD", "CAD", "HKD", "SGD", "SEK", "PLN", "CZK", "HUF", "THB", "VND"}
 )
 
+// The lists of the current report form (Form B), in the words of
+// templates/framework.toml: goals and areas written with their numbers
+// ("2.3 Treaties and agreements"), which the pipeline reads by the number.
+var (
+	goals, areas, domains, entities = frameworkLists()
+	yesNo                           = []string{"yes", "no"}
+)
+
+func frameworkLists() (goals, areas, domains, entities []string) {
+	f := framework.MustDefault()
+	for _, g := range f.Goals {
+		goals = append(goals, fmt.Sprintf("%d %s", g.Number, g.Name))
+		for _, a := range g.Areas {
+			areas = append(areas, a.ID+" "+a.Name)
+		}
+	}
+	for _, d := range f.Domains {
+		domains = append(domains, d.Name)
+	}
+	for _, e := range f.Entities {
+		entities = append(entities, e.Name)
+	}
+	return goals, areas, domains, entities
+}
+
 // lists are the columns with a drop-down list.
 var lists = map[pipeline.Kind]map[string][]string{
 	pipeline.KindAgreements: {"instrument": instruments, "sector": sectors, "status": statuses},
 	pipeline.KindActivities: {"type": types, "currency": currencies},
+	pipeline.KindMeasures:   {"domains": domains, "partner_type": entities, "evaluated": yesNo},
 	pipeline.KindRates:      {"currency": currencies, "base": currencies},
 }
+
+// longLists are the columns whose drop-down list is too long to hold in
+// the list itself (Excel allows 255 characters): it refers to the cells
+// of the Instructions sheet that list the values (see instructionLines).
+var longLists = map[pipeline.Kind]map[string][]string{
+	pipeline.KindMeasures: {"goals": goals, "areas": areas},
+}
+
+// several are the columns that take several values of their list,
+// separated by semicolons; a drop-down list gives one.
+var several = map[string]bool{"goals": true, "areas": true, "domains": true}
 
 // lastRow is the last row the drop-down lists and their checks cover.
 const lastRow = 5000

@@ -25,16 +25,22 @@ func examples(y int) map[pipeline.Kind][]example {
 	const note = "Example row: replace it with your own, or delete it."
 	return map[pipeline.Kind][]example{
 		pipeline.KindMeasures: {{
-			"id":         "M1",
-			"title":      "Promoting international cultural cooperation",
-			"agencies":   "Ministry of Culture",
-			"area":       "Cultural cooperation",
-			"objectives": "To widen cultural exchanges with partner countries and train Mongolian artists abroad.",
-			"scope":      "International",
-			"nature":     "institutional, financial",
-			"features":   "Bilateral agreements and plans carried out by exhibitions, trainings and meetings.",
-			"results":    "Example row: replace it with your own measure, or delete it and the measure ids.",
-			"resources":  "State budget",
+			"id":           "M1",
+			"title":        "Promoting international cultural cooperation",
+			"agencies":     "Ministry of Culture",
+			"area":         "Cultural cooperation",
+			"objectives":   "To widen cultural exchanges with partner countries and train Mongolian artists abroad.",
+			"scope":        "International",
+			"nature":       "institutional, financial",
+			"features":     "Bilateral agreements and plans carried out by exhibitions, trainings and meetings.",
+			"results":      "Example row: replace it with your own measure, or delete it and the measure ids.",
+			"resources":    "State budget",
+			"goals":        "2",
+			"areas":        "2.3 Treaties and agreements; 2.1 Mobility of artists and cultural professionals",
+			"domains":      "Performing arts; Music; Visual arts",
+			"achieved":     "Three agreements in force; an exhibition of Mongolian art in Seoul, a training of opera singers in Tianjin and a meeting of the intergovernmental commission in Russia.",
+			"partner_type": "Private sector",
+			"evaluated":    "no",
 		}},
 		pipeline.KindAgreements: {
 			{

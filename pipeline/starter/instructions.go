@@ -1,10 +1,11 @@
 package starter
 
 import (
-	"github.com/xuri/excelize/v2"
-
+	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/schema"
@@ -16,6 +17,7 @@ type line struct {
 	heading bool
 	label   string
 	text    string
+	list    string // the column whose drop-down list this row's text is a value of
 }
 
 // instructionLines is what the Instructions sheet says, in plain words.
@@ -63,7 +65,7 @@ func instructionLines() []line {
 		line{text: "participants is a whole number, 0 or more."},
 		line{},
 		line{heading: true, label: "Lists and countries"},
-		line{text: "instrument, sector, status, type and currency offer a drop-down list. coopreport also reads common synonyms and the Mongolian and Russian words (programme for plan, convention for treaty, гэрээ for agreement), so the spreadsheet only warns when you type a value that is not in the list."},
+		line{text: "instrument, sector, status, type and currency offer a drop-down list, and so do the Measures sheet's goals, areas, domains, evaluated and partner_type (see The report form's lists below). coopreport also reads common synonyms and the Mongolian and Russian words (programme for plan, convention for treaty, гэрээ for agreement), so the spreadsheet only warns when you type a value that is not in the list."},
 		line{text: "A country is its English, Mongolian or Russian name or its ISO code (Republic of Korea, South Korea, Солонгос, KR). Write multilateral for a convention or a meeting with no single partner. A sub-national partner (Inner Mongolia, Buryatia) goes in the region column, or in the country column, and is counted under its country. A name coopreport does not know is rejected with a suggestion; teach it a local spelling on the Aliases sheet."},
 		line{},
 		line{heading: true, label: "Bad rows"},
@@ -78,7 +80,49 @@ func instructionLines() []line {
 		line{label: "Report", text: "coopreport run --input FOLDER --out output\nWrites the report for the period set in coopreport.toml (previous-year: the last whole calendar year) into output/<period>/: a PDF, a workbook, summary.csv, finance.csv, rejects.csv and manifest.json. Add --period 2025, 2025-Q3, 2025-07 or 2022..2025 for another period."},
 		line{label: "Settings", text: "coopreport.toml beside this workbook holds the reporting party, the period, the reporting currency, the time zone and the date order; its comments explain every setting."},
 		line{label: "More files", text: "Other .csv and .xlsx files in the folder are read too. A file or sheet is recognised by its name (agreements, activities, measures, rates, aliases) or by its first row."},
+		line{},
+		line{heading: true, label: "The report form's lists"},
+		line{text: "The Measures sheet says where each measure stands in the monitoring framework of the current periodic report form: its goals of the 2005 Convention, areas of monitoring and cultural domains, as listed below. Write a goal or an area by its number (2, 2.3) or its name; several are separated by semicolons (2.3 Treaties and agreements; 2.1 Mobility of artists and cultural professionals), since a drop-down list gives one value. An area names its goal: goals may stay empty when areas is filled in, and an area's goal is added to the goals written. A value not in these lists is rejected with a suggestion."},
+		line{text: "evaluated is yes or no; conclusions are the main conclusions of the evaluation, so a measure with conclusions and evaluated no is rejected. partner_type is the type of entity of the partners the agreements call non-governmental: " + strings.Join(entities, ", ") + "."},
 	)
+	for _, l := range []struct {
+		label, column string
+		values        []string
+	}{
+		{"Goals", "goals", goals},
+		{"Areas of monitoring", "areas", areas},
+		{"Cultural domains", "domains", domains},
+	} {
+		for i, v := range l.values {
+			ln := line{text: v, list: l.column}
+			if i == 0 {
+				ln.label = l.label
+			}
+			out = append(out, ln)
+		}
+	}
+	return out
+}
+
+// listCells are the cells of the Instructions sheet that hold each list
+// of instructionLines, as a drop-down list refers to them
+// ("Instructions!$B$60:$B$63").
+func listCells() map[string]string {
+	first, last := map[string]int{}, map[string]int{}
+	for i, l := range instructionLines() {
+		if l.list == "" {
+			continue
+		}
+		row := i + 2 // as instructions writes them, below the title
+		if first[l.list] == 0 {
+			first[l.list] = row
+		}
+		last[l.list] = row
+	}
+	out := map[string]string{}
+	for name, f := range first {
+		out[name] = fmt.Sprintf("%s!$B$%d:$B$%d", SheetInstructions, f, last[name])
+	}
 	return out
 }
 

@@ -19,6 +19,7 @@ import (
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/config"
+	"coopreport/pipeline/framework"
 	"coopreport/pipeline/normalize"
 	"coopreport/pipeline/period"
 	"coopreport/pipeline/run"
@@ -154,7 +155,16 @@ func TestInitThenRead(t *testing.T) {
 		t.Errorf("rates %q, want %q", rates, want)
 	}
 	if len(r.Measures) != 1 || r.Measures[0].ID != "M1" || len(r.Measures[0].Nature) != 2 {
-		t.Errorf("measures %+v, want M1 with two natures", r.Measures)
+		t.Fatalf("measures %+v, want M1 with two natures", r.Measures)
+	}
+	// Form B's fields, read from the words of the lists: the areas in the
+	// framework's order.
+	m := r.Measures[0]
+	if !slices.Equal(m.Goals, []int{2}) || !slices.Equal(m.Areas, []string{"2.1", "2.3"}) ||
+		!slices.Equal(m.Domains, []string{"Music", "Performing arts", "Visual arts"}) ||
+		m.Evaluated != "no" || m.Conclusions != "" || m.PartnerType != "Private sector" || !strings.HasPrefix(m.Achieved, "Three agreements in force") {
+		t.Errorf("measure M1: goals %v, areas %q, domains %q, evaluated %q, conclusions %q, partner type %q, achieved %q",
+			m.Goals, m.Areas, m.Domains, m.Evaluated, m.Conclusions, m.PartnerType, m.Achieved)
 	}
 	if got := r.Period.From.String() + ".." + r.Period.To.String(); got != "2019-05-01..2025-11-30" || r.Period.Label != "2019-05..2025-11" {
 		t.Errorf("period all spans %s (%s), want 2019-05-01..2025-11-30 (the months of the examples' dates)", got, r.Period.Label)
@@ -298,6 +308,11 @@ func TestDataValidations(t *testing.T) {
 		{SheetActivities, "currency", `"MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND"`},
 		{SheetRates, "currency", `"MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND"`},
 		{SheetRates, "base", `"MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND"`},
+		{SheetMeasures, "goals", "Instructions!$B$" + listRow(t, f, "1 Support") + ":$B$" + listRow(t, f, "4 Promote")},
+		{SheetMeasures, "areas", "Instructions!$B$" + listRow(t, f, "1.1 Cultural") + ":$B$" + listRow(t, f, "4.2 Artistic")},
+		{SheetMeasures, "domains", `"Audiovisual arts,Design,Media arts,Music,Performing arts,Publishing,Visual arts,Multi-domain"`},
+		{SheetMeasures, "partner_type", `"Public sector,Private sector,Civil society"`},
+		{SheetMeasures, "evaluated", `"yes,no"`},
 	}
 	got := map[string]map[string]*excelize.DataValidation{}
 	for _, s := range []string{SheetAgreements, SheetActivities, SheetMeasures, SheetRates, SheetAliases} {
@@ -337,6 +352,50 @@ func TestDataValidations(t *testing.T) {
 	}
 }
 
+// listRow is the row of the Instructions sheet whose column B begins
+// with text.
+func listRow(t *testing.T, f *excelize.File, text string) string {
+	t.Helper()
+	rows, err := f.GetRows(SheetInstructions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 1 && strings.HasPrefix(r[1], text) {
+			return strconv.Itoa(i + 1)
+		}
+	}
+	t.Fatalf("the Instructions sheet has no row %q", text)
+	return ""
+}
+
+// The long lists' cells on the Instructions sheet hold the lists, one
+// value a cell, and nothing else.
+func TestLongListsOnInstructions(t *testing.T) {
+	f := openBook(t, newFolder(t, Options{Now: now}))
+	for name, want := range longLists[pipeline.KindMeasures] {
+		ref := listCells()[name]
+		from, to, ok := strings.Cut(strings.TrimPrefix(ref, SheetInstructions+"!"), ":")
+		if !ok || !strings.HasPrefix(ref, SheetInstructions+"!") {
+			t.Fatalf("%s: list cells %q", name, ref)
+		}
+		cells, err := f.GetCellValue(SheetInstructions, strings.ReplaceAll(from, "$", ""))
+		if err != nil || cells != want[0] {
+			t.Errorf("%s: %s holds %q, want %q", name, from, cells, want[0])
+		}
+		var got []string
+		_, first, _ := excelize.CellNameToCoordinates(strings.ReplaceAll(from, "$", ""))
+		_, last, _ := excelize.CellNameToCoordinates(strings.ReplaceAll(to, "$", ""))
+		for row := first; row <= last; row++ {
+			v, _ := f.GetCellValue(SheetInstructions, cellName(2, row))
+			got = append(got, v)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %s holds %q, want %q", name, ref, got, want)
+		}
+	}
+}
+
 // Every value a drop-down list offers is one the pipeline reads as it is.
 func TestListValuesAreAccepted(t *testing.T) {
 	check := func(name string, values []string, read func(string) (string, error)) {
@@ -354,6 +413,27 @@ func TestListValuesAreAccepted(t *testing.T) {
 	check("status", statuses, func(s string) (string, error) { v, err := normalize.Status(s); return string(v), err })
 	check("type", types, func(s string) (string, error) { v, _, err := normalize.ActivityType(s); return string(v), err })
 	check("currency", currencies, normalize.Currency)
+	check("evaluated", yesNo, normalize.YesNo)
+	fw := framework.MustDefault()
+	check("domains", domains, fw.Domain)
+	check("partner_type", entities, fw.Entity)
+	// Goals and areas are listed with their numbers, and read as them.
+	for i, v := range goals {
+		if n, err := fw.Goal(v); err != nil || n != i+1 {
+			t.Errorf("goal %q reads as %d, %v", v, n, err)
+		}
+	}
+	var ids []string
+	for _, v := range areas {
+		a, err := fw.Area(v)
+		if err != nil || !strings.HasPrefix(v, a.ID+" ") {
+			t.Errorf("area %q reads as %q, %v", v, a.ID, err)
+		}
+		ids = append(ids, a.ID)
+	}
+	if len(goals) != 4 || len(ids) != 11 || ids[6] != "2.3" {
+		t.Errorf("goals %q, areas %q", goals, ids)
+	}
 }
 
 // The tables of this package name only columns the schema knows, and
@@ -510,6 +590,10 @@ func TestWorkbookLayout(t *testing.T) {
 		"15.03.2025",
 		"1 250 000,50",
 		"rejects.csv",
+		"several are separated by semicolons",
+		"Goals\t1 Support sustainable systems of governance for culture",
+		"Areas of monitoring\t1.1 Cultural and creative sectors",
+		"Cultural domains\tAudiovisual arts",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Instructions do not say %q", want)
@@ -543,6 +627,10 @@ print(",".join(wb.sheetnames), wb.active.title)
 for ws in wb.worksheets[1:]:
     dvs = sorted(str(dv.sqref) + "=" + dv.formula1 for dv in ws.data_validations.dataValidation)
     print(ws.title, ws.freeze_panes, ws.max_row, len(dvs), ";".join(dvs))
+    for dv in sorted(ws.data_validations.dataValidation, key=lambda dv: str(dv.sqref)):
+        if dv.formula1.startswith("Instructions!"):
+            cells = wb["Instructions"][dv.formula1.split("!")[1].replace("$", "")]
+            print(" ", str(dv.sqref), "|".join(row[0].value[:12] for row in cells))
 ws = wb["Activities"]
 print(ws["B2"].value.date().isoformat(), ws["B2"].number_format, ws["K3"].value, ws["K3"].number_format, ws["J2"].value)
 `
@@ -553,7 +641,9 @@ print(ws["B2"].value.date().isoformat(), ws["B2"].number_format, ws["K3"].value,
 	want := `Instructions,Agreements,Activities,Measures,Rates,Aliases Instructions
 Agreements A2 4 3 F2:F5000="governmental,non-governmental";G2:G5000="agreement,plan,mou,treaty,protocol,other";L2:L5000="signed,in force,suspended,terminated"
 Activities A2 4 2 H2:H5000="training,festival,exhibition,exchange,meeting,study,treaty,other";L2:L5000="MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND"
-Measures A2 2 0 
+Measures A2 2 5 K2:K5000=Instructions!$B$48:$B$51;L2:L5000=Instructions!$B$52:$B$62;M2:M5000="Audiovisual arts,Design,Media arts,Music,Performing arts,Publishing,Visual arts,Multi-domain";O2:O5000="Public sector,Private sector,Civil society";P2:P5000="yes,no"
+  K2:K5000 1 Support su|2 Achieve a |3 Integrate |4 Promote hu
+  L2:L5000 1.1 Cultural|1.2 Media di|1.3 Digital |1.4 Partneri|2.1 Mobility|2.2 Flow of |2.3 Treaties|3.1 National|3.2 Internat|4.1 Gender e|4.2 Artistic
 Rates A2 4 2 A2:A5000="MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND";B2:B5000="MNT,USD,EUR,RUB,CNY,JPY,KRW,GBP,CHF,KZT,KGS,UZS,TRY,INR,AUD,CAD,HKD,SGD,SEK,PLN,CZK,HUF,THB,VND"
 Aliases A2 2 0 
 2025-06-10 yyyy-mm-dd 8500.5 #,##0.00 12

@@ -178,7 +178,10 @@ func (b *book) sheet(name string, kind pipeline.Kind, rows []example) {
 	}))
 	for _, c := range cols {
 		if l, ok := lists[kind][c.Name]; ok {
-			b.dropDown(name, index[c.Name], c.Name, l)
+			b.dropDown(name, index[c.Name], c.Name, l, "")
+		}
+		if _, ok := longLists[kind][c.Name]; ok {
+			b.dropDown(name, index[c.Name], c.Name, nil, listCells()[c.Name])
 		}
 	}
 	for r, ex := range rows {
@@ -217,21 +220,32 @@ func (b *book) sheet(name string, kind pipeline.Kind, rows []example) {
 	}
 }
 
-// dropDown adds a drop-down list to rows 2 to lastRow of column col. The
-// pipeline also reads synonyms and Mongolian and Russian words ("гэрээ",
-// "convention"), so a value not in the list raises a warning the user can
-// accept, not a stop.
-func (b *book) dropDown(sheet string, col int, name string, values []string) {
+// dropDown adds a drop-down list to rows 2 to lastRow of column col: the
+// values, or the cells of another sheet that hold them (cells, such as
+// "Instructions!$B$60:$B$63"). The pipeline also reads synonyms and
+// Mongolian and Russian words ("гэрээ", "convention"), and some columns
+// take several values, so a value not in the list raises a warning the
+// user can accept, not a stop.
+func (b *book) dropDown(sheet string, col int, name string, values []string, cells string) {
 	if b.err != nil {
 		return
 	}
 	letter, _ := excelize.ColumnNumberToName(col)
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = fmt.Sprintf("%s2:%s%d", letter, letter, lastRow)
-	b.check(dv.SetDropList(values))
+	if cells != "" {
+		dv.SetSqrefDropList(cells)
+	} else {
+		b.check(dv.SetDropList(values))
+	}
 	msg := fmt.Sprintf("coopreport expects one of: %s. It also reads common synonyms and the Mongolian and Russian words; keep this value only if it is one of them.", strings.Join(values, ", "))
-	if name == "currency" {
+	switch {
+	case name == "currency":
 		msg = "Choose a currency from the list, or write another ISO 4217 code (three letters, e.g. AUD); coopreport reads any ISO code."
+	case name == "partner_type":
+		msg = fmt.Sprintf("coopreport expects one of: %s. It also reads other words for them (public, private, NGO); keep this value only if it is one of them.", strings.Join(values, ", "))
+	case several[name]:
+		msg = "Choose from the list; for several, write them separated by semicolons (2; 4). coopreport reads the numbers and names the Instructions sheet lists, and other words for them; keep this value only if it is made of them."
 	}
 	dv.SetError(excelize.DataValidationErrorStyleWarning, "Not in the "+name+" list", msg)
 	b.check(b.f.AddDataValidation(sheet, dv))
