@@ -240,7 +240,7 @@ func TestConfigFile(t *testing.T) {
 			cfg.Path = ""
 			strict := true
 			want := config.Config{Party: tt.party, Period: "previous-year", Currency: "MNT", RatesBase: "MNT", Timezone: "Asia/Ulaanbaatar",
-				Strict: &strict, MaxRejected: "5%"}
+				Strict: &strict, MaxRejected: "5%", Template: "form-b"}
 			if !reflect.DeepEqual(cfg, want) {
 				t.Errorf("config %+v, want %+v", cfg, want)
 			}
@@ -270,7 +270,7 @@ func TestConfigFile(t *testing.T) {
 			no := false
 			want.DataIssuesAnnex = &no
 			want.Title, want.ShortTitle = "Periodic report on international cultural cooperation", "Periodic report"
-			want.By, want.DecimalMark, want.Template, want.Output, want.PageSize, want.DateOrder = "quarter", ".", "default", "output", "A4", "day-first"
+			want.By, want.DecimalMark, want.Output, want.PageSize, want.DateOrder = "quarter", ".", "output", "A4", "day-first"
 			if !reflect.DeepEqual(all, want) {
 				t.Errorf("uncommented %+v, want %+v", all, want)
 			}

@@ -86,15 +86,17 @@ func (m Measure) ResultsAchieved() string {
 	return when + strings.Join(parts, "; ") + "."
 }
 
-// ResourcesUSD is the financial resources in US dollars: Resources as
-// written, else the measure's amounts converted to USD at the rates of
-// their dates.
+// ResourcesUSD is the financial resources in US dollars: the measure's
+// amounts converted to USD at the rates of their dates, followed by the
+// measures table's resources text, if any (it names sources or sums in
+// its own words, so it is added, not converted); that text alone when the
+// activities have no amounts.
 func (m Measure) ResourcesUSD() string {
-	if m.Resources != "" {
-		return m.Resources
-	}
 	u := m.USD
 	if !u.Any {
+		if m.Resources != "" {
+			return m.Resources
+		}
 		return "No money was recorded for the measure in the period."
 	}
 	var in, out []string
@@ -114,6 +116,9 @@ func (m Measure) ResourcesUSD() string {
 	}
 	if len(out) > 0 {
 		s = strings.TrimSpace(s + fmt.Sprintf(" Not included, as no exchange rate to US dollars covers their dates: %s.", list(out)))
+	}
+	if m.Resources != "" {
+		s += "\n\n" + m.Resources
 	}
 	return s
 }
