@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -98,5 +99,46 @@ func TestFormBGolden(t *testing.T) {
 	}
 	if strings.Contains(flat, "characters)") {
 		t.Error("the PDF counts characters; only the Markdown for pasting should")
+	}
+}
+
+// The README's Form B example shows rows of testdata/form-b and, as the
+// report gives it, the measure they make.
+func TestREADMEFormBExample(t *testing.T) {
+	readme, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(readme)
+	i, j := strings.Index(s, "<!-- formb-example:begin -->"), strings.Index(s, "<!-- formb-example:end -->")
+	if i < 0 || j < i {
+		t.Fatal("README.md has no formb-example block")
+	}
+	block := s[i:j]
+	golden, err := os.ReadFile(filepath.Join(goldenDir, "form-b.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := 0
+	for _, m := range regexp.MustCompile("(?s)`([\\w-]+\\.csv)`\n```csv\n(.*?)```").FindAllStringSubmatch(block, -1) {
+		name, body := m[1], m[2]
+		data, err := os.ReadFile(filepath.Join("testdata/form-b", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(body), "\n") {
+			if !strings.Contains("\n"+string(data), "\n"+line+"\n") {
+				t.Errorf("README shows %s line %q, which testdata/form-b/%s does not hold", name, line, name)
+			}
+		}
+		files++
+	}
+	md := block[strings.Index(block, "```markdown\n")+len("```markdown\n"):]
+	md = md[:strings.Index(md, "```")]
+	if !strings.Contains(string(golden), md) {
+		t.Errorf("README's Form B measure is not the one the report gives (testdata/golden/form-b.md):\n%s", md)
+	}
+	if files != 4 {
+		t.Errorf("found %d CSV blocks, want 4", files)
 	}
 }
