@@ -55,6 +55,8 @@ Flags (run and validate):
                      (default: months for a month or quarter, quarters for a year, years beyond)
   --currency CODE    reporting currency (ISO 4217, e.g. MNT): amounts in other currencies are
                      converted with the rates file where a rate covers their date
+  --formats LIST     the outputs to write besides manifest.json, e.g. pdf,docx,xlsx: some of pdf,
+                     docx, html, md, xlsx, csv (default: the configuration's, else all)
   --template FILE    report template: "default" or "form-a" (built in: one measure as the
                      2012–2016 reports laid it out), "form-b" (built in: the current form, for
                      the reports due on 30 June 2027), or a template file such as
@@ -278,7 +280,7 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 	)
 	// Settings the configuration file may give too: read through
 	// config.Settings, which knows which one wins.
-	for _, name := range []string{"out", "period", "by", "currency", "template", "max-rejected"} {
+	for _, name := range []string{"out", "period", "by", "currency", "template", "max-rejected", "formats"} {
 		fs.String(name, "", "")
 	}
 	fs.Bool("strict", false, "")
@@ -314,7 +316,7 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 	// checks and parses them with the file's values, once.
 	given := map[string]string{}
 	for name, key := range map[string]string{"period": "period", "by": "by", "currency": "currency", "template": "template",
-		"out": "output", "strict": "strict", "max-rejected": "max_rejected"} {
+		"out": "output", "strict": "strict", "max-rejected": "max_rejected", "formats": "formats"} {
 		if set[name] {
 			given[key] = fs.Lookup(name).Value.String()
 		}

@@ -218,6 +218,9 @@ type e2eManifest struct {
 	RowsAccepted int        `json:"rows_accepted"`
 	RowsRejected int        `json:"rows_rejected"`
 	Warnings     []string   `json:"warnings"`
+	Outputs      []struct {
+		File string `json:"file"`
+	} `json:"outputs"`
 }
 
 type e2eInput struct {
@@ -1570,5 +1573,35 @@ func TestEmptyPeriodSaysSo(t *testing.T) {
 	}
 	if res := e2eRun(t, "../../input", t.TempDir(), "--period", "1980", "--strict"); res.code != 3 {
 		t.Errorf("--strict: exit %d, want 3", res.code)
+	}
+}
+
+// --formats (and formats in the configuration) says which outputs a run
+// writes besides its manifest; a word that names no format is a usage
+// error naming them.
+func TestFormats(t *testing.T) {
+	out := t.TempDir()
+	res := e2eRun(t, "../../input", out, "--period", "2012..2015", "--formats", "PDF, csv")
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	entries, err := os.ReadDir(filepath.Join(out, "2012..2015"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"finance.csv", "manifest.json", "rejects.csv", "report-2012..2015.pdf", "summary.csv"}; !slices.Equal(names, want) {
+		t.Errorf("wrote %q, want %q", names, want)
+	}
+	m := e2eReadManifest(t, filepath.Join(out, "2012..2015"))
+	if len(m.Outputs) != 4 {
+		t.Errorf("manifest lists %d outputs, want 4", len(m.Outputs))
+	}
+	bad := e2eRun(t, "../../input", t.TempDir(), "--formats", "pdf,odt")
+	if bad.code != ExitUsage || !strings.Contains(bad.stderr, `"odt" is not an output format: write some of pdf, docx, html, md, xlsx, csv`) {
+		t.Errorf("exit %d, stderr %q", bad.code, bad.stderr)
 	}
 }

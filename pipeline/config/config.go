@@ -36,6 +36,10 @@ type Config struct {
 	// DataIssuesAnnex false leaves the data issues annex out of the
 	// report: a copy meant for publication.
 	DataIssuesAnnex *bool `toml:"data_issues_annex"`
+	// Formats are the outputs a run writes besides its manifest: pdf,
+	// docx, html, md, xlsx, csv (summary, finance and rejects). Unset:
+	// all of them.
+	Formats []string `toml:"formats"`
 
 	// Columns maps a ministry's own headers, per kind of table, to
 	// columns: [columns.agreements] "Date d'effet" = "valid_from".
@@ -44,7 +48,7 @@ type Config struct {
 
 // Keys lists every key coopreport.toml may hold, for help texts.
 func Keys() []string {
-	return []string{"party", "title", "short_title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "rates_base", "template", "strict", "max_rejected", "output", "page_size", "data_issues_annex", "columns"}
+	return []string{"party", "title", "short_title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "rates_base", "template", "strict", "max_rejected", "output", "page_size", "data_issues_annex", "formats", "columns"}
 }
 
 // Load reads path. A missing file is not an error when optional is true:

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,8 +35,11 @@ type Settings struct {
 	Output       string
 	Strict       bool
 	NoDataIssues bool // data_issues_annex = false: the report leaves its data issues annex out
-	Columns      *schema.Matcher
-	Notes        []string // what a run should say about its settings (no timezone)
+	// Formats are the outputs a run writes (besides its manifest), in
+	// AllFormats's order; every one of them when none was given.
+	Formats []string
+	Columns *schema.Matcher
+	Notes   []string // what a run should say about its settings (no timezone)
 }
 
 // KeyError is a setting that cannot be read. Flag says the user gave it
@@ -131,6 +135,13 @@ func (c Config) Settings(flags map[string]string, clock func(*time.Location) (ti
 	default:
 		return s, bad("page_size", false, "%q is not a page size: write A4 or Letter", c.PageSize)
 	}
+	if v, flag := value("formats", ""); flag {
+		if s.Formats, err = ParseFormats(strings.Split(v, ",")); err != nil {
+			return s, bad("formats", true, "%v", err)
+		}
+	} else if s.Formats, err = ParseFormats(c.Formats); err != nil {
+		return s, bad("formats", false, "%v", err)
+	}
 	if v, flag := value("strict", ""); flag {
 		s.Strict = v == "true"
 	} else if c.Strict != nil {
@@ -161,4 +172,43 @@ func ParseShare(s string) (float64, error) {
 		return 0, fmt.Errorf("%q is not a share of rows: write a percentage such as 5%%", s)
 	}
 	return f / 100, nil
+}
+
+// AllFormats are the outputs a run can write, in the order a run lists
+// them: csv stands for summary.csv, finance.csv and rejects.csv.
+var AllFormats = []string{"pdf", "docx", "html", "md", "xlsx", "csv"}
+
+// ParseFormats reads a list of formats ("PDF", " docx "), in AllFormats's
+// order without repeats; none at all means every format.
+func ParseFormats(list []string) ([]string, error) {
+	want := map[string]bool{}
+	for _, f := range list {
+		f = strings.ToLower(strings.TrimSpace(f))
+		switch {
+		case f == "":
+			continue
+		case f == "markdown":
+			f = "md"
+		case f == "word":
+			f = "docx"
+		case f == "web", f == "htm":
+			f = "html"
+		case f == "excel":
+			f = "xlsx"
+		}
+		if !slices.Contains(AllFormats, f) {
+			return nil, fmt.Errorf("%q is not an output format: write some of %s", f, strings.Join(AllFormats, ", "))
+		}
+		want[f] = true
+	}
+	if len(want) == 0 {
+		return slices.Clone(AllFormats), nil
+	}
+	var out []string
+	for _, f := range AllFormats {
+		if want[f] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
 }

@@ -24,11 +24,13 @@ type Settings struct {
 	Title      string `json:"title,omitempty"`
 	ShortTitle string `json:"short_title,omitempty"`
 	// NoDataIssues: the report leaves its data issues annex out.
-	NoDataIssues bool   `json:"no_data_issues_annex,omitempty"`
-	PageSize     string `json:"page_size,omitempty"`
-	DateOrder    string `json:"date_order"`
-	DecimalMark  string `json:"decimal_mark,omitempty"`
-	Template     string `json:"template"`
+	NoDataIssues bool `json:"no_data_issues_annex,omitempty"`
+	// Formats are the outputs written, when not all of them.
+	Formats     []string `json:"formats,omitempty"`
+	PageSize    string   `json:"page_size,omitempty"`
+	DateOrder   string   `json:"date_order"`
+	DecimalMark string   `json:"decimal_mark,omitempty"`
+	Template    string   `json:"template"`
 }
 
 // fingerprint identifies what a report is made from: the tool's version,

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,6 +43,9 @@ type Options struct {
 	PageSize   string // "A4" or "Letter" ("" is A4)
 	// NoDataIssues leaves the data issues annex out of the report.
 	NoDataIssues bool
+	// Formats are the outputs to write besides the manifest (see
+	// config.AllFormats); nil means all of them.
+	Formats []string
 
 	Now      time.Time      // "today" for relative periods and every timestamp written
 	Location *time.Location // the configured time zone; nil is UTC
@@ -92,7 +96,7 @@ func (opt Options) settings() Settings {
 	}
 	return Settings{
 		Period: opt.spec().String(), By: string(opt.By), Currency: opt.Currency, Party: opt.Party, Title: opt.Title, ShortTitle: opt.ShortTitle,
-		NoDataIssues: opt.NoDataIssues, PageSize: opt.PageSize, DateOrder: opt.Ingest.DateOrder.String(), DecimalMark: opt.Ingest.DecimalMark, Template: tmpl,
+		NoDataIssues: opt.NoDataIssues, Formats: someFormats(opt.Formats), PageSize: opt.PageSize, DateOrder: opt.Ingest.DateOrder.String(), DecimalMark: opt.Ingest.DecimalMark, Template: tmpl,
 	}
 }
 
@@ -243,11 +247,20 @@ func made(now time.Time, loc *time.Location) time.Time {
 func NewOptions(input string, st config.Settings) Options {
 	return Options{
 		Input: input, Out: st.Output, Period: st.Period, By: st.By, Currency: st.Currency,
-		Party: st.Party, Title: st.Title, ShortTitle: st.ShortTitle, NoDataIssues: st.NoDataIssues, PageSize: st.PageSize, Now: st.Now, Location: st.Location,
+		Party: st.Party, Title: st.Title, ShortTitle: st.ShortTitle, NoDataIssues: st.NoDataIssues, Formats: st.Formats, PageSize: st.PageSize, Now: st.Now, Location: st.Location,
 		MaxRejected: st.MaxRejected, Notes: st.Notes,
 		Ingest: ingest.Options{DateOrder: st.DateOrder, DateOrderSet: st.DateOrderSet, DecimalMark: st.DecimalMark,
 			RatesBase: st.RatesBase, Headers: st.Columns},
 	}
+}
+
+// someFormats is formats for the manifest's settings: nil when they are
+// all of them, so that the default leaves no trace.
+func someFormats(formats []string) []string {
+	if formats == nil || slices.Equal(formats, config.AllFormats) {
+		return nil
+	}
+	return formats
 }
 
 // ctxLedger is a Ledger whose passes end with ctx's error when ctx is
@@ -410,16 +423,22 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	htmlWarning(r, doc, tmpl)
 
 	res := &Result{Report: r, Dir: filepath.Join(opt.Out, label), Notes: debris}
-	writers := []struct {
-		name  string
-		write func(io.Writer) error
-	}{
-		{"summary.csv", func(w io.Writer) error { return csvout.Summary(w, r) }},
-		{"finance.csv", func(w io.Writer) error { return csvout.Finance(w, r) }},
-		{"rejects.csv", func(w io.Writer) error { return csvout.Rejects(w, r.Rejects) }},
-		{"report-" + label + ".pdf", doc.Write},
-		{"report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.WriteContext(ctx, w, r, xlsx.Options{}) }},
-		{"report-" + label + ".md", func(w io.Writer) error { _, err := w.Write(mdText); return err }},
+	type writer struct {
+		format, name string
+		write        func(io.Writer) error
+	}
+	var writers []writer
+	for _, w := range []writer{
+		{"csv", "summary.csv", func(w io.Writer) error { return csvout.Summary(w, r) }},
+		{"csv", "finance.csv", func(w io.Writer) error { return csvout.Finance(w, r) }},
+		{"csv", "rejects.csv", func(w io.Writer) error { return csvout.Rejects(w, r.Rejects) }},
+		{"pdf", "report-" + label + ".pdf", doc.Write},
+		{"xlsx", "report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.WriteContext(ctx, w, r, xlsx.Options{}) }},
+		{"md", "report-" + label + ".md", func(w io.Writer) error { _, err := w.Write(mdText); return err }},
+	} {
+		if opt.Formats == nil || slices.Contains(opt.Formats, w.format) {
+			writers = append(writers, w)
+		}
 	}
 	res.Outputs = make([]Output, len(writers))
 	if opt.Stage != nil {

@@ -269,6 +269,7 @@ func TestConfigFile(t *testing.T) {
 			all.Path = ""
 			no := false
 			want.DataIssuesAnnex = &no
+			want.Formats = []string{"pdf", "docx", "xlsx"}
 			want.Title, want.ShortTitle = "Periodic report on international cultural cooperation", "Periodic report"
 			want.By, want.DecimalMark, want.Output, want.PageSize, want.DateOrder = "quarter", ".", "output", "A4", "day-first"
 			if !reflect.DeepEqual(all, want) {
