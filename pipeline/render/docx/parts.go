@@ -244,7 +244,9 @@ func styleList(pg page) []style {
 			ppr: func(x *xw) { spacing(x, 120, 80) },
 			rpr: func(x *xw) { x.empty("w:i"); x.empty("w:iCs"); size(x, 9.5) }},
 		{kind: "paragraph", id: "ListParagraph", name: "List Paragraph", basedOn: "Normal", primary: true,
-			ppr: func(x *xw) { spacing(x, 0, 60) }},
+			// Items close together, the list as far from what follows as a
+			// paragraph.
+			ppr: func(x *xw) { spacing(x, 0, 120); x.empty("w:contextualSpacing") }},
 		{kind: "paragraph", id: "Quote", name: "Quote", basedOn: "Normal", next: "Normal", primary: true,
 			ppr: func(x *xw) {
 				x.start("w:pBdr")
