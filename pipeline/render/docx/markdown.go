@@ -1,0 +1,177 @@
+package docx
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// The report's Markdown is read as the PDF reads it (pipeline/render/pdf,
+// markdown.go, which documents the dialect): CommonMark with GFM tables,
+// "<!-- page-break -->" and "<!-- toc -->" on lines of their own, a
+// paragraph of only *emphasised* text right before a table as its
+// caption, and ![caption](chart:NAME) alone in a paragraph as a chart.
+// The helpers below are copies of the PDF's, kept alike so that both
+// documents hold the same content in the same order.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+var directiveRE = regexp.MustCompile(`^<!--\s*(page-break|toc)\s*-->$`)
+
+// source is the parsed Markdown of a report.
+type source struct {
+	text []byte
+	root ast.Node
+}
+
+func parse(text []byte) *source {
+	return &source{text: text, root: markdown.Parser().Parse(gtext.NewReader(text))}
+}
+
+// directive returns "page-break" or "toc" for an HTML block that is one,
+// and "" for any other.
+func (s *source) directive(n *ast.HTMLBlock) string {
+	var b strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(s.text))
+	}
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(s.text))
+	}
+	m := directiveRE.FindStringSubmatch(strings.TrimSpace(b.String()))
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// look is the look of a run of text.
+type look struct {
+	bold, italic, code bool
+	link               string // an external link's destination
+}
+
+// inline calls emit for each run of a node's inline content, in order.
+// Raw HTML is left out, as in the PDF.
+func (s *source) inline(n ast.Node, lk look, emit func(text string, lk look)) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(s.text)
+			if !c.IsRaw() {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			emit(string(v), lk)
+			switch {
+			case c.HardLineBreak():
+				emit("\n", lk)
+			case c.SoftLineBreak():
+				emit(" ", lk)
+			}
+		case *ast.String:
+			emit(string(c.Value), lk)
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				switch t := t.(type) {
+				case *ast.Text:
+					b.Write(t.Segment.Value(s.text))
+				case *ast.String:
+					b.Write(t.Value)
+				}
+			}
+			code := lk
+			code.code = true
+			emit(strings.ReplaceAll(b.String(), "\n", " "), code)
+		case *ast.Emphasis:
+			inner := lk
+			if c.Level >= 2 {
+				inner.bold = true
+			} else {
+				inner.italic = true
+			}
+			s.inline(c, inner, emit)
+		case *ast.Link:
+			inner := lk
+			inner.link = external(string(c.Destination))
+			s.inline(c, inner, emit)
+		case *ast.AutoLink:
+			inner := lk
+			inner.link = external(string(c.URL(s.text)))
+			emit(string(c.Label(s.text)), inner)
+		case *ast.Image:
+			// Pictures other than charts are not drawn: their alt text
+			// stands in for them.
+			if alt := s.plain(c); alt != "" {
+				inner := lk
+				inner.italic = true
+				emit("["+alt+"]", inner)
+			}
+		case *ast.RawHTML:
+		default:
+			s.inline(c, lk, emit)
+		}
+	}
+}
+
+// plain returns a node's inline content as plain text on one line.
+func (s *source) plain(n ast.Node) string {
+	var b strings.Builder
+	s.inline(n, look{}, func(text string, _ look) { b.WriteString(text) })
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// external returns a link's destination when a reader can open it.
+func external(dest string) string {
+	for _, scheme := range []string{"http://", "https://", "mailto:"} {
+		if strings.HasPrefix(strings.ToLower(dest), scheme) {
+			return dest
+		}
+	}
+	return ""
+}
+
+// chartName returns NAME of an image whose destination is chart:NAME.
+func chartName(img *ast.Image) (string, bool) {
+	return strings.CutPrefix(string(img.Destination), "chart:")
+}
+
+// standaloneChart returns the chart image that is all of paragraph n.
+func standaloneChart(n ast.Node) *ast.Image {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+	default:
+		return nil
+	}
+	if n.ChildCount() != 1 {
+		return nil
+	}
+	img, ok := n.FirstChild().(*ast.Image)
+	if !ok {
+		return nil
+	}
+	if _, ok := chartName(img); !ok {
+		return nil
+	}
+	return img
+}
+
+// isCaption reports whether n is a table's caption: a paragraph of one
+// emphasised or strong text right before a table.
+func isCaption(n ast.Node) bool {
+	p, ok := n.(*ast.Paragraph)
+	if !ok || p.ChildCount() != 1 {
+		return false
+	}
+	if _, ok := p.FirstChild().(*ast.Emphasis); !ok {
+		return false
+	}
+	_, ok = p.NextSibling().(*east.Table)
+	return ok
+}
