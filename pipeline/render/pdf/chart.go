@@ -131,7 +131,7 @@ func (s axisScale) withUnit(title string) string {
 // chartText draws clean text with its left end at x and its middle at y.
 func (d *doc) chartText(s string, x, y, size float64, st style, color [3]int) {
 	p := d.pdf
-	p.SetFont(family, st.fpdf(), size)
+	p.SetFont(family, fpdfStyle(st), size)
 	p.SetTextColor(color[0], color[1], color[2])
 	p.Text(x, y+0.35*size*ptMM, s)
 	p.SetTextColor(0, 0, 0)
