@@ -3,7 +3,9 @@ package fonts
 import (
 	"encoding/binary"
 	"errors"
+	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 var (
@@ -191,4 +193,53 @@ func parseFormat12(sub []byte, c *Set) error {
 		}
 	}
 	return nil
+}
+
+// Clean returns s ready to be drawn: line breaks normalised to "\n", tabs
+// as spaces, and every character not in c (emoji, characters beyond
+// MaxRune, control characters, invalid UTF-8) replaced by Replacement and
+// passed to missing, when it is not nil (utf8.RuneError for invalid
+// UTF-8). It allocates only when s needs a change.
+func (c *Set) Clean(s string, missing func(r rune)) string {
+	ok := true
+	for _, r := range s {
+		if r == '\n' || (r != utf8.RuneError && c.Has(r)) {
+			continue
+		}
+		ok = false
+		break
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	replace := func(r rune) {
+		if missing != nil {
+			missing(r)
+		}
+		b.WriteRune(Replacement)
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\r':
+			if i < len(s) && s[i] == '\n' {
+				continue // the \n follows
+			}
+			b.WriteByte('\n')
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == utf8.RuneError && size == 1:
+			replace(utf8.RuneError)
+		case c.Has(r):
+			b.WriteRune(r)
+		default:
+			replace(r)
+		}
+	}
+	return b.String()
 }

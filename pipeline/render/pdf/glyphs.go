@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"coopreport/pipeline/render/fonts"
 )
@@ -34,48 +32,10 @@ type glyphs struct {
 	report  func(MissingGlyph)
 }
 
-// clean returns s ready for fpdf: line breaks normalised to "\n", tabs as
-// spaces, and every character the fonts lack (emoji, characters beyond
-// U+FFFF, control characters, invalid UTF-8) replaced by Replacement and
-// recorded with where. It allocates only when s needs a change.
+// clean returns s ready for fpdf (fonts.Set.Clean), and records every
+// character it replaced with where.
 func (g *glyphs) clean(s, where string) string {
-	ok := true
-	for _, r := range s {
-		if r == '\n' || (r != utf8.RuneError && g.cov.Has(r)) {
-			continue
-		}
-		ok = false
-		break
-	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == '\r':
-			if i < len(s) && s[i] == '\n' {
-				continue // the \n follows
-			}
-			b.WriteByte('\n')
-		case r == '\n':
-			b.WriteByte('\n')
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == utf8.RuneError && size == 1:
-			g.note(utf8.RuneError, where)
-			b.WriteRune(Replacement)
-		case g.cov.Has(r):
-			b.WriteRune(r)
-		default:
-			g.note(r, where)
-			b.WriteRune(Replacement)
-		}
-	}
-	return b.String()
+	return g.cov.Clean(s, func(r rune) { g.note(r, where) })
 }
 
 // note records one missing character once per place: a heading's text is
