@@ -36,7 +36,8 @@
 //	    ▼
 //	 render/markdown     NewView once (lists cut to what a reader needs),
 //	    │                then the templates (templates/) for each target
-//	    ▼                (render/chartdata: the data of each chart, once)
+//	    │                (render/chartdata: the data of each chart, once;
+//	    ▼                render/chartdraw: their drawing, for the PDF, SVG, PNG)
 //	 render/pdf.Render   the PDF drawn, its missing glyphs known, before any
 //	    │                output is written
 //	    ▼

@@ -1,213 +1,62 @@
 package pdf
 
 import (
-	"fmt"
-	"slices"
-	"strings"
-
 	"coopreport/pipeline"
-	"coopreport/pipeline/render/chartdata"
+	"coopreport/pipeline/render/chartdraw"
 )
 
-// figure is a chart ready to be drawn in parts.
-type figure interface {
-	parts(d *doc, w float64) []part
-}
-
-// chartMakers are the charts a template places with ![caption](chart:NAME).
-var chartMakers = map[string]func(c *chartData) (figure, error){
-	"activities-by-country": activitiesByCountry,
-	"money-by-bucket":       moneyByBucket,
-	"agreements-timeline":   agreementsTimeline,
-}
-
-// chartNames lists the chart names, sorted, for error messages.
-func chartNames() string {
-	var names []string
-	for n := range chartMakers {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return strings.Join(names, ", ")
-}
-
-// chartData is what the charts are made from: the report, and the glyph
-// check for the texts they take from it.
-type chartData struct {
-	r     *pipeline.Report
-	clean func(s string) string
-}
-
-// makeChart returns the named chart; the name was checked when the
-// Markdown was read.
-func makeChart(name string, r *pipeline.Report, g *glyphs) (figure, error) {
-	mk, ok := chartMakers[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown chart %q: the charts are %s", name, chartNames())
-	}
+// makeChart returns the named chart, its texts checked against the fonts
+// (what they lack is reported as in "chart NAME"). The name was checked
+// when the Markdown was read.
+func makeChart(name string, r *pipeline.Report, g *glyphs) (chartdraw.Chart, error) {
 	where := "chart " + name
-	return mk(&chartData{r: r, clean: func(s string) string { return g.clean(s, where) }})
+	return chartdraw.New(r, name, func(s string) string { return g.clean(s, where) })
 }
 
-// periodLine is the subtitle of the charts: "Third quarter of 2025:
-// 1 July 2025 to 30 September 2025".
-func (c *chartData) periodLine() string {
-	p := c.r.Period
-	var s string
-	switch {
-	case p.Name != "":
-		s = c.clean(strings.ToUpper(p.Name[:1]) + p.Name[1:])
-	case p.Label != "":
-		s = "Period " + c.clean(p.Label)
-	}
-	if !p.From.IsZero() {
-		s = strings.TrimPrefix(s+": ", ": ") + p.From.Long() + " to " + p.To.Long()
-	}
-	return s
+// chartCanvas draws a chart on the current page of d. It sets a colour
+// or a line width only when it changes, as the charts' own code did when
+// it called fpdf itself.
+type chartCanvas struct {
+	d             *doc
+	fill, draw    chartdraw.Color
+	width         float64
+	filled, drawn bool // fill and draw hold the colours set
 }
 
-func activitiesByCountry(c *chartData) (figure, error) {
-	a := chartdata.ActivitiesByCountry(c.r)
-	h := &hbar{
-		head: chartHead{
-			title:    "Activities by partner country",
-			subtitle: joinNonEmpty("; ", c.periodLine(), plural(a.Total, "activity", "activities")+" in all"),
-		},
-		axisTitle: "Number of activities",
-		empty:     "No activities in the period.",
+func (c *chartCanvas) setFill(col chartdraw.Color) {
+	if !c.filled || c.fill != col {
+		c.d.pdf.SetFillColor(int(col.R), int(col.G), int(col.B))
+		c.fill, c.filled = col, true
 	}
-	for _, b := range a.Bars {
-		h.labels = append(h.labels, c.clean(b.Label))
-		h.values = append(h.values, float64(b.Activities))
-		h.valueText = append(h.valueText, integer(b.Activities))
-	}
-	return h, nil
 }
 
-func agreementsTimeline(c *chartData) (figure, error) {
-	t := chartdata.AgreementsTimeline(c.r)
-	force := series{name: "Agreements in force during the " + t.By, kind: asLine, color: palette[0]}
-	sign := series{name: "Agreements signed in the " + t.By, kind: asBars, color: palette[1]}
-	for i := range t.Buckets {
-		force.values = append(force.values, float64(t.InForce[i]))
-		force.labels = append(force.labels, integer(t.InForce[i]))
-		sign.values = append(sign.values, float64(t.Signed[i]))
-		sign.labels = append(sign.labels, integer(t.Signed[i]))
-	}
-	return &columns{
-		head: chartHead{
-			title:    "Agreements in force and signed, by " + t.By,
-			subtitle: c.periodLine(),
-			legend:   []series{force, sign},
-		},
-		categories: cleanAll(c, t.Buckets),
-		series:     []series{sign, force},
-		yTitle:     "Agreements",
-		xTitle:     capital(t.By),
-		integer:    true,
-		empty:      "No agreements in force in the period.",
-	}, nil
+func (c *chartCanvas) Rect(x, y, w, h float64, col chartdraw.Color) {
+	c.setFill(col)
+	c.d.pdf.Rect(x, y, w, h, "F")
 }
 
-func moneyByBucket(c *chartData) (figure, error) {
-	m, err := chartdata.MoneyByBucket(c.r)
-	if err != nil {
-		return nil, err
-	}
-	title := "Money spent on activities, by " + m.By
-	bars := func(s chartdata.MoneySeries, color [3]int) series {
-		out := series{name: "Amount in " + c.clean(s.Currency), kind: asBars, color: color}
-		for _, d := range s.Sums {
-			out.values = append(out.values, d.Float64())
-			out.labels = append(out.labels, money(d, s.Currency))
-		}
-		return out
-	}
-	if m.Reporting != "" {
-		code := c.clean(m.Reporting)
-		return &columns{
-			head:       chartHead{title: title, subtitle: joinNonEmpty("; ", c.periodLine(), "amounts converted to "+code)},
-			categories: cleanAll(c, m.Buckets),
-			series:     []series{bars(m.Series[0], palette[0])},
-			yTitle:     code,
-			xTitle:     capital(m.By),
-			note:       c.clean(m.Note()),
-			empty:      "No amounts in the period.",
-		}, nil
-	}
-	// Without a reporting currency the currencies cannot share a scale:
-	// one panel each.
-	p := &panels{head: chartHead{title: title, subtitle: joinNonEmpty("; ", c.periodLine(), "no reporting currency set, so each currency is shown on its own scale, not converted")}}
-	for j, s := range m.Series {
-		cc := c.clean(s.Currency)
-		p.panels = append(p.panels, &columns{
-			head:       chartHead{subtitle: "Amounts in " + cc},
-			categories: cleanAll(c, m.Buckets),
-			series:     []series{bars(s, palette[j%len(palette)])},
-			yTitle:     cc,
-			xTitle:     capital(m.By),
-		})
-	}
-	if len(p.panels) == 0 {
-		p.panels = append(p.panels, &columns{categories: cleanAll(c, m.Buckets), xTitle: capital(m.By), empty: "No amounts in the period."})
-	}
-	return p, nil
+func (c *chartCanvas) Dot(x, y, r float64, col chartdraw.Color) {
+	c.setFill(col)
+	c.d.pdf.Circle(x, y, r, "F")
 }
 
-// panels is a chart of several column charts one under the other, under
-// one title; the page may break between panels.
-type panels struct {
-	head   chartHead
-	panels []*columns
+func (c *chartCanvas) Line(x1, y1, x2, y2, width float64, col chartdraw.Color) {
+	p := c.d.pdf
+	if !c.drawn || c.draw != col {
+		p.SetDrawColor(int(col.R), int(col.G), int(col.B))
+		c.draw, c.drawn = col, true
+	}
+	if c.width != width {
+		p.SetLineWidth(width)
+		c.width = width
+	}
+	p.Line(x1, y1, x2, y2)
 }
 
-func (p *panels) parts(d *doc, w float64) []part {
-	var out []part
-	for i, c := range p.panels {
-		h := c.height(d, w) + 3
-		if i == 0 {
-			h += p.head.height(d, w)
-		}
-		out = append(out, part{h: h, draw: func(x, y, w float64) {
-			if i == 0 {
-				y += p.head.draw(d, x, y, w)
-			}
-			c.draw(d, x, y, w)
-		}})
-	}
-	return out
-}
-
-// joinNonEmpty joins the parts that are not empty.
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
-}
-
-func cleanAll(c *chartData, ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = c.clean(s)
-	}
-	return out
-}
-
-// plural writes a count with its noun: "1 activity", "26 activities".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return integer(n) + " " + many
-}
-
-func capital(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
+func (c *chartCanvas) Text(x, y float64, s string, f chartdraw.Font, col chartdraw.Color, a chartdraw.Anchor) {
+	p := c.d.pdf
+	p.SetFont(family, fpdfStyle(f.Style), f.Size)
+	p.SetTextColor(int(col.R), int(col.G), int(col.B))
+	p.Text(chartdraw.Left(x, s, f, a), y, s)
+	p.SetTextColor(0, 0, 0)
 }

@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"coopreport/pipeline/render/fonts"
 )
 
 // Page geometry in millimetres.
@@ -47,7 +49,6 @@ type meta struct {
 // off it; the Markdown walker (markdown.go) decides what to draw.
 type doc struct {
 	pdf *fpdf.Fpdf
-	m   *measurer
 	g   *glyphs
 
 	// pageW and pageH are the size of a portrait page; see page for the
@@ -87,8 +88,8 @@ func pageSize(name string) (string, error) {
 // fonts loaded.
 func newFpdf(size string) (*fpdf.Fpdf, error) {
 	p := fpdf.New("P", "mm", size, "")
-	for _, f := range fontStyles {
-		p.AddUTF8FontFromBytes(family, f.style, f.ttf)
+	for _, st := range fonts.Styles {
+		p.AddUTF8FontFromBytes(family, fpdfStyle(st), fonts.TTF(st))
 	}
 	// A font that failed to load leaves a sticky error, and the next
 	// SplitText would panic for want of a font: stop here instead.
@@ -98,12 +99,12 @@ func newFpdf(size string) (*fpdf.Fpdf, error) {
 	return p, nil
 }
 
-func newDoc(size string, m *measurer, g *glyphs) (*doc, error) {
+func newDoc(size string, g *glyphs) (*doc, error) {
 	p, err := newFpdf(size)
 	if err != nil {
 		return nil, err
 	}
-	d := &doc{pdf: p, m: m, g: g}
+	d := &doc{pdf: p, g: g}
 	d.pageW, d.pageH = p.GetPageSize()
 	d.lastH = d.pageH
 	p.SetMargins(marginLeft, marginTop, marginRight)
@@ -345,63 +346,8 @@ func (d *doc) bookmark(text string, level int) {
 	d.pdf.Bookmark(text, level, d.pdf.GetY()+d.lastH-h)
 }
 
-// style is the look of a run of text: bold, italic, both or neither.
-type style uint8
-
-const (
-	bold style = 1 << iota
-	italic
-)
-
-// fpdf returns fpdf's style letters for s.
-func (s style) fpdf() string { return [...]string{"", "B", "I", "BI"}[s&3] }
-
-// measurer knows the advance width of every character in each style, so
-// that text can be measured without selecting fonts in the document,
-// which fpdf writes into the page each time.
-type measurer struct {
-	p  *fpdf.Fpdf // a document without pages, for its width tables
-	cw [4][]int16 // glyph units per 1000 em; -1 not looked up yet
-}
-
-func newMeasurer(size string) (*measurer, error) {
-	p, err := newFpdf(size)
-	if err != nil {
-		return nil, err
-	}
-	return &measurer{p: p}, nil
-}
-
-// width returns the width of clean text s in style st at size points, in
-// millimetres, as fpdf measures it.
-func (m *measurer) width(s string, st style, size float64) float64 {
-	cw := m.cw[st&3]
-	if cw == nil {
-		cw = make([]int16, maxRune+1)
-		for i := range cw {
-			cw[i] = -1
-		}
-		m.cw[st&3] = cw
-	}
-	var units int
-	for _, r := range s {
-		switch {
-		case r == glueSpace:
-			r = ' '
-		case r < 0 || r > maxRune:
-			r = Replacement
-		}
-		if cw[r] < 0 {
-			m.p.SetFont(family, st.fpdf(), sizeBody) // units do not depend on the size
-			cw[r] = int16(m.p.GetStringSymbolWidth(string(r)))
-		}
-		units += int(cw[r])
-	}
-	return float64(units) * size * ptMM / 1000
-}
-
-// textW measures clean text in the document's measurer.
-func (d *doc) textW(s string, st style, size float64) float64 { return d.m.width(s, st, size) }
+// textW measures clean text (textWidth).
+func (d *doc) textW(s string, st style, size float64) float64 { return textWidth(s, st, size) }
 
 // lineHeight is the line height for a type size, in millimetres.
 func lineHeight(size float64) float64 { return size * lineBody / sizeBody }

@@ -8,47 +8,13 @@ import (
 	"unicode/utf8"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/render/fonts"
 
 	"github.com/yuin/goldmark/ast"
 )
 
-func TestFontCoverage(t *testing.T) {
-	cov, err := fontCoverage()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		r    rune
-		want bool
-	}{
-		{'A', true}, {'é', true}, {'Ж', true}, {'я', true}, {'ё', true},
-		{'Ө', true}, {'ө', true}, {'Ү', true}, {'ү', true}, // Mongolian Cyrillic
-		{'₮', true}, {'€', true}, {'«', true}, {'№', true}, {'–', true}, {'…', true},
-		{Replacement, true},
-		{'😀', false},                                                     // beyond U+FFFF: fpdf cannot draw it at all
-		{'\u4e2d', false},                                                // CJK: not in DejaVu Sans
-		{'\u1820', false},                                                // traditional Mongolian script: not in DejaVu Sans
-		{'\t', false}, {'\r', false}, {'\x00', false}, {'\u0085', false}, // control characters
-	}
-	for _, tt := range tests {
-		t.Run(string(tt.r), func(t *testing.T) {
-			if got := cov.has(tt.r); got != tt.want {
-				t.Errorf("has(%U) = %v; want %v", tt.r, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestParseCmapBad(t *testing.T) {
-	for _, in := range [][]byte{nil, []byte("not a font at all"), fontRegular[:200]} {
-		if _, err := parseCmap(in); err == nil {
-			t.Errorf("parseCmap(%d bytes) = nil error", len(in))
-		}
-	}
-}
-
 func TestClean(t *testing.T) {
-	cov, _ := fontCoverage()
+	cov, _ := fonts.Coverage()
 	tests := []struct {
 		name, in, want string
 		missing        []rune
@@ -98,10 +64,10 @@ func FuzzWriteText(f *testing.F) {
 			t.Fatalf("Render(%q): %v", s, err)
 		}
 		missing := len(doc.Missing)
-		cov, _ := fontCoverage()
+		cov, _ := fonts.Coverage()
 		lacks := false
 		for _, c := range s {
-			lacks = lacks || (c != '\n' && c != '\r' && c != '\t' && !cov.has(c))
+			lacks = lacks || (c != '\n' && c != '\r' && c != '\t' && !cov.Has(c))
 		}
 		if lacks && missing == 0 {
 			t.Errorf("%q holds characters the font lacks, and none was reported", s)
@@ -156,7 +122,7 @@ func FuzzParseMarkdown(f *testing.F) {
 	for _, s := range markdownSeeds {
 		f.Add(s)
 	}
-	cov, err := fontCoverage()
+	cov, err := fonts.Coverage()
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -190,7 +156,7 @@ func FuzzParseMarkdown(f *testing.F) {
 					t.Fatalf("%q: text %q at byte %d", md, text, at)
 				}
 				for _, r := range g.clean(text, src.where(n)) {
-					if r != '\n' && !cov.has(r) {
+					if r != '\n' && !cov.Has(r) {
 						t.Fatalf("%q: %q cleaned keeps %U, which the fonts lack", md, text, r)
 					}
 				}

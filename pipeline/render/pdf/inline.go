@@ -182,7 +182,7 @@ func (d *doc) drawLine(l line, x, y, boxW, lineH, size float64, align string, co
 		case f.link != "":
 			c = colorLink
 		}
-		p.SetFont(family, f.st.fpdf(), size)
+		p.SetFont(family, fpdfStyle(f.st), size)
 		p.SetTextColor(c[0], c[1], c[2])
 		text := f.text
 		if strings.ContainsRune(text, glueSpace) {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"coopreport/pipeline/render/chartdraw"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -110,8 +112,8 @@ func parseMarkdown(text []byte) (*source, error) {
 			if !ok {
 				break
 			}
-			if _, known := chartMakers[name]; !known {
-				return ast.WalkStop, fmt.Errorf("report text, line %d: unknown chart %q; the charts are %s", s.lineOf(n), name, chartNames())
+			if !chartdraw.Known(name) {
+				return ast.WalkStop, fmt.Errorf("report text, line %d: unknown chart %q; the charts are %s", s.lineOf(n), name, strings.Join(chartdraw.Names(), ", "))
 			}
 			if standaloneChart(n.Parent()) == nil {
 				return ast.WalkStop, fmt.Errorf("report text, line %d: the chart %q must stand alone in its paragraph", s.lineOf(n), name)

@@ -1,6 +1,9 @@
 package pdf
 
-import "coopreport/pipeline"
+import (
+	"coopreport/pipeline"
+	"coopreport/pipeline/render/fonts"
+)
 
 // CheckRecords reports, before anything is drawn, every character of the
 // report's data that the fonts cannot draw, with the record and column it
@@ -9,7 +12,7 @@ import "coopreport/pipeline"
 // period, the period's activities, the measures. Each character is
 // reported once per record and column.
 func CheckRecords(r *pipeline.Report, report func(MissingGlyph)) error {
-	cov, err := fontCoverage()
+	cov, err := fonts.Coverage()
 	if err != nil {
 		return err
 	}

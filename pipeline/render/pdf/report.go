@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/render/fonts"
 )
 
 // Options change how the report is drawn, not what it says.
@@ -62,14 +63,10 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 	if err != nil {
 		return nil, fmt.Errorf("reading the report text: %w", err)
 	}
-	cov, err := fontCoverage()
-	if err != nil {
+	if err := fonts.Check(); err != nil {
 		return nil, fmt.Errorf("reading the embedded fonts: %w", err)
 	}
-	m, err := newMeasurer(size)
-	if err != nil {
-		return nil, err
-	}
+	cov, _ := fonts.Coverage()
 	var (
 		d     *doc
 		pages []int // page of each heading, from the previous pass
@@ -77,7 +74,7 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 		lastH float64 // height of the last page, from the previous pass
 	)
 	for pass := 1; ; pass++ {
-		d, err = newDoc(size, m, &glyphs{cov: cov})
+		d, err = newDoc(size, &glyphs{cov: cov})
 		if err != nil {
 			return nil, err
 		}

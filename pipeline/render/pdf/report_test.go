@@ -170,10 +170,10 @@ Short text before the table.
 		if i == 7 {
 			title = "Concert in Ulaanbaatar with a **long title** that has to wrap onto a second line of its cell to test row heights"
 		}
-		fmt.Fprintf(&b, "| 2025-%02d-%02d | %s | %s | %d | %s |\n", 7+i%3, 1+i%28, countries[i%4], title, 10+i, money(pipeline.NewDecimal(int64(1000000+i*1234567), 2), "MNT"))
+		fmt.Fprintf(&b, "| 2025-%02d-%02d | %s | %s | %d | %s |\n", 7+i%3, 1+i%28, countries[i%4], title, 10+i, pipeline.Grouped(pipeline.NewDecimal(int64(1000000+i*1234567), 2), "MNT"))
 	}
 	b.WriteString("| **Total** | | | **")
-	b.WriteString(integer(fixtureRows*10 + fixtureRows*(fixtureRows-1)/2))
+	b.WriteString(pipeline.GroupDigits(strconv.Itoa(fixtureRows*10 + fixtureRows*(fixtureRows-1)/2)))
 	b.WriteString("** | |\n")
 	b.WriteString(`
 ## A cell taller than a page

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"coopreport/pipeline/render/fonts"
 )
 
 func TestGlue(t *testing.T) {
@@ -41,15 +43,11 @@ func TestGlue(t *testing.T) {
 // testDoc is a document with one portrait page, for laying out tables.
 func testDoc(t *testing.T) *doc {
 	t.Helper()
-	cov, err := fontCoverage()
+	cov, err := fonts.Coverage()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := newMeasurer("A4")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := newDoc("A4", m, &glyphs{cov: cov})
+	d, err := newDoc("A4", &glyphs{cov: cov})
 	if err != nil {
 		t.Fatal(err)
 	}

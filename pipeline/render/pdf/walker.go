@@ -272,8 +272,8 @@ func (w *walker) keep(n ast.Node, depth int) float64 {
 		if img := standaloneChart(n); img != nil {
 			name, _ := chartName(img)
 			if fig, err := makeChart(name, w.r, &glyphs{cov: w.d.g.cov}); err == nil {
-				if parts := fig.parts(w.d, w.b.width); len(parts) > 0 {
-					return gapTable + parts[0].h
+				if parts := fig.Parts(w.b.width); len(parts) > 0 {
+					return gapTable + parts[0].H
 				}
 			}
 		}
@@ -513,17 +513,17 @@ func (w *walker) chart(img *ast.Image) error {
 	}
 	capLook := look{size: sizeCaption, line: lineHeight(sizeCaption), color: colorText}
 	capH := float64(len(caption))*capLook.line + 1.5
-	parts := fig.parts(d, w.b.width)
+	parts := fig.Parts(w.b.width)
 	w.gap(gapTable)
 	for i, pt := range parts {
-		need := pt.h
+		need := pt.H
 		if i == len(parts)-1 {
 			need += capH
 		}
 		d.ensure(need)
 		y := p.GetY()
-		pt.draw(w.b.left, y, w.b.width)
-		p.SetY(y + pt.h)
+		pt.Draw(&chartCanvas{d: d}, w.b.left, y, w.b.width)
+		p.SetY(y + pt.H)
 		d.resetStyle()
 	}
 	if len(caption) > 0 {

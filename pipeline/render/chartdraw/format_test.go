@@ -1,6 +1,18 @@
-package pdf
+package chartdraw
 
-import "testing"
+import (
+	"testing"
+
+	"coopreport/pipeline"
+)
+
+func dec(s string) pipeline.Decimal {
+	d, err := pipeline.ParseDecimal(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
 
 func TestMoney(t *testing.T) {
 	tests := []struct {
