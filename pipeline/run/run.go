@@ -24,7 +24,9 @@ import (
 	"coopreport/pipeline/country"
 	"coopreport/pipeline/ingest"
 	"coopreport/pipeline/period"
+	"coopreport/pipeline/render/chartdraw"
 	csvout "coopreport/pipeline/render/csv"
+	"coopreport/pipeline/render/docx"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/render/pdf"
 	"coopreport/pipeline/render/xlsx"
@@ -254,6 +256,18 @@ func NewOptions(input string, st config.Settings) Options {
 	}
 }
 
+// chartPNG draws the charts of the Word report: pictures at print
+// resolution, without their caption, which the document sets as text.
+func chartPNG(r *pipeline.Report) func(name, caption string, w float64) ([]byte, float64, float64, error) {
+	return func(name, _ string, w float64) ([]byte, float64, float64, error) {
+		b, size, err := chartdraw.PNG(r, name, "", w, chartDPI)
+		return b, size.W, size.H, err
+	}
+}
+
+// chartDPI is the resolution of the charts' pictures: print quality.
+const chartDPI = 200
+
 // someFormats is formats for the manifest's settings: nil when they are
 // all of them, so that the default leaves no trace.
 func someFormats(formats []string) []string {
@@ -433,6 +447,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		{"csv", "finance.csv", func(w io.Writer) error { return csvout.Finance(w, r) }},
 		{"csv", "rejects.csv", func(w io.Writer) error { return csvout.Rejects(w, r.Rejects) }},
 		{"pdf", "report-" + label + ".pdf", doc.Write},
+		{"docx", "report-" + label + ".docx", func(w io.Writer) error {
+			return docx.Write(w, mdPDF, r, docx.Options{PageSize: opt.PageSize, Chart: chartPNG(r)})
+		}},
 		{"xlsx", "report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.WriteContext(ctx, w, r, xlsx.Options{}) }},
 		{"md", "report-" + label + ".md", func(w io.Writer) error { _, err := w.Write(mdText); return err }},
 	} {
