@@ -128,7 +128,7 @@ func TestPage(t *testing.T) {
 			}
 		}
 		css := head.one(t, "style", "").text()
-		for _, rule := range []string{"thead { display: table-header-group; }", ".page-break { break-before: page; }", ".table-wrap { overflow-x: auto;", ".table-wrap { overflow: visible; }", "max-width: 42rem"} {
+		for _, rule := range []string{"thead { display: table-header-group; }", ".page-break { break-before: page; }", ".table-wrap { overflow-x: auto;", ".table-wrap { overflow: visible; background: none;", "max-width: 42rem"} {
 			if !strings.Contains(css, rule) {
 				t.Errorf("the style has no %q", rule)
 			}
@@ -251,7 +251,7 @@ func TestPage(t *testing.T) {
 			t.Fatalf("%d rows", len(rows))
 		}
 		cells := rows[1].all("td", "")
-		if cells[0].text() != "Россия" || cells[0].hasClass("num") || strings.Contains(cells[0].attr["style"], "right") {
+		if cells[0].text() != "Россия" || !cells[0].hasClass("short") || strings.Contains(cells[0].attr["style"], "right") {
 			t.Errorf("first cell %q class %q style %q", cells[0].text(), cells[0].attr["class"], cells[0].attr["style"])
 		}
 		for _, c := range append(cells[1:], thead.all("th", "")[1:]...) {
@@ -405,6 +405,42 @@ func TestErrors(t *testing.T) {
 	ok := svgOf(`<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/></defs><rect fill="url(#g)"/><use href="#g"/></svg>`)
 	if err := Write(&b, []byte(chartMD), sampleReport(), Options{Chart: ok}); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestColumns: numbers and short texts stay on one line, long texts get
+// room, by the longest body cell of each column.
+func TestColumns(t *testing.T) {
+	md := "| ID | Title | Date | Note | Amount |\n| --- | --- | --- | --- | ---: |\n" +
+		"| AG-013 | Agreement on cultural cooperation between the Government of Mongolia and Lithuania | 14 October – 8 November 2013 | as the register gives it | 1,200.00 MNT |\n" +
+		"| AG-014 | Short | 1 May 2014 | x | 3 MNT |\n"
+	root := parseXML(t, render(t, md, sampleReport(), Options{}))
+	var got []string
+	for _, tr := range root.all("tr", "") {
+		var row []string
+		for _, c := range tr.elems() {
+			row = append(row, c.attr["class"])
+		}
+		got = append(got, strings.Join(row, ","))
+	}
+	want := []string{"short,long,,short,num", "short,long,,short,num", "short,long,,short,num"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("classes %q, want %q", got, want)
+	}
+}
+
+func TestIDs(t *testing.T) {
+	md := "# Agreements that ended during the period\n\n# Agreements that ended during the period\n\n# Соёлын хамтын ажиллагаа\n\n# ***\n\n#  !?\n\n" +
+		"# Quadrennial periodic report on the 2005 Convention on the Protection and Promotion of the Diversity of Cultural Expressions\n"
+	root := parseXML(t, render(t, md, &pipeline.Report{}, Options{}))
+	var got []string
+	for _, h := range root.all("h1", "") {
+		got = append(got, h.attr["id"])
+	}
+	want := []string{"agreements-that-ended-during-the-period", "agreements-that-ended-during-the-period-2", "соёлын-хамтын-ажиллагаа", "section", "section-2",
+		"quadrennial-periodic-report-on-the-2005-convention-on-the"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("ids\n%q\nwant\n%q", got, want)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -262,11 +263,8 @@ func (s *source) rewrite(draw func(name, caption string) ([]byte, error)) error 
 					n.Parent().ReplaceChild(n.Parent(), n, p)
 				})
 			}
-		case *east.TableCell:
-			if n.Alignment == east.AlignRight {
-				// Numbers: kept on one line, as the PDF keeps them.
-				n.SetAttributeString("class", []byte("num"))
-			}
+		case *east.Table:
+			s.columns(n)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -277,6 +275,58 @@ func (s *source) rewrite(draw func(name, caption string) ([]byte, error)) error 
 		f()
 	}
 	return nil
+}
+
+// Column classes, from the longest text of a column's body cells, so that
+// a table on a narrow screen scrolls rather than squeezing its text into
+// a column a word wide (the PDF sizes columns by what they hold, too):
+// right-aligned numbers ("num") and short texts such as dates, names of
+// countries and ids ("short") stay on one line; long texts ("long") get
+// room to wrap at words.
+const (
+	shortCell = 24 // characters
+	longCell  = 40
+)
+
+func (s *source) columns(t *east.Table) {
+	var longest []int
+	var cells [][]*east.TableCell // by row
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var r []*east.TableCell
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cell, ok := c.(*east.TableCell)
+			if !ok {
+				continue
+			}
+			r = append(r, cell)
+			if _, head := row.(*east.TableHeader); head {
+				continue
+			}
+			i := len(r) - 1
+			for len(longest) <= i {
+				longest = append(longest, 0)
+			}
+			longest[i] = max(longest[i], utf8.RuneCountInString(s.plain(cell)))
+		}
+		cells = append(cells, r)
+	}
+	for _, r := range cells {
+		for i, cell := range r {
+			class := ""
+			switch {
+			case cell.Alignment == east.AlignRight:
+				class = "num"
+			case i >= len(longest):
+			case longest[i] <= shortCell:
+				class = "short"
+			case longest[i] > longCell:
+				class = "long"
+			}
+			if class != "" {
+				cell.SetAttributeString("class", []byte(class))
+			}
+		}
+	}
 }
 
 // effectiveBreak reports whether a page break starts a page: something
@@ -326,6 +376,8 @@ func (s *source) onlyHTML(p ast.Node) bool {
 	return true
 }
 
+const maxID = 60 // bytes
+
 // id returns a new id for a heading: its words, lower case, joined by
 // hyphens, in any script (the fragment of a link may be Cyrillic), made
 // unique with -2, -3….
@@ -345,6 +397,15 @@ func (s *source) id(text string) string {
 		}
 	}
 	base := b.String()
+	// A whole title makes a long link: its first words say enough.
+	for len(base) > maxID {
+		i := strings.LastIndexByte(base[:maxID+1], '-')
+		if i <= 0 {
+			base = strings.ToValidUTF8(base[:maxID], "")
+			break
+		}
+		base = base[:i]
+	}
 	if base == "" {
 		base = "section"
 	}
