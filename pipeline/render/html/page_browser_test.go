@@ -46,6 +46,16 @@ func TestBrowserSample(t *testing.T) {
 	if strings.Contains(dom, "parsererror") {
 		t.Error("Chromium could not parse the page")
 	}
+	// Read by the browser's XML parser too: served as XHTML, the page
+	// shows, not an error.
+	xhtml := filepath.Join(dir, "sample.xhtml")
+	if err := os.WriteFile(xhtml, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom, console = browse(t, xhtml, "--dump-dom")
+	if strings.Contains(dom, "parsererror") || !strings.Contains(dom, `<h2 id="партнёры">Партнёры</h2>`) || len(console) > 0 {
+		t.Errorf("as XHTML, Chromium shows:\n%.600s\n%s", dom, strings.Join(console, "\n"))
+	}
 
 	printed := filepath.Join(dir, "sample-print.pdf")
 	browse(t, page, "--no-pdf-header-footer", "--print-to-pdf="+printed)
