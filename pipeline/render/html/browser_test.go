@@ -187,3 +187,21 @@ func pdfPages(t *testing.T, pdf string) int {
 	n, _ := strconv.Atoi(string(m[1]))
 	return n
 }
+
+// pdfLandscape counts the pages of a PDF wider than tall.
+func pdfLandscape(t *testing.T, pdf string) (landscape, pages int) {
+	t.Helper()
+	pages = pdfPages(t, pdf)
+	out, err := exec.Command("pdfinfo", "-f", "1", "-l", strconv.Itoa(pages), pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v", pdf, err)
+	}
+	for _, m := range regexp.MustCompile(`(?m)^Page +\d+ size: +([\d.]+) x ([\d.]+)`).FindAllSubmatch(out, -1) {
+		w, _ := strconv.ParseFloat(string(m[1]), 64)
+		h, _ := strconv.ParseFloat(string(m[2]), 64)
+		if w > h {
+			landscape++
+		}
+	}
+	return landscape, pages
+}

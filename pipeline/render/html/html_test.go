@@ -429,6 +429,33 @@ func TestColumns(t *testing.T) {
 	}
 }
 
+// TestLandscape: a table too wide for a portrait page is printed on
+// landscape pages with the page break, heading and paragraph before it
+// and what follows it up to the next heading, as the PDF draws it.
+func TestLandscape(t *testing.T) {
+	long := strings.Repeat("Agreement on cultural cooperation ", 2)
+	row := "| AG-1 | Mongolia | " + long + " | " + long + " | " + long + " | 1994-01-20 | from 1994-01-20 |\n"
+	md := "# Cover\n\n<!-- page-break -->\n\n# Narrow\n\n| a | b |\n| --- | ---: |\n| x | 1 |\n\n<!-- page-break -->\n\n# Annex\n\nThe register.\n\n" +
+		"*Agreements*\n\n| ID | Partner | Title | Note | Other | Signed | In force |\n| --- | --- | --- | --- | --- | --- | --- |\n" + row + row +
+		"\nAfter the table.\n\n# Next\n\nText.\n"
+	root := parseXML(t, render(t, md, sampleReport(), Options{}))
+	g := root.one(t, "div", "landscape")
+	var got []string
+	for _, e := range g.elems() {
+		got = append(got, e.name.Local+"."+e.attr["class"])
+	}
+	want := []string{"div.page-break", "h1.", "p.", "div.table-wrap", "p."}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("landscape group holds %q, want %q", got, want)
+	}
+	if g.one(t, "caption", "").text() != "Agreements" {
+		t.Error("the wide table lost its caption")
+	}
+	if n := len(root.all("div", "page-break")); n != 2 {
+		t.Errorf("%d page breaks, want 2", n)
+	}
+}
+
 func TestIDs(t *testing.T) {
 	md := "# Agreements that ended during the period\n\n# Agreements that ended during the period\n\n# Соёлын хамтын ажиллагаа\n\n# ***\n\n#  !?\n\n" +
 		"# Quadrennial periodic report on the 2005 Convention on the Protection and Promotion of the Diversity of Cultural Expressions\n"

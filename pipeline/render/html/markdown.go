@@ -58,6 +58,7 @@ type source struct {
 	lineStarts []int
 	heads      []heading
 	ids        map[string]bool
+	wide       []*east.Table // tables printed on landscape pages
 }
 
 // Node kinds the page adds to goldmark's tree.
@@ -69,6 +70,7 @@ var (
 	kindTOC       = ast.NewNodeKind("TOC")
 	kindAltText   = ast.NewNodeKind("AltText")
 	kindPlainLink = ast.NewNodeKind("PlainLink")
+	kindLandscape = ast.NewNodeKind("Landscape")
 )
 
 // cover holds the blocks before the first page break.
@@ -88,6 +90,8 @@ func (n *altText) Kind() ast.NodeKind              { return kindAltText }
 func (n *altText) Dump(source []byte, level int)   { ast.DumpHelper(n, source, level, nil, nil) }
 func (n *plainLink) Kind() ast.NodeKind            { return kindPlainLink }
 func (n *plainLink) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+func (n *landscape) Kind() ast.NodeKind            { return kindLandscape }
+func (n *landscape) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
 // chart is a chart, drawn already: svg is checked to be one <svg> element.
 type chart struct {
@@ -118,6 +122,10 @@ type altText struct {
 // plainLink is a link a reader cannot follow from the page (a relative
 // one): its text, without the link, as in the PDF.
 type plainLink struct{ ast.BaseInline }
+
+// landscape holds a wide table and what goes with it onto landscape
+// pages when the page is printed.
+type landscape struct{ ast.BaseBlock }
 
 // parse parses text and rearranges goldmark's tree for the page: cover,
 // captions, charts (drawn with draw), directives, ids of headings.
@@ -274,7 +282,58 @@ func (s *source) rewrite(draw func(name, caption string) ([]byte, error)) error 
 	for _, f := range replace {
 		f()
 	}
+	for _, t := range s.wide {
+		s.turn(t)
+	}
 	return nil
+}
+
+// turn puts a wide table into a landscape group with, as the PDF does,
+// the heading and a paragraph or two that lead to it and what follows it
+// up to the next heading or page break. A table inside a list or a quote
+// is turned alone.
+func (s *source) turn(t *east.Table) {
+	parent := t.Parent()
+	if _, ok := parent.(*landscape); ok {
+		return // turned with a table before it
+	}
+	first, last := ast.Node(t), ast.Node(t)
+	if _, ok := parent.(*ast.Document); ok {
+		lead := t.PreviousSibling()
+		for k := 0; k < 2; k++ {
+			if _, ok := lead.(*ast.Paragraph); !ok {
+				break
+			}
+			lead = lead.PreviousSibling()
+		}
+		if _, ok := lead.(*ast.Heading); ok {
+			first = lead
+		}
+		// A page break right before goes with it: left on the portrait
+		// page, it would end that page and leave the next one blank before
+		// the landscape pages start.
+		if _, ok := first.PreviousSibling().(*pageBreak); ok {
+			first = first.PreviousSibling()
+		}
+	follow:
+		for n := t.NextSibling(); n != nil; n = n.NextSibling() {
+			switch n.(type) {
+			case *ast.Heading, *pageBreak, *toc:
+				break follow
+			}
+			last = n
+		}
+	}
+	g := &landscape{}
+	parent.InsertBefore(parent, first, g)
+	for n := first; ; {
+		next := n.NextSibling()
+		g.AppendChild(g, n)
+		if n == last {
+			break
+		}
+		n = next
+	}
 }
 
 // Column classes, from the longest text of a column's body cells, so that
@@ -286,6 +345,15 @@ func (s *source) rewrite(draw func(name, caption string) ([]byte, error)) error 
 const (
 	shortCell = 24 // characters
 	longCell  = 40
+)
+
+// How many characters of a table's text a portrait page holds across,
+// and a third of it: the PDF's rule for a table it turns (README,
+// "Markdown in templates"), in characters of the printed table's size.
+const (
+	portraitChars = 110
+	thirdOfPage   = portraitChars / 3
+	cellPad       = 2 // a cell's padding, in characters
 )
 
 func (s *source) columns(t *east.Table) {
@@ -309,6 +377,16 @@ func (s *source) columns(t *east.Table) {
 			longest[i] = max(longest[i], utf8.RuneCountInString(s.plain(cell)))
 		}
 		cells = append(cells, r)
+	}
+	need := 0
+	for i, n := range longest {
+		if i < len(cells[0]) && cells[0][i].Alignment != east.AlignRight && n > longCell {
+			n = thirdOfPage
+		}
+		need += n + cellPad
+	}
+	if need > portraitChars {
+		s.wide = append(s.wide, t)
 	}
 	for _, r := range cells {
 		for i, cell := range r {

@@ -106,6 +106,11 @@ func TestBrowserExample(t *testing.T) {
 			if _, console := browse(t, page, "--no-pdf-header-footer", "--print-to-pdf="+printed); len(console) > 0 {
 				t.Errorf("console:\n%s", strings.Join(console, "\n"))
 			}
+			// The annexes, too wide for a portrait page, are printed on
+			// landscape ones, as the PDF draws them.
+			if l, n := pdfLandscape(t, printed); l == 0 || l == n {
+				t.Errorf("%d of %d printed pages landscape, want the annexes'", l, n)
+			}
 			text := pdftext(t, printed)
 			for _, m := range regexp.MustCompile(`(?m)^# +(.+?) *$`).FindAllSubmatch(md, -1) {
 				h := strings.Join(strings.Fields(strings.NewReplacer("*", "", "`", "", `\`, "").Replace(string(m[1]))), " ")

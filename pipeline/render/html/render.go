@@ -24,6 +24,16 @@ func (p *page) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		return ast.WalkContinue, nil
 	})
 	reg.Register(east.KindTable, p.table)
+	reg.Register(kindLandscape, p.landscape)
+}
+
+func (p *page) landscape(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		w.WriteString("<div class=\"landscape\">\n")
+	} else {
+		w.WriteString("</div>\n")
+	}
+	return ast.WalkContinue, nil
 }
 
 func (p *page) cover(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
