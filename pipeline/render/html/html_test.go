@@ -354,6 +354,13 @@ func TestNoCover(t *testing.T) {
 	}
 }
 
+func TestEmptyCover(t *testing.T) {
+	root := parseXML(t, render(t, "<!-- page-break -->\n\n# Title\n", &pipeline.Report{}, Options{}))
+	if n := len(root.all("header", "")); n != 0 {
+		t.Errorf("%d covers for a page break at the start", n)
+	}
+}
+
 // TestXMLSafe: characters XML does not allow, in the text or the title,
 // leave the page well-formed.
 func TestXMLSafe(t *testing.T) {

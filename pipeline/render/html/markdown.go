@@ -153,8 +153,8 @@ func (s *source) wrapCover() {
 			break
 		}
 	}
-	if first == nil {
-		return
+	if first == nil || first == s.root.FirstChild() {
+		return // no cover, or nothing on it
 	}
 	c := &cover{}
 	for n := s.root.FirstChild(); n != first; {
