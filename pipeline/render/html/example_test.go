@@ -1,0 +1,110 @@
+package html_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"coopreport/pipeline"
+	"coopreport/pipeline/config"
+	"coopreport/pipeline/render/html"
+	"coopreport/pipeline/render/markdown"
+	"coopreport/pipeline/run"
+	"coopreport/templates"
+)
+
+// exampleReport reads an example input folder as a run does and returns
+// its report and the Markdown the PDF is drawn from (run.go:
+// tmpl.ExecuteView(view, markdown.PDF)).
+func exampleReport(t *testing.T, dir string) (*pipeline.Report, []byte) {
+	t.Helper()
+	cfg, err := config.Load(filepath.Join(dir, config.FileName), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, time.March, 2, 10, 0, 0, 0, time.UTC)
+	st, err := cfg.Settings(nil, func(loc *time.Location) (time.Time, error) { return now.In(loc), nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := run.NewOptions(dir, st)
+	opt.Version, opt.SpoolDir = "test", t.TempDir()
+	r, err := run.Read(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	name := st.Template
+	if templates.Builtin[name] == "" {
+		t.Fatalf("template %q is not built in", name)
+	}
+	if name == "default" {
+		name = ""
+	}
+	tmpl, err := markdown.Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	view, err := markdown.NewView(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := tmpl.ExecuteView(view, markdown.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, md
+}
+
+// placeholderChart stands in for pipeline/render/chartdraw, which is not
+// on this branch yet: a framed box of bars with the chart's name, as wide
+// as asked, so that the page's layout can be seen.
+func placeholderChart(name, caption string, w float64) ([]byte, error) {
+	h := w * 0.55
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%gpt" height="%gpt" viewBox="0 0 %g %g" role="img" aria-label="%s">`, w, h, w, h, escape(caption))
+	fmt.Fprintf(&b, `<rect x="0.5" y="0.5" width="%g" height="%g" fill="#f8fafb" stroke="#c5d0dc"/>`, w-1, h-1)
+	fmt.Fprintf(&b, `<text x="12" y="24" font-family="sans-serif" font-size="13" font-weight="bold" fill="#1b3a5c">%s</text>`, escape(name))
+	for i, v := range []float64{0.9, 0.7, 0.55, 0.4, 0.25} {
+		fmt.Fprintf(&b, `<rect x="110" y="%g" width="%g" height="%g" fill="#2f6690"/>`, 44+float64(i)*h/7, v*(w-130), h/10)
+		fmt.Fprintf(&b, `<text x="12" y="%g" font-family="sans-serif" font-size="11">Country %d</text>`, 44+float64(i)*h/7+h/14, i+1)
+	}
+	b.WriteString(`</svg>`)
+	return []byte(b.String()), nil
+}
+
+func escape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}
+
+// examplePage writes the page of an example folder. With
+// COOPREPORT_HTML_KEEP=DIR set, the page (and the screenshots and the
+// printed PDF of the browser tests) are kept in DIR, to be looked at.
+func examplePage(t *testing.T, dir, name string) (path string, md []byte, r *pipeline.Report) {
+	t.Helper()
+	r, md = exampleReport(t, dir)
+	var b bytes.Buffer
+	if err := html.Write(&b, md, r, html.Options{Chart: placeholderChart}); err != nil {
+		t.Fatal(err)
+	}
+	path = filepath.Join(outDir(t), name)
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, md, r
+}
+
+func outDir(t *testing.T) string {
+	if d := os.Getenv("COOPREPORT_HTML_KEEP"); d != "" {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	return t.TempDir()
+}
