@@ -27,6 +27,7 @@ import (
 	"coopreport/pipeline/render/chartdraw"
 	csvout "coopreport/pipeline/render/csv"
 	"coopreport/pipeline/render/docx"
+	"coopreport/pipeline/render/html"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/render/pdf"
 	"coopreport/pipeline/render/xlsx"
@@ -265,6 +266,15 @@ func chartPNG(r *pipeline.Report) func(name, caption string, w float64) ([]byte,
 	}
 }
 
+// chartSVG draws the charts of the web report, without their caption,
+// which the page sets as the figure's caption.
+func chartSVG(r *pipeline.Report) func(name, caption string, w float64) ([]byte, error) {
+	return func(name, _ string, w float64) ([]byte, error) {
+		b, _, err := chartdraw.SVG(r, name, "", w)
+		return b, err
+	}
+}
+
 // chartDPI is the resolution of the charts' pictures: print quality.
 const chartDPI = 200
 
@@ -449,6 +459,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		{"pdf", "report-" + label + ".pdf", doc.Write},
 		{"docx", "report-" + label + ".docx", func(w io.Writer) error {
 			return docx.Write(w, mdPDF, r, docx.Options{PageSize: opt.PageSize, Chart: chartPNG(r)})
+		}},
+		{"html", "report-" + label + ".html", func(w io.Writer) error {
+			return html.Write(w, mdPDF, r, html.Options{Chart: chartSVG(r)})
 		}},
 		{"xlsx", "report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.WriteContext(ctx, w, r, xlsx.Options{}) }},
 		{"md", "report-" + label + ".md", func(w io.Writer) error { _, err := w.Write(mdText); return err }},
