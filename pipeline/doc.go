@@ -44,6 +44,9 @@
 //	 render/csv, render/xlsx, the PDF, the Markdown: written side by side;
 //	    │                they format the report and compute nothing
 //	    ▼
+//	 render/checked      the input files with problems read again (the same
+//	    │                bytes, checked by their hash) and copied, marked
+//	    ▼
 //	 run                 temporary folder, lock, manifest, atomic publish
 //
 // Beside the stages: starter makes a new input folder (coopreport init),

@@ -57,11 +57,15 @@ type InputFile struct {
 
 // InputTable is one CSV file or workbook sheet and what it held.
 type InputTable struct {
-	Sheet    string // empty for CSV
-	Kind     Kind   // "" when the table was skipped
-	Read     int
-	Accepted int
-	Rejected int
+	Sheet string // empty for CSV
+	Kind  Kind   // "" when the table was skipped
+	// HeaderRow is the row number of the table's header, as the
+	// spreadsheet shows it (0 when the table was skipped): the checked
+	// copies find the columns of rejects and warnings there.
+	HeaderRow int
+	Read      int
+	Accepted  int
+	Rejected  int
 }
 
 // Report is everything a run found, ready for the writers: they format it
@@ -166,6 +170,19 @@ type Warning struct {
 	// beside the tables was not read): the manifest, the workbook's About
 	// sheet and -v list it, the report's text does not.
 	Note bool
+	// Cells are the cells of the input files the warning is about (a
+	// column kept as extra: its header cell; a date read in an order the
+	// data does not prove: the column's header and its two-way values),
+	// which the checked copies mark. Most warnings have none.
+	Cells []Cell
+}
+
+// Cell is one cell of an input table: its row as the spreadsheet shows it
+// and its column as the table's header writes it, on one line (or
+// "column N" beyond the header), as a RowError names them.
+type Cell struct {
+	Pos
+	Column string
 }
 
 func (w Warning) String() string { return w.Message }

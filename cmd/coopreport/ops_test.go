@@ -288,16 +288,26 @@ func opsWhole(t *testing.T, dir string) opsManifest {
 			t.Errorf("%s: %d bytes, sha256 %s; the manifest says %d bytes, %s", o.Name, len(b), sha256Hex(b), o.Bytes, o.SHA256)
 		}
 	}
-	if len(m.Outputs) != 6 {
-		t.Errorf("the manifest lists %d outputs, want 6", len(m.Outputs))
+	// Six outputs, and the checked copies of the inputs with problems.
+	report := 0
+	for _, o := range m.Outputs {
+		if !strings.HasPrefix(o.Name, "checked/") {
+			report++
+		}
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
+	if report != 6 {
+		t.Errorf("the manifest lists %d outputs besides the checked copies, want 6", report)
 	}
 	var got []string
-	for _, e := range entries {
-		got = append(got, e.Name())
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, path)
+			got = append(got, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	sort.Strings(got)
 	sort.Strings(want)

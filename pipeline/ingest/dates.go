@@ -34,16 +34,25 @@ type dateColumn struct {
 	reason string              // why the two-way values read in order
 }
 
-// proof counts values of one kind and remembers the first.
+// proof counts values of one kind and remembers the first, and the rows
+// of the first maxMarks (for the checked copies, which mark them).
 type proof struct {
 	n     int
 	pos   pipeline.Pos
 	value string
+	rows  []int
 }
+
+// maxMarks bounds the cells of one column a warning marks in the checked
+// copies: a column of a million two-way dates is told by its header.
+const maxMarks = 10000
 
 func (p *proof) add(pos pipeline.Pos, value string) {
 	if p.n == 0 {
 		p.pos, p.value = pos, value
+	}
+	if len(p.rows) < maxMarks {
+		p.rows = append(p.rows, pos.Row)
 	}
 	p.n++
 }
@@ -52,6 +61,21 @@ func (p *proof) add(pos pipeline.Pos, value string) {
 type dateOrders struct {
 	settled bool
 	cols    map[string]*dateColumn
+	// header is where the table's header row is, for the cells a
+	// warning marks.
+	header pipeline.Pos
+}
+
+// cells are the cells a warning about c's two-way values marks: its
+// header and the values.
+func (o *dateOrders) cells(c *dateColumn) []pipeline.Cell {
+	out := []pipeline.Cell{{Pos: o.header, Column: c.header}}
+	for _, row := range c.twoWay.rows {
+		pos := o.header
+		pos.Row = row
+		out = append(out, pipeline.Cell{Pos: pos, Column: c.header})
+	}
+	return out
 }
 
 func (o *dateOrders) column(field, header string) *dateColumn {
@@ -113,8 +137,9 @@ func (o *dateOrders) settle(d *Dataset, where string, configured normalize.DateO
 		c := o.cols[f]
 		if c.mixed || c.dayFirst.n > 0 || c.monthFirst.n > 0 {
 			if !c.mixed && c.twoWay.n > 0 && c.order != configured {
-				d.warn("%s, column %q: %s, so its %s that could be read either way (such as %s, row %d) were read %s too, although %s",
-					where, c.header, c.reason, plural(c.twoWay.n, "date", "dates"), c.twoWay.value, c.twoWay.pos.Row, c.order, setting)
+				d.Warnings = append(d.Warnings, pipeline.Warning{Cells: o.cells(c), Message: fmt.Sprintf(
+					"%s, column %q: %s, so its %s that could be read either way (such as %s, row %d) were read %s too, although %s",
+					where, c.header, c.reason, plural(c.twoWay.n, "date", "dates"), c.twoWay.value, c.twoWay.pos.Row, c.order, setting)})
 			}
 			continue
 		}
@@ -122,13 +147,14 @@ func (o *dateOrders) settle(d *Dataset, where string, configured normalize.DateO
 		case tableOrder != nil && agree:
 			c.order = *tableOrder
 			if c.twoWay.n > 0 && c.order != configured {
-				d.warn("%s, column %q: its %s that could be read either way (such as %s, row %d) were read %s, as the table's other dates are written (%s)",
-					where, c.header, plural(c.twoWay.n, "date", "dates"), c.twoWay.value, c.twoWay.pos.Row, c.order, tableWhy)
+				d.Warnings = append(d.Warnings, pipeline.Warning{Cells: o.cells(c), Message: fmt.Sprintf(
+					"%s, column %q: its %s that could be read either way (such as %s, row %d) were read %s, as the table's other dates are written (%s)",
+					where, c.header, plural(c.twoWay.n, "date", "dates"), c.twoWay.value, c.twoWay.pos.Row, c.order, tableWhy)})
 			}
 		default:
 			c.order = configured
 			if c.twoWay.n > 0 && !explicit {
-				d.warnNumbers("%s, column %q: %s such as %s (row %d) could be read day-first or month-first, and nothing in the table says which; they were read %s, the default; if they are %s, set date_order = %q in coopreport.toml",
+				d.warnCells(o.cells(c), "%s, column %q: %s such as %s (row %d) could be read day-first or month-first, and nothing in the table says which; they were read %s, the default; if they are %s, set date_order = %q in coopreport.toml",
 					where, c.header, plural(c.twoWay.n, "date", "dates"), c.twoWay.value, c.twoWay.pos.Row, configured, other(configured), other(configured).String())
 			}
 		}

@@ -106,3 +106,9 @@ func (d *Dataset) warn(format string, args ...any) {
 func (d *Dataset) warnNumbers(format string, args ...any) {
 	d.Warnings = append(d.Warnings, pipeline.Warning{Message: fmt.Sprintf(format, args...), Numbers: true})
 }
+
+// warnCells is warnNumbers about cells of an input table, which the
+// checked copies mark.
+func (d *Dataset) warnCells(cells []pipeline.Cell, format string, args ...any) {
+	d.Warnings = append(d.Warnings, pipeline.Warning{Message: fmt.Sprintf(format, args...), Numbers: true, Cells: cells})
+}

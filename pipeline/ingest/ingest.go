@@ -302,19 +302,28 @@ func (d *Dataset) warnHeader(t *table) {
 		return
 	}
 	var extra, byWords []string
+	var extraCells []pipeline.Cell
+	// headerCell is the header cell of column c, which the checked
+	// copies mark.
+	headerCell := func(c schema.Column) []pipeline.Cell {
+		return []pipeline.Cell{{Pos: pipeline.Pos{File: t.file.Name, Sheet: t.sheet, Row: t.stats.HeaderRow}, Column: oneLine(c.Header)}}
+	}
 	for _, c := range t.header.Columns {
 		switch {
+		case c.Skip:
+			// the Problems column of a checked copy: not data
 		case c.How == schema.ByWords:
 			byWords = append(byWords, fmt.Sprintf("%q as %s", oneLine(c.Header), c.Field))
 		case c.Also != "":
-			d.warnNumbers("%s: the columns %q and %q both name %s; %q is read as %s and %q is kept as an extra column; if that is wrong, rename a header or map them in coopreport.toml ([columns.%s] %q = %q)",
+			d.warnCells(headerCell(c), "%s: the columns %q and %q both name %s; %q is read as %s and %q is kept as an extra column; if that is wrong, rename a header or map them in coopreport.toml ([columns.%s] %q = %q)",
 				where(t), oneLine(c.AlsoBy), oneLine(c.Header), c.Also, oneLine(c.AlsoBy), c.Also, oneLine(c.Header), t.header.Kind, oneLine(c.Header), c.Also)
 		case c.Field != "" || c.How == schema.ByMapping || strings.TrimSpace(c.Header) == "":
 		case c.Suggest != "":
-			d.warnNumbers("%s: the column %q is not read as %s, which it resembles: its values are kept as an extra column; if it is %s, rename the header or map it in coopreport.toml ([columns.%s] %q = %q)",
+			d.warnCells(headerCell(c), "%s: the column %q is not read as %s, which it resembles: its values are kept as an extra column; if it is %s, rename the header or map it in coopreport.toml ([columns.%s] %q = %q)",
 				where(t), oneLine(c.Header), c.Suggest, c.Suggest, t.header.Kind, oneLine(c.Header), c.Suggest)
 		default:
 			extra = append(extra, c.Name)
+			extraCells = append(extraCells, headerCell(c)...)
 		}
 	}
 	if len(byWords) > 0 {
@@ -327,7 +336,8 @@ func (d *Dataset) warnHeader(t *table) {
 		d.warn("%s: amounts that name no currency are read as in %s, as the amount column's header says", where(t), t.amountCurrency)
 	}
 	if len(extra) > 0 {
-		d.warn("%s: columns kept as extra columns (coopreport does not know them): %s", where(t), quoteList(extra))
+		d.Warnings = append(d.Warnings, pipeline.Warning{Cells: extraCells, Message: fmt.Sprintf(
+			"%s: columns kept as extra columns (coopreport does not know them): %s", where(t), quoteList(extra))})
 	}
 }
 
@@ -407,6 +417,7 @@ func classify(path string, in *pipeline.InputFile, opt Options) (f *source.File,
 			}
 			t.header = h
 			t.stats.Kind = h.Kind
+			t.stats.HeaderRow = t.peek[h.Index].Number
 			switch h.Kind {
 			case pipeline.KindRates:
 				t.rateBase = headerCurrency(h)

@@ -40,6 +40,7 @@ func each[T any](t *table, fn recordFunc[T]) error {
 			wait = append(wait, held{rec, pos, extra, seq, cells})
 		}
 	}
+	t.dates.header = pipeline.Pos{File: t.file.Name, Sheet: t.sheet, Row: t.stats.HeaderRow}
 	if err := eachRecord(t, count); err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ import (
 	"coopreport/pipeline/ingest"
 	"coopreport/pipeline/period"
 	"coopreport/pipeline/render/chartdraw"
+	"coopreport/pipeline/render/checked"
 	csvout "coopreport/pipeline/render/csv"
 	"coopreport/pipeline/render/docx"
 	"coopreport/pipeline/render/html"
@@ -485,6 +486,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The checked copies of the input files with problems, with the
+	// workbook (see package render/checked); listed like every output.
+	if opt.Formats == nil || slices.Contains(opt.Formats, "xlsx") {
+		outs, err := writeChecked(ctx, tmp, r, opt)
+		if err != nil {
+			return nil, err
+		}
+		res.Outputs = append(res.Outputs, outs...)
+	}
 	if _, err := writeFile(tmp, ManifestName, func(w io.Writer) error { return writeManifest(w, r, res.Outputs, opt, fp) }); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", ManifestName, err)
 	}
@@ -507,6 +517,33 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	res.Notes = append(res.Notes, notes...)
 	return res, nil
+}
+
+// writeChecked writes the checked copies r calls for into tmp.
+func writeChecked(ctx context.Context, tmp string, r *pipeline.Report, opt Options) ([]Output, error) {
+	copies, err := checked.Copies(r, opt.Input)
+	if err != nil || len(copies) == 0 {
+		return nil, err
+	}
+	if opt.Stage != nil {
+		opt.Stage("writing the checked copies")
+	}
+	outs := make([]Output, len(copies))
+	err = parallel(ctx, len(copies), func(i int) error {
+		c := &copies[i]
+		name := filepath.FromSlash(c.Name)
+		if err := os.MkdirAll(filepath.Join(tmp, filepath.Dir(name)), 0o755); err != nil {
+			return err
+		}
+		out, err := writeFile(tmp, name, func(w io.Writer) error { return c.Write(w, r, opt.Ingest.Source) })
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", c.Name, err)
+		}
+		out.Name = c.Name
+		outs[i] = out
+		return nil
+	})
+	return outs, err
 }
 
 // htmlWarning adds to r's warnings, once, that the PDF leaves out HTML

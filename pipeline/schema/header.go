@@ -43,6 +43,22 @@ type Column struct {
 	// Suggest is, for an unknown column, the free column its header
 	// resembles ("Vaild to" → "valid_to"), or "".
 	Suggest string
+
+	// Skip marks the Problems column of a checked copy (see
+	// ProblemsHeader): not data, so neither read nor kept as extra.
+	Skip bool
+}
+
+// ProblemsHeader heads the first column that coopreport's checked copies
+// of the input files add (see package render/checked): what is wrong with
+// each row, in words. A table whose first column is headed so (and not
+// mapped in coopreport.toml) is read without it, so that a corrected copy
+// put back in place of its original reads as the original would.
+const ProblemsHeader = "Problems"
+
+// IsProblems reports whether a header cell heads the Problems column.
+func IsProblems(header string) bool {
+	return strings.EqualFold(strings.TrimSpace(header), ProblemsHeader)
 }
 
 // Header is a table's header row, recognised.
@@ -58,7 +74,7 @@ type Header struct {
 func (h *Header) Unknown() []string {
 	var out []string
 	for _, c := range h.Columns {
-		if c.Field == "" && strings.TrimSpace(c.Header) != "" {
+		if c.Field == "" && !c.Skip && strings.TrimSpace(c.Header) != "" {
 			out = append(out, c.Name)
 		}
 	}
@@ -321,7 +337,13 @@ func (m *Matcher) FindHeader(kind pipeline.Kind, rows [][]string) (*Header, erro
 				a := chosen.ambiguous[0]
 				return nil, &AmbiguousError{Kind: chosen.kind, Row: i + 1, Header: rows[i][a.cell], Columns: a.cols}
 			}
-			return newHeader(chosen, i, rows[i]), nil
+			h := newHeader(chosen, i, rows[i])
+			if c := &h.Columns[0]; c.Field == "" && IsProblems(c.Header) && !m.match(chosen.kind, c.Header).extra {
+				// Not data: the Problems column of a checked copy,
+				// unless coopreport.toml keeps it.
+				c.Skip, c.Name = true, ""
+			}
+			return h, nil
 		}
 	}
 	e := &HeaderError{Kind: kind, Rows: n, Empty: empty, err: ErrNoHeader}

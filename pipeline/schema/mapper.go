@@ -25,6 +25,7 @@ func Blank(cells []string) bool {
 type Mapper[T any] struct {
 	field   []int // per header column: index of T's field, or -1
 	unknown []int // indexes of the header's unknown columns, in order
+	skip    int   // 1 + the index of the Problems column (Column.Skip); 0 when none
 	names   *namer
 }
 
@@ -39,6 +40,10 @@ func NewMapper[T any](h *Header) (*Mapper[T], error) {
 	m := &Mapper[T]{field: make([]int, len(h.Columns)), names: h.namer()}
 	for i, c := range h.Columns {
 		m.field[i] = -1
+		if c.Skip {
+			m.skip = i + 1
+			continue
+		}
 		if c.Field == "" {
 			m.unknown = append(m.unknown, i)
 			continue
@@ -129,4 +134,16 @@ func stringFields[T any]() []int {
 		}
 	}
 	return out
+}
+
+// Blank reports whether the cells of a row hold nothing but in the
+// Problems column of a checked copy: a row the keeper emptied but for its
+// problems is no record.
+func (m *Mapper[T]) Blank(cells []string) bool {
+	for i, c := range cells {
+		if i+1 != m.skip && strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -170,3 +170,67 @@ func TestBlank(t *testing.T) {
 }
 
 func fld(name, value string) pipeline.Field { return pipeline.Field{Name: name, Value: value} }
+
+// TestProblemsColumn: the first column of a checked copy, headed
+// Problems, is neither read nor kept as extra; elsewhere, or mapped in the
+// configuration, it is a column like any other.
+func TestProblemsColumn(t *testing.T) {
+	tests := []struct {
+		name    string
+		header  []string
+		row     []string
+		m       *Matcher
+		unknown []string
+		extra   []pipeline.Field
+		blank   bool
+	}{
+		{name: "first column", header: []string{"Problems", "ID", "Date", "Country", "Type", "Title"},
+			row: []string{"Country: unknown", "AC-1", "2015-01-02", "Japan", "study", "Tour"}},
+		{name: "any case and spaces", header: []string{" PROBLEMS ", "ID", "Date", "Country", "Type", "Title"},
+			row: []string{"x", "AC-1", "2015-01-02", "Japan", "study", "Tour"}},
+		{name: "only problems left", header: []string{"Problems", "ID", "Date", "Country", "Type", "Title"},
+			row: []string{"Country: unknown"}, blank: true},
+		{name: "not first", header: []string{"ID", "Problems", "Date", "Country", "Type", "Title"},
+			row: []string{"AC-1", "x", "2015-01-02", "Japan", "study", "Tour"}, unknown: []string{"Problems"}, extra: []pipeline.Field{fld("Problems", "x")}},
+		{name: "mapped", header: []string{"Problems", "ID", "Date", "Country", "Type", "Title"},
+			m:   mustMatcher(t, map[string]map[string]string{"activities": {"Problems": "extra"}}),
+			row: []string{"x", "AC-1", "2015-01-02", "Japan", "study", "Tour"}, unknown: []string{"Problems"}, extra: []pipeline.Field{fld("Problems", "x")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, err := tt.m.FindHeader(pipeline.KindActivities, [][]string{tt.header})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := h.Unknown(); !slices.Equal(got, tt.unknown) {
+				t.Errorf("unknown columns %q, want %q", got, tt.unknown)
+			}
+			m, err := NewMapper[ActivityRecord](h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.Blank(tt.row); got != tt.blank {
+				t.Fatalf("Blank = %v, want %v", got, tt.blank)
+			}
+			if tt.blank {
+				return
+			}
+			rec, extra := m.Map(tt.row)
+			if rec.ID != "AC-1" || rec.Country != "Japan" {
+				t.Errorf("record %+v", rec)
+			}
+			if !slices.Equal(extra, tt.extra) {
+				t.Errorf("extra %v, want %v", extra, tt.extra)
+			}
+		})
+	}
+}
+
+func mustMatcher(t *testing.T, mapped map[string]map[string]string) *Matcher {
+	t.Helper()
+	m, err := NewMatcher(mapped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}

@@ -50,7 +50,7 @@ func (r *Reader[T]) Next() (Record[T], error) {
 				return Record[T]{}, err
 			}
 		}
-		if row.Number <= r.header || (Blank(row.Cells) && len(row.Problems) == 0) {
+		if row.Number <= r.header || (r.m.Blank(row.Cells) && len(row.Problems) == 0) {
 			continue
 		}
 		rec, extra := r.m.Map(row.Cells, row.Dates...)

@@ -80,7 +80,7 @@ func TestInitThenRead(t *testing.T) {
 		Message: `registry.xlsx, sheet "Instructions": not read: it explains the workbook (no known header in its first 10 rows)`,
 		Note:    true,
 	}}
-	if !slices.Equal(r.Warnings, wantWarnings) {
+	if !reflect.DeepEqual(r.Warnings, wantWarnings) {
 		t.Errorf("warnings:\n%q\nwant\n%q", r.Warnings, wantWarnings)
 	}
 
