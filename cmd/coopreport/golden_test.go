@@ -350,8 +350,8 @@ func sameFiles(t *testing.T, a, b string) {
 	if strings.Join(na, "\n") != strings.Join(nb, "\n") {
 		t.Fatalf("the runs wrote different files:\n%v\n%v", na, nb)
 	}
-	if len(na) != 7 {
-		t.Errorf("a run wrote %d files, want the 6 of the output contract and report-<period>.md: %v", len(na), na)
+	if len(na) != 9 {
+		t.Errorf("a run wrote %d files, want the 6 of the output contract, report-<period>.md, .docx and .html: %v", len(na), na)
 	}
 	for _, name := range na {
 		ba, err := os.ReadFile(filepath.Join(a, name))
@@ -816,7 +816,7 @@ func TestExampleFacts(t *testing.T) {
 			}
 		}
 		sort.Strings(names)
-		want := []string{"finance.csv", "rejects.csv", "report-" + exampleLabel + ".md", "report-" + exampleLabel + ".pdf", "report-" + exampleLabel + ".xlsx", "summary.csv"}
+		want := []string{"finance.csv", "rejects.csv", "report-" + exampleLabel + ".docx", "report-" + exampleLabel + ".html", "report-" + exampleLabel + ".md", "report-" + exampleLabel + ".pdf", "report-" + exampleLabel + ".xlsx", "summary.csv"}
 		if strings.Join(names, " ") != strings.Join(want, " ") {
 			t.Errorf("manifest outputs %v, want %v", names, want)
 		}

@@ -288,15 +288,15 @@ func opsWhole(t *testing.T, dir string) opsManifest {
 			t.Errorf("%s: %d bytes, sha256 %s; the manifest says %d bytes, %s", o.Name, len(b), sha256Hex(b), o.Bytes, o.SHA256)
 		}
 	}
-	// Six outputs, and the checked copies of the inputs with problems.
+	// Eight outputs, and the checked copies of the inputs with problems.
 	report := 0
 	for _, o := range m.Outputs {
 		if !strings.HasPrefix(o.Name, "checked/") {
 			report++
 		}
 	}
-	if report != 6 {
-		t.Errorf("the manifest lists %d outputs besides the checked copies, want 6", report)
+	if report != 8 {
+		t.Errorf("the manifest lists %d outputs besides the checked copies, want 8", report)
 	}
 	var got []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -922,7 +922,7 @@ func TestOpsExitStatus(t *testing.T) {
 				finished = l["period"] == "2012..2015"
 			}
 		}
-		if inputs != 5 || outputs != 6 || !finished {
+		if inputs != 5 || outputs != 8 || !finished {
 			t.Errorf("%d input lines, %d output lines, finished with the period %v:\n%s", inputs, outputs, finished, r.stderr)
 		}
 	})
