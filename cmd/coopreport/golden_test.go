@@ -12,12 +12,15 @@ package main
 // the output contract.
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"math/big"
 	"os"
 	"os/exec"
@@ -75,6 +78,12 @@ func TestGolden(t *testing.T) {
 		}},
 		{"report.txt", func(t *testing.T, dir string) []byte {
 			return pdfText(t, filepath.Join(dir, "report-"+exampleLabel+".pdf"), "-layout")
+		}},
+		{"report-docx.txt", func(t *testing.T, dir string) []byte {
+			return dumpDOCX(t, filepath.Join(dir, "report-"+exampleLabel+".docx"))
+		}},
+		{"report-html.txt", func(t *testing.T, dir string) []byte {
+			return dumpHTML(t, filepath.Join(dir, "report-"+exampleLabel+".html"))
 		}},
 	}
 	for _, tt := range tests {
@@ -835,4 +844,206 @@ func TestExampleFacts(t *testing.T) {
 func sha256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+// dumpDOCX is the text of a Word document, a line per paragraph with its
+// style ("Heading1: Summary of the period"), a line per table row with its
+// cells between bars (a header row marked "header"), and "[picture NAME]"
+// for each picture: what a reader of the document sees, in its order.
+func dumpDOCX(t *testing.T, path string) []byte {
+	t.Helper()
+	f, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rc, err := f.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	var b strings.Builder
+	var (
+		text, style string
+		cells       []string
+		header      bool
+		inCell      int
+	)
+	d := xml.NewDecoder(rc)
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "tc":
+				inCell++
+			case "tblHeader":
+				header = true
+			case "pStyle":
+				for _, a := range e.Attr {
+					if a.Name.Local == "val" {
+						style = a.Value
+					}
+				}
+			case "t", "instrText":
+				if e.Name.Local == "t" {
+					var s string
+					if err := d.DecodeElement(&s, &e); err != nil {
+						t.Fatal(err)
+					}
+					text += s
+				}
+			case "tab":
+				text += "\t"
+			case "docPr":
+				for _, a := range e.Attr {
+					if a.Name.Local == "name" {
+						text += "[picture " + a.Value + "]"
+					}
+				}
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "p":
+				if inCell > 0 {
+					if len(cells) > 0 && cells[len(cells)-1] != "" {
+						cells[len(cells)-1] += " "
+					}
+					if len(cells) == 0 {
+						cells = append(cells, "")
+					}
+					cells[len(cells)-1] += text
+				} else if text != "" {
+					if style == "" {
+						style = "Normal"
+					}
+					fmt.Fprintf(&b, "%s: %s\n", style, text)
+				}
+				text, style = "", ""
+			case "tc":
+				inCell--
+				cells = append(cells, "")
+			case "tr":
+				mark := ""
+				if header {
+					mark = "header "
+				}
+				fmt.Fprintf(&b, "%s| %s\n", mark, strings.Join(cells[:max(len(cells)-1, 0)], " | "))
+				cells, header = nil, false
+			}
+		}
+	}
+	return []byte(b.String())
+}
+
+// dumpHTML is the text of the web report, a line per heading, paragraph,
+// list item, caption and table row, and "[svg]" for each chart, parsed as
+// the XML it must be.
+func dumpHTML(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	var b strings.Builder
+	var stack []string
+	var text strings.Builder
+	blocks := map[string]bool{"h1": true, "h2": true, "h3": true, "h4": true, "p": true, "li": true, "caption": true, "figcaption": true, "tr": true, "title": true}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("the HTML is not well-formed: %v", err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			if e.Name.Local == "svg" {
+				b.WriteString("[svg]\n")
+				if err := d.Skip(); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			if e.Name.Local == "style" {
+				if err := d.Skip(); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			if e.Name.Local == "td" || e.Name.Local == "th" {
+				text.WriteString(" | ")
+			}
+			stack = append(stack, e.Name.Local)
+		case xml.CharData:
+			text.Write(e)
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+			if blocks[e.Name.Local] {
+				if s := strings.Join(strings.Fields(text.String()), " "); s != "" {
+					fmt.Fprintf(&b, "%s: %s\n", e.Name.Local, s)
+				}
+				text.Reset()
+			}
+		}
+	}
+	return []byte(b.String())
+}
+
+// The Word and web reports hold every heading of the report, at its
+// level and in its order, and each of its three charts.
+func TestWordAndWebHoldTheReport(t *testing.T) {
+	dir := runExample(t, noEnv, "--now", exampleNow)
+	md, err := os.ReadFile(filepath.Join(dir, "report-"+exampleLabel+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headings []string // "2 Measures"
+	for _, l := range strings.Split(string(md), "\n") {
+		level := len(l) - len(strings.TrimLeft(l, "#"))
+		if level > 0 && level <= 4 && strings.HasPrefix(l[level:], " ") {
+			headings = append(headings, fmt.Sprintf("%d %s", level, strings.TrimSpace(l[level:])))
+		}
+	}
+	docxText := string(dumpDOCX(t, filepath.Join(dir, "report-"+exampleLabel+".docx")))
+	htmlText := string(dumpHTML(t, filepath.Join(dir, "report-"+exampleLabel+".html")))
+	for _, c := range []struct {
+		name, text string
+		line       func(level int, text string) string
+		charts     string
+	}{
+		{"docx", docxText, func(level int, text string) string {
+			if level == 1 && strings.HasPrefix(text, "Quadrennial") {
+				return "Title: " + text // the cover's title
+			}
+			return fmt.Sprintf("Heading%d: %s", level, text)
+		}, "[picture "},
+		{"html", htmlText, func(level int, text string) string { return fmt.Sprintf("h%d: %s", level, text) }, "[svg]"},
+	} {
+		at := 0
+		for _, h := range headings {
+			level, text, _ := strings.Cut(h, " ")
+			want := c.line(int(level[0]-'0'), text) + "\n"
+			i := strings.Index(c.text[at:], want)
+			if i < 0 {
+				t.Errorf("%s: heading %q missing or out of order", c.name, h)
+				continue
+			}
+			at += i + len(want)
+		}
+		if n := strings.Count(c.text, c.charts); n != 3 {
+			t.Errorf("%s: %d charts, want 3", c.name, n)
+		}
+	}
+	if len(headings) < 20 {
+		t.Errorf("found %d headings in the report", len(headings))
+	}
 }
