@@ -16,6 +16,7 @@ import (
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/period"
+	"coopreport/pipeline/render/chartdraw"
 	"coopreport/pipeline/render/docx"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
@@ -89,7 +90,11 @@ func fakeChart(name, caption string, widthPt float64) ([]byte, float64, float64,
 func TestExample(t *testing.T) {
 	r, md := exampleReport(t)
 	var buf bytes.Buffer
-	if err := docx.Write(&buf, md, r, docx.Options{Chart: fakeChart}); err != nil {
+	chart := func(name, _ string, w float64) ([]byte, float64, float64, error) { // as the run draws them
+		b, size, err := chartdraw.PNG(r, name, "", w, 200)
+		return b, size.W, size.H, err
+	}
+	if err := docx.Write(&buf, md, r, docx.Options{Chart: chart}); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "report-2012..2015.docx")

@@ -3,7 +3,6 @@ package html_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/config"
+	"coopreport/pipeline/render/chartdraw"
 	"coopreport/pipeline/render/html"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
@@ -61,23 +61,6 @@ func exampleReport(t *testing.T, dir string) (*pipeline.Report, []byte) {
 	return r, md
 }
 
-// placeholderChart stands in for pipeline/render/chartdraw, which is not
-// on this branch yet: a framed box of bars with the chart's name, as wide
-// as asked, so that the page's layout can be seen.
-func placeholderChart(name, caption string, w float64) ([]byte, error) {
-	h := w * 0.55
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%gpt" height="%gpt" viewBox="0 0 %g %g" role="img" aria-label="%s">`, w, h, w, h, escape(caption))
-	fmt.Fprintf(&b, `<rect x="0.5" y="0.5" width="%g" height="%g" fill="#f8fafb" stroke="#c5d0dc"/>`, w-1, h-1)
-	fmt.Fprintf(&b, `<text x="12" y="24" font-family="sans-serif" font-size="13" font-weight="bold" fill="#1b3a5c">%s</text>`, escape(name))
-	for i, v := range []float64{0.9, 0.7, 0.55, 0.4, 0.25} {
-		fmt.Fprintf(&b, `<rect x="110" y="%g" width="%g" height="%g" fill="#2f6690"/>`, 44+float64(i)*h/7, v*(w-130), h/10)
-		fmt.Fprintf(&b, `<text x="12" y="%g" font-family="sans-serif" font-size="11">Country %d</text>`, 44+float64(i)*h/7+h/14, i+1)
-	}
-	b.WriteString(`</svg>`)
-	return []byte(b.String()), nil
-}
-
 func escape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
@@ -89,7 +72,11 @@ func examplePage(t *testing.T, dir, name string) (path string, md []byte, r *pip
 	t.Helper()
 	r, md = exampleReport(t, dir)
 	var b bytes.Buffer
-	if err := html.Write(&b, md, r, html.Options{Chart: placeholderChart}); err != nil {
+	chart := func(name, _ string, w float64) ([]byte, error) { // as the run draws them
+		b, _, err := chartdraw.SVG(r, name, "", w)
+		return b, err
+	}
+	if err := html.Write(&b, md, r, html.Options{Chart: chart}); err != nil {
 		t.Fatal(err)
 	}
 	path = filepath.Join(outDir(t), name)
