@@ -5,7 +5,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -59,10 +58,6 @@ func exampleReport(t *testing.T, dir string) (*pipeline.Report, []byte) {
 		t.Fatal(err)
 	}
 	return r, md
-}
-
-func escape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 
 // examplePage writes the page of an example folder. With
