@@ -56,7 +56,7 @@ Flags (run and validate):
   --currency CODE    reporting currency (ISO 4217, e.g. MNT): amounts in other currencies are
                      converted with the rates file where a rate covers their date
   --formats LIST     the outputs to write besides manifest.json, e.g. pdf,docx,xlsx: some of pdf,
-                     docx, html, md, xlsx, csv (default: the configuration's, else all)
+                     docx, html, md, xlsx, csv, checked (default: the configuration's, else all)
   --template FILE    report template: "default" or "form-a" (built in: one measure as the
                      2012–2016 reports laid it out), "form-b" (built in: the current form, for
                      the reports due on 30 June 2027), or a template file such as

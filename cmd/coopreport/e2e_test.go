@@ -1601,7 +1601,7 @@ func TestFormats(t *testing.T) {
 		t.Errorf("manifest lists %d outputs, want 4", len(m.Outputs))
 	}
 	bad := e2eRun(t, "../../input", t.TempDir(), "--formats", "pdf,odt")
-	if bad.code != ExitUsage || !strings.Contains(bad.stderr, `"odt" is not an output format: write some of pdf, docx, html, md, xlsx, csv`) {
+	if bad.code != ExitUsage || !strings.Contains(bad.stderr, `"odt" is not an output format: write some of pdf, docx, html, md, xlsx, csv, checked`) {
 		t.Errorf("exit %d, stderr %q", bad.code, bad.stderr)
 	}
 }

@@ -175,8 +175,9 @@ func ParseShare(s string) (float64, error) {
 }
 
 // AllFormats are the outputs a run can write, in the order a run lists
-// them: csv stands for summary.csv, finance.csv and rejects.csv.
-var AllFormats = []string{"pdf", "docx", "html", "md", "xlsx", "csv"}
+// them: csv stands for summary.csv, finance.csv and rejects.csv, checked
+// for the checked copies of the input files with problems.
+var AllFormats = []string{"pdf", "docx", "html", "md", "xlsx", "csv", "checked"}
 
 // ParseFormats reads a list of formats ("PDF", " docx "), in AllFormats's
 // order without repeats; none at all means every format.

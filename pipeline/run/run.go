@@ -488,7 +488,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	// The checked copies of the input files with problems, with the
 	// workbook (see package render/checked); listed like every output.
-	if opt.Formats == nil || slices.Contains(opt.Formats, "xlsx") {
+	if opt.Formats == nil || slices.Contains(opt.Formats, "checked") {
 		outs, err := writeChecked(ctx, tmp, r, opt)
 		if err != nil {
 			return nil, err

@@ -148,7 +148,7 @@ func newInput(t *testing.T) string {
 
 func runOn(t *testing.T, in, out string) *run.Result {
 	t.Helper()
-	res, err := run.Run(context.Background(), run.Options{Input: in, Out: out, Now: now, Pinned: true, Location: time.UTC, Version: "test", Formats: []string{"xlsx", "csv"}})
+	res, err := run.Run(context.Background(), run.Options{Input: in, Out: out, Now: now, Pinned: true, Location: time.UTC, Version: "test", Formats: []string{"xlsx", "csv", "checked"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +379,7 @@ func TestCheckedCopies(t *testing.T) {
 			t.Errorf("%s differs between two runs", n)
 		}
 	}
-	skip, err := run.Run(context.Background(), run.Options{Input: in, Out: out, Now: now, Pinned: true, Location: time.UTC, Version: "test", Formats: []string{"xlsx", "csv"}, IfChanged: true})
+	skip, err := run.Run(context.Background(), run.Options{Input: in, Out: out, Now: now, Pinned: true, Location: time.UTC, Version: "test", Formats: []string{"xlsx", "csv", "checked"}, IfChanged: true})
 	if err != nil || !skip.Skipped {
 		t.Errorf("--if-changed after the same run: skipped %v, %v", skip != nil && skip.Skipped, err)
 	}
