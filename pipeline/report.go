@@ -120,6 +120,15 @@ type Report struct {
 	// every activity, whatever its measure.
 	MeasureMoney []MeasureMoney
 
+	// Changes is what changed since the report of the period last
+	// published; nil until the run has compared (package run fills it
+	// before the writers run).
+	Changes *Changes
+	// Compared are the period's buckets beside the bucket of the same
+	// length before each (this quarter and the last): nil when the data do
+	// not reach back.
+	Compared []BucketComparison
+
 	Countries []Country // distinct partner countries with an agreement in force or an activity, by name
 
 	Agreements []Agreement // the whole register, in input order
@@ -240,4 +249,47 @@ func (r *Report) RowsRejected() (n int) {
 		n += in.Rejected
 	}
 	return n
+}
+
+// Changes is what changed since the report of the same period that was
+// last published: the rows of the registers, then the figures.
+type Changes struct {
+	// Since is when the published report was made; First says there was
+	// none to compare with (then nothing else is set).
+	Since time.Time
+	First bool
+	Rows  []RowChange    // by file, then id
+	Cells []FigureChange // by bucket, country, currency and figure
+	// Restated says a figure changed in a bucket that had ended when the
+	// published report was made (a closed quarter): a restatement.
+	Restated bool
+}
+
+// RowChange is a row of a register added, removed or changed.
+type RowChange struct {
+	File   string
+	Kind   Kind   // agreements, activities, …
+	ID     string // the row's id
+	Change string // "added", "removed" or "changed"
+}
+
+// FigureChange is a count or a sum that changed, old → new, as the
+// outputs print them.
+type FigureChange struct {
+	Bucket   string // bucket label, or the period's label for the whole period
+	Country  string // country label; "" for all partners
+	Currency string // for money; "" for counts
+	Figure   string // "agreements_signed", "agreements_in_force", "activities", "participants", "amount", "amount_reporting"
+	Old, New string // "" when the row did not exist
+	Closed   bool   // the bucket had ended when the published report was made
+}
+
+// BucketComparison is a bucket beside the bucket of the same length
+// before it: partners gained and lost, activities and money up or down.
+type BucketComparison struct {
+	Bucket, Previous       string // labels: "2025-Q3", "2025-Q2"
+	Gained, Lost           []Country
+	Activities, PrevActs   int
+	Reporting, PrevReports Decimal // money in the reporting currency (converted amounts only)
+	HasMoney               bool    // a reporting currency is set
 }
