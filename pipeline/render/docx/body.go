@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"coopreport/pipeline/render/mdtree"
 	"fmt"
 	"strconv"
 	"strings"
@@ -229,10 +230,10 @@ func (b *body) leadsToWide(h *ast.Heading) bool {
 			}
 		case *ast.Heading:
 		case *ast.Paragraph:
-			if isCaption(n) {
+			if mdtree.IsCaption(n) {
 				continue
 			}
-			if paragraphs++; paragraphs > 2 || standaloneChart(n) != nil {
+			if paragraphs++; paragraphs > 2 || mdtree.StandaloneChart(n) != nil {
 				return false
 			}
 		case *east.Table:
@@ -460,10 +461,10 @@ func (b *body) heading(n *ast.Heading) {
 }
 
 func (b *body) paragraph(n ast.Node) error {
-	if isCaption(n) {
+	if mdtree.IsCaption(n) {
 		return nil // the table writes it
 	}
-	if img := standaloneChart(n); img != nil {
+	if img := mdtree.StandaloneChart(n); img != nil {
 		return b.chart(n, img)
 	}
 	if strings.TrimSpace(b.s.plain(n)) == "" && b.item == nil {

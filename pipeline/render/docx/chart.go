@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"coopreport/pipeline/render/mdtree"
 	"fmt"
 	"strconv"
 
@@ -13,7 +14,7 @@ const emu = 12700
 // chart writes a chart as a picture, as wide as the page at most, with
 // its caption below it (in the Caption style), as in the PDF.
 func (b *body) chart(para ast.Node, img *ast.Image) error {
-	name, _ := chartName(img)
+	name, _ := mdtree.ChartName(img)
 	caption := b.s.plain(img)
 	if b.opt.Chart != nil {
 		maxW := float64(b.pg.bodyW()) / 20

@@ -1,13 +1,10 @@
 package docx
 
 import (
-	"regexp"
+	"coopreport/pipeline/render/mdtree"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
 	gtext "github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -19,9 +16,7 @@ import (
 // caption, and ![caption](chart:NAME) alone in a paragraph as a chart.
 // The helpers below are copies of the PDF's, kept alike so that both
 // documents hold the same content in the same order.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
-
-var directiveRE = regexp.MustCompile(`^<!--\s*(page-break|toc)\s*-->$`)
+var markdown = mdtree.Markdown
 
 // source is the parsed Markdown of a report.
 type source struct {
@@ -31,24 +26,6 @@ type source struct {
 
 func parse(text []byte) *source {
 	return &source{text: text, root: markdown.Parser().Parse(gtext.NewReader(text))}
-}
-
-// directive returns "page-break" or "toc" for an HTML block that is one,
-// and "" for any other.
-func (s *source) directive(n *ast.HTMLBlock) string {
-	var b strings.Builder
-	for i := 0; i < n.Lines().Len(); i++ {
-		seg := n.Lines().At(i)
-		b.Write(seg.Value(s.text))
-	}
-	if n.HasClosure() {
-		b.Write(n.ClosureLine.Value(s.text))
-	}
-	m := directiveRE.FindStringSubmatch(strings.TrimSpace(b.String()))
-	if m == nil {
-		return ""
-	}
-	return m[1]
 }
 
 // look is the look of a run of text.
@@ -99,11 +76,11 @@ func (s *source) inline(n ast.Node, lk look, emit func(text string, lk look)) {
 			s.inline(c, inner, emit)
 		case *ast.Link:
 			inner := lk
-			inner.link = external(string(c.Destination))
+			inner.link = mdtree.External(string(c.Destination))
 			s.inline(c, inner, emit)
 		case *ast.AutoLink:
 			inner := lk
-			inner.link = external(string(c.URL(s.text)))
+			inner.link = mdtree.External(string(c.URL(s.text)))
 			emit(string(c.Label(s.text)), inner)
 		case *ast.Image:
 			// Pictures other than charts are not drawn: their alt text
@@ -127,51 +104,8 @@ func (s *source) plain(n ast.Node) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// external returns a link's destination when a reader can open it.
-func external(dest string) string {
-	for _, scheme := range []string{"http://", "https://", "mailto:"} {
-		if strings.HasPrefix(strings.ToLower(dest), scheme) {
-			return dest
-		}
-	}
-	return ""
-}
-
-// chartName returns NAME of an image whose destination is chart:NAME.
-func chartName(img *ast.Image) (string, bool) {
-	return strings.CutPrefix(string(img.Destination), "chart:")
-}
-
-// standaloneChart returns the chart image that is all of paragraph n.
-func standaloneChart(n ast.Node) *ast.Image {
-	switch n.(type) {
-	case *ast.Paragraph, *ast.TextBlock:
-	default:
-		return nil
-	}
-	if n.ChildCount() != 1 {
-		return nil
-	}
-	img, ok := n.FirstChild().(*ast.Image)
-	if !ok {
-		return nil
-	}
-	if _, ok := chartName(img); !ok {
-		return nil
-	}
-	return img
-}
-
-// isCaption reports whether n is a table's caption: a paragraph of one
-// emphasised or strong text right before a table.
-func isCaption(n ast.Node) bool {
-	p, ok := n.(*ast.Paragraph)
-	if !ok || p.ChildCount() != 1 {
-		return false
-	}
-	if _, ok := p.FirstChild().(*ast.Emphasis); !ok {
-		return false
-	}
-	_, ok = p.NextSibling().(*east.Table)
-	return ok
+// directive returns "page-break" or "toc" for an HTML block that is one,
+// and "" for any other.
+func (s *source) directive(n *ast.HTMLBlock) string {
+	return mdtree.Directive(mdtree.HTMLText(n, s.text))
 }

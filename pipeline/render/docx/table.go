@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"coopreport/pipeline/render/mdtree"
 	"strconv"
 	"strings"
 	"unicode"
@@ -67,7 +68,7 @@ func (b *body) table(n *east.Table) {
 		}
 		b.turnBack = true
 	}
-	if prev := n.PreviousSibling(); prev != nil && isCaption(prev) {
+	if prev := n.PreviousSibling(); prev != nil && mdtree.IsCaption(prev) {
 		b.para(pprops{style: "Caption", keepNext: true, before: -1}, func() { b.runs(prev, look{}) })
 	} else if b.pendingBreak {
 		b.para(pprops{style: "TableText", before: -1}, nil)

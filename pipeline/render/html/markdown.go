@@ -1,14 +1,13 @@
 package html
 
 import (
+	"coopreport/pipeline/render/mdtree"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -39,9 +38,7 @@ import (
 //   - Every other bit of HTML is left out (goldmark writes "raw HTML
 //     omitted" in its place): what the templates print from the data is
 //     escaped, and the PDF draws no HTML either.
-var parser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
-
-var directiveRE = regexp.MustCompile(`^<!--\s*(page-break|toc)\s*-->$`)
+var parser = mdtree.Markdown.Parser()
 
 // heading is a heading as the table of contents lists it.
 type heading struct {
@@ -212,7 +209,7 @@ func (s *source) rewrite(draw func(name, caption string) ([]byte, error)) error 
 				n.SetAttributeString("id", []byte(s.heads[i].id))
 			})
 		case *ast.Paragraph:
-			if isCaption(n) {
+			if mdtree.IsCaption(n) {
 				t := n.NextSibling().(*east.Table)
 				replace = append(replace, func() {
 					c := &caption{}
@@ -227,8 +224,8 @@ func (s *source) rewrite(draw func(name, caption string) ([]byte, error)) error 
 				})
 				return ast.WalkSkipChildren, nil
 			}
-			if img := standaloneChart(n); img != nil {
-				name, _ := chartName(img)
+			if img := mdtree.StandaloneChart(n); img != nil {
+				name, _ := mdtree.ChartName(img)
 				alt := s.plain(img)
 				svg, err := draw(name, alt)
 				if err != nil {
@@ -247,7 +244,7 @@ func (s *source) rewrite(draw func(name, caption string) ([]byte, error)) error 
 				return ast.WalkSkipChildren, nil
 			}
 		case *ast.Image:
-			if name, ok := chartName(n); ok {
+			if name, ok := mdtree.ChartName(n); ok {
 				return ast.WalkStop, fmt.Errorf("report text, line %d: the chart %q must stand alone in its paragraph", s.lineOf(n), name)
 			}
 			alt := s.plain(n)
@@ -260,7 +257,7 @@ func (s *source) rewrite(draw func(name, caption string) ([]byte, error)) error 
 			})
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
-			if external(string(n.Destination)) == "" {
+			if mdtree.External(string(n.Destination)) == "" {
 				replace = append(replace, func() {
 					p := &plainLink{}
 					for k := n.FirstChild(); k != nil; {
@@ -495,24 +492,6 @@ func (s *source) id(text string) string {
 	return id
 }
 
-// directive returns "page-break" or "toc" for an HTML block that is one,
-// and "" for any other.
-func (s *source) directive(n *ast.HTMLBlock) string {
-	var b strings.Builder
-	for i := 0; i < n.Lines().Len(); i++ {
-		seg := n.Lines().At(i)
-		b.Write(seg.Value(s.text))
-	}
-	if n.HasClosure() {
-		b.Write(n.ClosureLine.Value(s.text))
-	}
-	m := directiveRE.FindStringSubmatch(strings.TrimSpace(b.String()))
-	if m == nil {
-		return ""
-	}
-	return m[1]
-}
-
 // line returns the 1-based line number of byte offset off.
 func (s *source) line(off int) int {
 	return sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off })
@@ -576,56 +555,6 @@ func (s *source) plain(n ast.Node) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// external returns a link's destination when a reader can follow it from
-// the page: the PDF's rule.
-func external(dest string) string {
-	for _, scheme := range []string{"http://", "https://", "mailto:"} {
-		if strings.HasPrefix(strings.ToLower(dest), scheme) {
-			return dest
-		}
-	}
-	return ""
-}
-
-// chartName returns NAME of an image whose destination is chart:NAME.
-func chartName(img *ast.Image) (string, bool) {
-	return strings.CutPrefix(string(img.Destination), "chart:")
-}
-
-// standaloneChart returns the chart image that is all of paragraph n.
-func standaloneChart(n ast.Node) *ast.Image {
-	switch n.(type) {
-	case *ast.Paragraph, *ast.TextBlock:
-	default:
-		return nil
-	}
-	if n.ChildCount() != 1 {
-		return nil
-	}
-	img, ok := n.FirstChild().(*ast.Image)
-	if !ok {
-		return nil
-	}
-	if _, ok := chartName(img); !ok {
-		return nil
-	}
-	return img
-}
-
-// isCaption reports whether n is a table's caption: a paragraph of one
-// emphasised or strong text right before a table.
-func isCaption(n ast.Node) bool {
-	p, ok := n.(*ast.Paragraph)
-	if !ok || p.ChildCount() != 1 {
-		return false
-	}
-	if _, ok := p.FirstChild().(*ast.Emphasis); !ok {
-		return false
-	}
-	_, ok = p.NextSibling().(*east.Table)
-	return ok
-}
-
 // newRenderer is goldmark's HTML renderer, XHTML-serialised so that the
 // page is well-formed XML, raw HTML left out (goldmark's default), with
 // the page's own nodes.
@@ -638,4 +567,10 @@ func newRenderer(p *page) renderer.Renderer {
 		), 500),
 		util.Prioritized(p, 100),
 	))
+}
+
+// directive returns "page-break" or "toc" for an HTML block that is one,
+// and "" for any other.
+func (s *source) directive(n *ast.HTMLBlock) string {
+	return mdtree.Directive(mdtree.HTMLText(n, s.text))
 }

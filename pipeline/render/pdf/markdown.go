@@ -1,18 +1,15 @@
 package pdf
 
 import (
+	"coopreport/pipeline/render/mdtree"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"coopreport/pipeline/render/chartdraw"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
 	gtext "github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -32,9 +29,7 @@ import (
 //     chart drawn from the report's numbers; its alt text is the caption.
 //   - Every other bit of HTML is left out; HTML other than comments is
 //     listed (source.html), for a warning: the writer meant something.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
-
-var directiveRE = regexp.MustCompile(`^<!--\s*(page-break|toc)\s*-->$`)
+var markdown = mdtree.Markdown
 
 // heading is what the table of contents and the outline need to know of a
 // heading before the pages are drawn.
@@ -108,14 +103,14 @@ func parseMarkdown(text []byte) (*source, error) {
 			}
 			s.heads = append(s.heads, heading{level: n.Level, text: s.plain(n), line: s.lineOf(n), toc: afterTOC && n.Level <= 2})
 		case *ast.Image:
-			name, ok := chartName(n)
+			name, ok := mdtree.ChartName(n)
 			if !ok {
 				break
 			}
 			if !chartdraw.Known(name) {
 				return ast.WalkStop, fmt.Errorf("report text, line %d: unknown chart %q; the charts are %s", s.lineOf(n), name, strings.Join(chartdraw.Names(), ", "))
 			}
-			if standaloneChart(n.Parent()) == nil {
+			if mdtree.StandaloneChart(n.Parent()) == nil {
 				return ast.WalkStop, fmt.Errorf("report text, line %d: the chart %q must stand alone in its paragraph", s.lineOf(n), name)
 			}
 		}
@@ -134,28 +129,8 @@ func parseMarkdown(text []byte) (*source, error) {
 	return s, nil
 }
 
-// directive returns "page-break" or "toc" for an HTML block that is one,
-// and "" for any other.
-func (s *source) directive(n *ast.HTMLBlock) string {
-	m := directiveRE.FindStringSubmatch(s.htmlText(n))
-	if m == nil {
-		return ""
-	}
-	return m[1]
-}
-
 // htmlText is the text of an HTML block, trimmed.
-func (s *source) htmlText(n *ast.HTMLBlock) string {
-	var b strings.Builder
-	for i := 0; i < n.Lines().Len(); i++ {
-		seg := n.Lines().At(i)
-		b.Write(seg.Value(s.text))
-	}
-	if n.HasClosure() {
-		b.Write(n.ClosureLine.Value(s.text))
-	}
-	return strings.TrimSpace(b.String())
-}
+func (s *source) htmlText(n *ast.HTMLBlock) string { return mdtree.HTMLText(n, s.text) }
 
 // shortHTML is the first line of some HTML, at most 60 bytes of it.
 func shortHTML(h string) string {
@@ -249,9 +224,9 @@ func (s *source) inline(n ast.Node, st style, emit func(text string, st style, c
 					walk(c, st|italic, link)
 				}
 			case *ast.Link:
-				walk(c, st, external(string(c.Destination)))
+				walk(c, st, mdtree.External(string(c.Destination)))
 			case *ast.AutoLink:
-				emit(string(c.Label(s.text)), st, false, external(string(c.URL(s.text))), c.Pos())
+				emit(string(c.Label(s.text)), st, false, mdtree.External(string(c.URL(s.text))), c.Pos())
 			case *ast.Image:
 				// Pictures other than charts are not drawn: their alt text
 				// stands in for them.
@@ -274,51 +249,8 @@ func (s *source) plain(n ast.Node) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// external returns a link's destination when a PDF reader can open it.
-func external(dest string) string {
-	for _, scheme := range []string{"http://", "https://", "mailto:"} {
-		if strings.HasPrefix(strings.ToLower(dest), scheme) {
-			return dest
-		}
-	}
-	return ""
-}
-
-// chartName returns NAME of an image whose destination is chart:NAME.
-func chartName(img *ast.Image) (string, bool) {
-	return strings.CutPrefix(string(img.Destination), "chart:")
-}
-
-// standaloneChart returns the chart image that is all of paragraph n.
-func standaloneChart(n ast.Node) *ast.Image {
-	switch n.(type) {
-	case *ast.Paragraph, *ast.TextBlock:
-	default:
-		return nil
-	}
-	if n.ChildCount() != 1 {
-		return nil
-	}
-	img, ok := n.FirstChild().(*ast.Image)
-	if !ok {
-		return nil
-	}
-	if _, ok := chartName(img); !ok {
-		return nil
-	}
-	return img
-}
-
-// isCaption reports whether n is a table's caption: a paragraph of one
-// emphasised or strong text right before a table.
-func isCaption(n ast.Node) bool {
-	p, ok := n.(*ast.Paragraph)
-	if !ok || p.ChildCount() != 1 {
-		return false
-	}
-	if _, ok := p.FirstChild().(*ast.Emphasis); !ok {
-		return false
-	}
-	_, ok = p.NextSibling().(*east.Table)
-	return ok
+// directive returns "page-break" or "toc" for an HTML block that is one,
+// and "" for any other.
+func (s *source) directive(n *ast.HTMLBlock) string {
+	return mdtree.Directive(mdtree.HTMLText(n, s.text))
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"coopreport/pipeline/render/mdtree"
 	"fmt"
 	"math"
 	"slices"
@@ -181,10 +182,10 @@ func blank(spans []span) bool {
 }
 
 func (w *walker) paragraph(n ast.Node) error {
-	if isCaption(n) {
+	if mdtree.IsCaption(n) {
 		return nil // the table draws it
 	}
-	if img := standaloneChart(n); img != nil {
+	if img := mdtree.StandaloneChart(n); img != nil {
 		return w.chart(img)
 	}
 	spans := w.spans(n, 0)
@@ -266,11 +267,11 @@ func (w *walker) keep(n ast.Node, depth int) float64 {
 	case *east.Table:
 		return gapTable + w.prepare(n).leadHeight()
 	case *ast.Paragraph, *ast.TextBlock:
-		if isCaption(n) {
+		if mdtree.IsCaption(n) {
 			return gapTable + w.prepare(n.NextSibling().(*east.Table)).leadHeight()
 		}
-		if img := standaloneChart(n); img != nil {
-			name, _ := chartName(img)
+		if img := mdtree.StandaloneChart(n); img != nil {
+			name, _ := mdtree.ChartName(img)
 			if fig, err := makeChart(name, w.r, &glyphs{cov: w.d.g.cov}); err == nil {
 				if parts := fig.Parts(w.b.width); len(parts) > 0 {
 					return gapTable + parts[0].H
@@ -434,10 +435,10 @@ func (w *walker) leadsToWide(h *ast.Heading) bool {
 			}
 		case *ast.Heading:
 		case *ast.Paragraph:
-			if isCaption(n) {
+			if mdtree.IsCaption(n) {
 				continue
 			}
-			if paragraphs++; paragraphs > 2 || standaloneChart(n) != nil {
+			if paragraphs++; paragraphs > 2 || mdtree.StandaloneChart(n) != nil {
 				return false
 			}
 		case *east.Table:
@@ -456,7 +457,7 @@ func (w *walker) prepare(n *east.Table) *table {
 	}
 	d := w.d
 	caption := ""
-	if prev := n.PreviousSibling(); prev != nil && isCaption(prev) {
+	if prev := n.PreviousSibling(); prev != nil && mdtree.IsCaption(prev) {
 		caption = d.g.clean(w.s.plain(prev), w.s.where(prev))
 	}
 	cols := len(n.Alignments)
@@ -502,7 +503,7 @@ func (w *walker) prepare(n *east.Table) *table {
 
 func (w *walker) chart(img *ast.Image) error {
 	d, p := w.d, w.d.pdf
-	name, _ := chartName(img)
+	name, _ := mdtree.ChartName(img)
 	fig, err := makeChart(name, w.r, d.g)
 	if err != nil {
 		return fmt.Errorf("%s: %w", w.s.where(img.Parent()), err)

@@ -1,0 +1,96 @@
+// Package mdtree is the report's Markdown as the writers that draw it
+// read it (the PDF, the Word document, the web page): CommonMark with GFM
+// tables, where a paragraph that is only ![caption](chart:NAME) is a
+// chart, an emphasised paragraph right before a table is its caption, and
+// the HTML comments <!-- page-break --> and <!-- toc --> are directives.
+// Each writer walks the same tree, so they agree on what is what.
+package mdtree
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/yuin/goldmark/extension"
+)
+
+// Markdown parses the report's Markdown: CommonMark and GFM tables.
+var Markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+var directiveRE = regexp.MustCompile(`^<!--\s*(page-break|toc)\s*-->$`)
+
+// Directive returns "page-break" or "toc" for the text of an HTML block
+// that is one, and "" for any other.
+func Directive(html string) string {
+	m := directiveRE.FindStringSubmatch(strings.TrimSpace(html))
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// HTMLText is the text of an HTML block of source, closing line included.
+func HTMLText(n *ast.HTMLBlock, source []byte) string {
+	var b strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(source))
+	}
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(source))
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// External returns a link's destination when a reader can open it from
+// the document (http, https, mailto), and "" for any other.
+func External(dest string) string {
+	for _, scheme := range []string{"http://", "https://", "mailto:"} {
+		if strings.HasPrefix(strings.ToLower(dest), scheme) {
+			return dest
+		}
+	}
+	return ""
+}
+
+// ChartName returns NAME of an image whose destination is chart:NAME.
+func ChartName(img *ast.Image) (string, bool) {
+	return strings.CutPrefix(string(img.Destination), "chart:")
+}
+
+// StandaloneChart returns the chart image that is all of paragraph n.
+func StandaloneChart(n ast.Node) *ast.Image {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+	default:
+		return nil
+	}
+	if n.ChildCount() != 1 {
+		return nil
+	}
+	img, ok := n.FirstChild().(*ast.Image)
+	if !ok {
+		return nil
+	}
+	if _, ok := ChartName(img); !ok {
+		return nil
+	}
+	return img
+}
+
+// IsCaption reports whether n is a table's caption: a paragraph of one
+// emphasised or strong text right before a table.
+func IsCaption(n ast.Node) bool {
+	p, ok := n.(*ast.Paragraph)
+	if !ok || p.ChildCount() != 1 {
+		return false
+	}
+	if _, ok := p.FirstChild().(*ast.Emphasis); !ok {
+		return false
+	}
+	_, ok = p.NextSibling().(*east.Table)
+	return ok
+}

@@ -1,0 +1,40 @@
+package mdtree
+
+import (
+	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+func TestDialect(t *testing.T) {
+	src := []byte("<!-- page-break -->\n\n<!-- toc -->\n\n<!-- note -->\n\n![Activities](chart:activities-by-country)\n\nSee ![x](chart:money-by-bucket) here.\n\n*Caption*\n\n| A |\n| - |\n| 1 |\n\n*Not a caption*\n\ntext\n")
+	doc := Markdown.Parser().Parse(text.NewReader(src))
+	var directives, charts, captions []string
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.HTMLBlock); ok {
+			directives = append(directives, Directive(HTMLText(h, src)))
+		}
+		if img := StandaloneChart(n); img != nil {
+			name, _ := ChartName(img)
+			charts = append(charts, name)
+		}
+		if IsCaption(n) {
+			captions = append(captions, string(n.Text(src)))
+		}
+	}
+	if len(directives) != 3 || directives[0] != "page-break" || directives[1] != "toc" || directives[2] != "" {
+		t.Errorf("directives %q", directives)
+	}
+	if len(charts) != 1 || charts[0] != "activities-by-country" {
+		t.Errorf("standalone charts %q (a chart inside a sentence is not one)", charts)
+	}
+	if len(captions) != 1 || captions[0] != "Caption" {
+		t.Errorf("captions %q", captions)
+	}
+	for dest, want := range map[string]string{"https://unesco.org": "https://unesco.org", "mailto:a@b": "mailto:a@b", "report.pdf": "", "javascript:x": ""} {
+		if got := External(dest); got != want {
+			t.Errorf("External(%q) = %q, want %q", dest, got, want)
+		}
+	}
+}
