@@ -29,7 +29,7 @@ func TestDialect(t *testing.T) {
 	if len(charts) != 1 || charts[0] != "activities-by-country" {
 		t.Errorf("standalone charts %q (a chart inside a sentence is not one)", charts)
 	}
-	if len(captions) != 1 || captions[0] != "Caption" {
+	if len(captions) != 1 || captions[0] != "*Caption*" {
 		t.Errorf("captions %q", captions)
 	}
 	for dest, want := range map[string]string{"https://unesco.org": "https://unesco.org", "mailto:a@b": "mailto:a@b", "report.pdf": "", "javascript:x": ""} {
