@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/xuri/excelize/v2"
@@ -48,6 +51,44 @@ type sheetScan struct {
 	shared  map[string]string // the text of shared formulas by si
 	kinds   []int8            // a cache of style: numKind+1 by cell style
 	damaged error
+
+	// stored: every cell with a value or a formula is a cellInfo, with
+	// its type, style and formula, and the layout is read (Options.Stored).
+	stored bool
+	layout Layout
+}
+
+// Layout is what a worksheet says of its columns and merged cells, read
+// with Options.Stored (see Table.Layout).
+type Layout struct {
+	defaultWidth float64   // <sheetFormatPr>'s defaultColWidth or baseColWidth; 0: none
+	cols         []colSpan // the <col> elements with a width, in order
+	// Merged lists the merged ranges, such as "A1:D1".
+	Merged []string
+}
+
+type colSpan struct {
+	min, max int
+	width    float64
+}
+
+// Width is the width of column col (1 for column A), in characters, as
+// excelize's GetColWidth gives it: the last <col> over it that sets one,
+// else the sheet's default, else Excel's.
+func (l *Layout) Width(col int) float64 {
+	w := 0.0
+	for _, c := range l.cols {
+		if c.min <= col && col <= c.max {
+			w = c.width
+		}
+	}
+	switch {
+	case w != 0:
+		return w
+	case l.defaultWidth > 0:
+		return l.defaultWidth
+	}
+	return 9.140625 // excelize's defaultColWidth
 }
 
 // kind is what the cell style st shows of a number.
@@ -78,6 +119,11 @@ type cellInfo struct {
 	kind     numKind // what its number format shows of a number
 	noResult bool    // a formula whose result the file does not store
 	formula  string  // that formula as written; for a copy of a shared formula, the original's
+
+	// with Options.Stored, for every cell with a value or a formula
+	// (formula then set for every formula):
+	typ   byte // as cellState.typ
+	style int  // the s attribute
 }
 
 type cellState struct {
@@ -158,6 +204,8 @@ func (s *sheetScan) token() (done bool, err error) {
 			}
 		case !s.dataDone && string(x.name) == "sheetData":
 			s.inData, s.dataAt = true, x.depth()
+		case s.stored:
+			s.layoutElement()
 		}
 	case tokEnd:
 		d := x.depth() // the closed element was one deeper
@@ -339,21 +387,79 @@ func (s *sheetScan) cellClose() error {
 		s.shared[string(c.fSI)] = html.UnescapeString(string(s.fText))
 	}
 	result := c.vNonEmpty || c.vSeen && c.typ == 'r' || c.typ == 'i' && c.isSeen
+	info, need := cellInfo{col: c.col - 1, typ: c.typ, style: c.style}, false
 	switch {
 	case c.hasF && !result && (len(s.fText) > 0 || c.fShared):
-		f := html.UnescapeString(string(s.fText))
-		if f == "" {
-			f = s.shared[string(c.fSI)]
-		}
-		s.row.cells = append(s.row.cells, cellInfo{col: c.col - 1, kind: s.kind(c.style), noResult: true, formula: f})
+		info.kind, info.noResult, info.formula, need = s.kind(c.style), true, s.formula(c), true
 	case (c.typ == 0 || c.typ == 'n') && c.vNonEmpty:
 		if k := s.kind(c.style); k != numPlain {
-			s.row.cells = append(s.row.cells, cellInfo{col: c.col - 1, kind: k})
+			info.kind, need = k, true
 		}
 	case c.typ == 'd' && c.vNonEmpty:
-		s.row.cells = append(s.row.cells, cellInfo{col: c.col - 1, kind: numISO})
+		info.kind, need = numISO, true
+	}
+	if s.stored && (c.hasF || present) {
+		if c.hasF && info.formula == "" {
+			info.formula = s.formula(c)
+		}
+		need = true
+	}
+	if need {
+		s.row.cells = append(s.row.cells, info)
 	}
 	return nil
+}
+
+// formula is the text of the formula of cell c, just closed: its own, or
+// for a copy of a shared formula the original's.
+func (s *sheetScan) formula(c *cellState) string {
+	f := html.UnescapeString(string(s.fText))
+	if f == "" && c.fShared {
+		f = s.shared[string(c.fSI)]
+	}
+	return f
+}
+
+// layoutElement reads an element outside the rows that the layout holds:
+// before them the default width and the <col> widths, after them the
+// merged ranges. A value that cannot be read is passed over: the copy is
+// then laid out by default, as excelize would.
+func (s *sheetScan) layoutElement() {
+	x := s.x
+	num := func(attr string) (float64, bool) {
+		v, ok := x.attr(attr)
+		if !ok {
+			return 0, false
+		}
+		f, err := strconv.ParseFloat(string(bytes.TrimSpace(v)), 64)
+		return f, err == nil && f >= 0 && f <= 1e4
+	}
+	switch {
+	case !s.inData && !s.dataDone && string(x.name) == "sheetFormatPr":
+		if w, ok := num("defaultColWidth"); ok && w > 0 {
+			s.layout.defaultWidth = w
+		} else if w, ok := num("baseColWidth"); ok && w > 0 {
+			s.layout.defaultWidth = float64(int(w))
+		}
+	case !s.inData && !s.dataDone && string(x.name) == "col":
+		lo, ok1 := num("min")
+		hi, ok2 := num("max")
+		w, ok3 := num("width")
+		if ok1 && ok2 && ok3 && lo >= 1 && hi >= lo && len(s.layout.cols) < 1<<14 {
+			s.layout.cols = append(s.layout.cols, colSpan{int(lo), int(hi), w})
+		}
+	case s.dataDone && string(x.name) == "mergeCell":
+		ref, _ := x.attr("ref")
+		from, to, ok := strings.Cut(strings.ToUpper(html.UnescapeString(string(ref))), ":")
+		if !ok {
+			to = from
+		}
+		_, _, err1 := excelize.CellNameToCoordinates(from)
+		_, _, err2 := excelize.CellNameToCoordinates(to)
+		if err1 == nil && err2 == nil && len(s.layout.Merged) < 1<<16 {
+			s.layout.Merged = append(s.layout.Merged, from+":"+to)
+		}
+	}
 }
 
 // sharedString checks the shared string a cell names and reports whether
@@ -544,15 +650,17 @@ type scanAhead struct {
 	cur     *scanBatch
 	i       int
 	err     error
+	layout  *Layout // the latest a batch brought
 }
 
 // scanBatch is a run of rows; err ends the sheet after them (io.EOF or
 // the scan's error).
 type scanBatch struct {
-	rows  []rowInfo
-	cells []cellInfo
-	ends  []int
-	err   error
+	rows   []rowInfo
+	cells  []cellInfo
+	ends   []int
+	err    error
+	layout *Layout // with Options.Stored: the widths once the rows begin, and the merged ranges with the last batch
 }
 
 const scanBatchRows = 256
@@ -608,6 +716,14 @@ func (a *scanAhead) run(s *sheetScan, rc io.Closer) {
 				}
 			}
 		}
+		b.layout = nil
+		switch {
+		case s.stored && b.err != nil:
+			b.layout = &Layout{defaultWidth: s.layout.defaultWidth, cols: s.layout.cols, Merged: slices.Clone(s.layout.Merged)}
+		case s.stored && len(b.rows) > 0:
+			// The widths are complete: they come before the rows.
+			b.layout = &Layout{defaultWidth: s.layout.defaultWidth, cols: s.layout.cols}
+		}
 		start := 0
 		for i := range b.rows {
 			b.rows[i].cells = b.cells[start:b.ends[i]:b.ends[i]]
@@ -648,6 +764,8 @@ func (a *scanAhead) next() (*rowInfo, error) {
 		a.cur, a.i = <-a.batches, 0
 		if a.cur == nil {
 			a.err = errors.New("the scan of the sheet stopped")
+		} else if a.cur.layout != nil {
+			a.layout = a.cur.layout
 		}
 	}
 }

@@ -22,6 +22,11 @@ type Options struct {
 	// TmpDir is where large worksheets are unpacked while they are read
 	// ("" means the system's temporary folder).
 	TmpDir string
+	// Stored asks a workbook's rows for what the workbook stores of each
+	// cell (Row.Stored) and its tables for their layout (Table.Layout),
+	// and keeps the rows whose cells hold nothing but spaces: what a
+	// copy of the workbook needs. CSV files ignore it.
+	Stored bool
 }
 
 func (o Options) maxUnzipSize() int64 {
@@ -84,7 +89,19 @@ type Table struct {
 	Delimiter rune   // CSV only: ',', ';' or '\t'
 	Encoding  string // CSV only: "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16BE" or "Windows-1251"
 
-	next func() (Row, error)
+	next   func() (Row, error)
+	layout func() *Layout
+}
+
+// Layout is the table's column widths and merged ranges, read as the rows
+// are with Options.Stored: the widths are there once Next has returned a
+// row, the merged ranges once it has returned io.EOF. Nil for CSV, and
+// before that.
+func (t *Table) Layout() *Layout {
+	if t.layout == nil {
+		return nil
+	}
+	return t.layout()
 }
 
 // Row is one row of a table that holds at least one non-blank cell.
@@ -114,6 +131,11 @@ type Row struct {
 	// computed here); their text in Cells is "". The row should be
 	// rejected, naming each problem's column.
 	Problems []CellProblem
+	// Stored, for XLSX rows read with Options.Stored, is each cell as the
+	// workbook stores it: Stored[i] describes Cells[i] (with the same
+	// Value), its kind, number format and formula. The slice may be
+	// reused by the next call to Next.
+	Stored []Cell
 }
 
 // CellProblem is a cell of a row whose value cannot be read.

@@ -12,6 +12,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"sync"
 
 	"coopreport/pipeline"
@@ -50,7 +52,7 @@ func openXLSXBytes(data []byte, name string, opt Options) (f *File, err error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &xlsxBook{name: name, zr: zr, files: zipEntries(zr)}
+	b := &xlsxBook{name: name, zr: zr, files: zipEntries(zr), stored: opt.Stored}
 	defer func() {
 		// excelize is hardened against malformed files but not proven:
 		// a panic there is a damaged file to the user, never a crash.
@@ -100,7 +102,7 @@ func openXLSXBytes(data []byte, name string, opt Options) (f *File, err error) {
 		}
 		x := &xlsxTable{book: b, sheet: sheet, part: parts[sheet]}
 		sheets = append(sheets, x)
-		f.tables = append(f.tables, &Table{File: name, Sheet: sheet, next: x.next})
+		f.tables = append(f.tables, &Table{File: name, Sheet: sheet, next: x.next, layout: x.layout})
 	}
 	f.close = func() error {
 		for _, x := range sheets {
@@ -201,8 +203,39 @@ type xlsxBook struct {
 	sstOpen  bool
 	calc     calc
 
-	mu    sync.Mutex // guards kinds and the style lookups: the scans run in goroutines of their own
+	mu    sync.Mutex // guards kinds, formats and the style lookups: the scans run in goroutines of their own
 	kinds []int8     // numKind+1 by cell style; 0: not looked up yet
+
+	stored  bool              // Options.Stored
+	formats map[int]storedFmt // number formats by cell style, with stored
+}
+
+type storedFmt struct {
+	id   int
+	code string
+}
+
+// numFmt is the number format of the cell style s: a built-in one by its
+// id, or a custom one's code, looked up once.
+func (b *xlsxBook) numFmt(s int) (int, string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	f, ok := b.formats[s]
+	if !ok {
+		if st, err := b.xf.GetStyle(s); err == nil && st != nil {
+			f.id = st.NumFmt
+			if st.CustomNumFmt != nil {
+				f.code = *st.CustomNumFmt
+			}
+		}
+		if b.formats == nil {
+			b.formats = map[int]storedFmt{}
+		}
+		if len(b.formats) < maxStyle {
+			b.formats[s] = f
+		}
+	}
+	return f.id, f.code
 }
 
 func (b *xlsxBook) close() error {
@@ -345,6 +378,14 @@ type xlsxTable struct {
 	n       int   // number of the row the iterator is on
 	err     error // sticky: io.EOF or the error that ended the sheet
 	dates   []pipeline.Field
+	stored  []Cell
+}
+
+func (x *xlsxTable) layout() *Layout {
+	if x.scan == nil {
+		return nil
+	}
+	return x.scan.layout
 }
 
 var rawValues = excelize.Options{RawCellValue: true}
@@ -392,7 +433,12 @@ func (x *xlsxTable) next() (row Row, err error) {
 				return Row{}, x.fail(err)
 			}
 		}
-		if blank(row.Cells) && len(row.Problems) == 0 {
+		if x.book.stored {
+			x.store(&row, info)
+			if !slices.ContainsFunc(row.Cells, func(c string) bool { return c != "" }) && len(row.Problems) == 0 {
+				continue
+			}
+		} else if blank(row.Cells) && len(row.Problems) == 0 {
 			continue
 		}
 		return row, nil
@@ -430,7 +476,9 @@ func (x *xlsxTable) open() error {
 	if err != nil {
 		return x.damaged(0, fmt.Errorf("its part cannot be unpacked: %v", err))
 	}
-	x.scan = startScan(newSheetScan(rc, sst, b.numKind), rc)
+	s := newSheetScan(rc, sst, b.numKind)
+	s.stored = b.stored
+	x.scan = startScan(s, rc)
 	return nil
 }
 
@@ -563,6 +611,51 @@ func (x *xlsxTable) finish(row *Row, info *rowInfo) error {
 	}
 	row.Dates = dates
 	return nil
+}
+
+// store sets row.Stored from the cells of info, which the scan records
+// whole with Options.Stored.
+func (x *xlsxTable) store(row *Row, info *rowInfo) {
+	if cap(x.stored) < len(row.Cells) {
+		x.stored = make([]Cell, len(row.Cells))
+	}
+	stored := x.stored[:len(row.Cells)]
+	clear(stored)
+	if info != nil {
+		for _, ci := range info.cells {
+			if ci.col >= len(row.Cells) {
+				continue
+			}
+			v := row.Cells[ci.col]
+			c := Cell{Value: v, Formula: ci.formula}
+			switch {
+			case ci.noResult && v == "":
+				// no result, and none computed: Empty
+			case ci.noResult:
+				c.Kind = Text
+				if _, err := strconv.ParseFloat(v, 64); err == nil {
+					c.Kind = Number
+				}
+			case ci.typ == 'b':
+				c.Kind = Bool
+			case ci.typ == 'e':
+				c.Kind = Error
+			case ci.typ == 's' || ci.typ == 'i' || ci.typ == 'r' || ci.typ == 'd':
+				// A "d" cell (ISO 8601 date) is rare; its text is kept.
+				c.Kind = Text
+			case v != "":
+				c.Kind = Number
+			}
+			c.NumFmt, c.Format = x.book.numFmt(ci.style)
+			stored[ci.col] = c
+		}
+	}
+	for i, v := range row.Cells {
+		if v != "" && stored[i].Kind == Empty {
+			stored[i] = Cell{Kind: Text, Value: v} // cannot be: the scan records every cell excelize gives
+		}
+	}
+	row.Stored = stored
 }
 
 func (x *xlsxTable) closeRows() {

@@ -1,14 +1,18 @@
 package checked
 
 import (
+	"compress/flate"
+	"context"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/render/xlsxzip"
 	"coopreport/pipeline/schema"
 	"coopreport/pipeline/source"
 
@@ -41,7 +45,9 @@ const (
 type book struct {
 	c        *Copy
 	r        *pipeline.Report
-	sheets   []source.Sheet
+	in       *source.File // nil when tooLarge
+	tmpDir   string
+	names    []string // the sheets of the copy after the summary, one a table of in
 	marks    map[string]marks
 	tooLarge bool
 
@@ -62,8 +68,8 @@ type styleKey struct {
 	indent int
 }
 
-func newBook(c *Copy, r *pipeline.Report, sheets []source.Sheet) *book {
-	return &book{c: c, r: r, sheets: sheets, marks: fileMarks(r, c.Input), styles: map[styleKey]int{}, dims: map[string]string{}}
+func newBook(c *Copy, r *pipeline.Report, tmpDir string) *book {
+	return &book{c: c, r: r, tmpDir: tmpDir, marks: fileMarks(r, c.Input), styles: map[styleKey]int{}, dims: map[string]string{}}
 }
 
 func (b *book) check(err error) {
@@ -98,24 +104,44 @@ func (b *book) style(k styleKey) int {
 }
 
 func (b *book) write(w io.Writer) error {
-	b.f = excelize.NewFile()
+	// excelize's stream writer keeps a sheet's rows in a file of its own
+	// past 16 MB: in tmpDir, with the run's other temporary files.
+	b.f = excelize.NewFile(excelize.Options{TmpDir: b.tmpDir})
 	defer b.f.Close()
+	var tables []*source.Table
+	if b.in != nil {
+		tables = b.in.Tables()
+	}
+	for _, t := range tables {
+		name := t.Sheet
+		if !isXLSX(b.c.Input) {
+			name = csvSheetName(b.c.Input)
+		}
+		b.names = append(b.names, name)
+	}
+	// The summary is the first sheet (the one a new workbook has, and the
+	// one it opens on), written last: it counts what the sheets held.
 	b.summary = b.summaryName()
 	b.check(b.f.SetSheetName("Sheet1", b.summary))
-	for _, s := range b.sheets {
+	for _, n := range b.names {
 		if b.err == nil {
-			_, err := b.f.NewSheet(s.Name)
+			_, err := b.f.NewSheet(n)
 			b.check(err)
 		}
 	}
-	tables := b.writeSummary()
-	for i := range b.sheets {
+	found := make([]*table, len(tables))
+	for i, t := range tables {
 		if b.err != nil {
 			break
 		}
-		b.writeSheet(&b.sheets[i], tables[i])
+		found[i] = b.writeSheet(t, b.names[i])
 	}
-	b.f.SetActiveSheet(0)
+	if b.err == nil && b.in != nil && b.in.SHA256() != b.c.in.SHA256 {
+		return &pipeline.FileError{File: b.c.Input, Err: source.ErrChanged}
+	}
+	if b.err == nil {
+		b.writeSummary(found)
+	}
 	made := b.r.Made.UTC().Format(time.RFC3339)
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
 		Created: made, Modified: made,
@@ -126,7 +152,15 @@ func (b *book) write(w io.Writer) error {
 	if b.err != nil {
 		return b.err
 	}
-	b.f.ZipWriter = func(io.Writer) excelize.ZipWriter { return newSortedZip(w, b.dims) }
+	// Not SetActiveSheet: it would read every streamed sheet back whole.
+	// A new workbook opens on its first sheet, the summary, already.
+	b.f.ZipWriter = func(io.Writer) excelize.ZipWriter {
+		z := xlsxzip.New(context.Background(), w, b.dims, b.tmpDir)
+		// Fast rather than small: a copy is a working file, written at
+		// the end of the run, and its sheet XML is mostly markup.
+		z.Level = flate.BestSpeed
+		return z
+	}
 	if _, err := b.f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("writing the workbook: %w", err)
 	}
@@ -138,7 +172,7 @@ func (b *book) write(w io.Writer) error {
 // sheet that explains the workbook when the copy is put back.
 func (b *book) summaryName() string {
 	taken := func(n string) bool {
-		return slices.ContainsFunc(b.sheets, func(s source.Sheet) bool { return strings.EqualFold(s.Name, n) })
+		return slices.ContainsFunc(b.names, func(s string) bool { return strings.EqualFold(s, n) })
 	}
 	name := "Summary"
 	for n := 1; taken(name); n++ {
@@ -156,8 +190,7 @@ type table struct {
 }
 
 // tableOf finds the run's table for a sheet of the copy.
-func (b *book) tableOf(s *source.Sheet) *table {
-	sheet := s.Name
+func (b *book) tableOf(sheet string) *table {
 	if !isXLSX(b.c.Input) {
 		sheet = ""
 	}
@@ -167,26 +200,12 @@ func (b *book) tableOf(s *source.Sheet) *table {
 			t.stats = &b.c.in.Tables[i]
 		}
 	}
-	for i, row := range s.Rows {
-		for j, c := range row {
-			if c.Formula != "" {
-				if t.formulas++; t.formulas == 1 {
-					ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
-					t.firstForm = ref + ": =" + clip(c.Formula, 100)
-				}
-			}
-		}
-	}
 	return t
 }
 
 // writeSummary writes the first sheet: how to use the copy, and per sheet
 // the rows read, accepted and rejected and the commonest reasons.
-func (b *book) writeSummary() []*table {
-	tables := make([]*table, len(b.sheets))
-	for i := range b.sheets {
-		tables[i] = b.tableOf(&b.sheets[i])
-	}
+func (b *book) writeSummary(tables []*table) {
 	s := b.summary
 	bold := b.style(styleKey{bold: true})
 	wrap := b.style(styleKey{wrap: true})
@@ -201,7 +220,7 @@ func (b *book) writeSummary() []*table {
 		"Correct the marked cells in this workbook, then " + back + ", and run coopreport again. The Problems column and this sheet are not read.",
 	}
 	if b.tooLarge {
-		lines = append(lines, fmt.Sprintf("The file is too large (over %d MB) to be copied here: see rejects.csv for its rejected rows.", source.MaxSheetsSize>>20))
+		lines = append(lines, "The file is too large to be read, and to be copied here: see rejects.csv for its rejected rows.")
 	}
 	row := 1
 	for i, l := range lines {
@@ -225,7 +244,7 @@ func (b *book) writeSummary() []*table {
 	}
 	for i, t := range tables {
 		row++
-		name := b.sheets[i].Name
+		name := b.names[i]
 		if !isXLSX(b.c.Input) {
 			name = b.c.Input
 		}
@@ -267,7 +286,6 @@ func (b *book) writeSummary() []*table {
 	yes, one, zero, landscape := true, 1, 0, "landscape"
 	b.check(b.f.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: &yes}))
 	b.check(b.f.SetPageLayout(s, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}))
-	return tables
 }
 
 // height is the height of a row whose wrapped text s fills a column
@@ -307,18 +325,75 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// writeSheet writes one sheet of the input as it was read: the same rows,
-// the columns one to the right of a Problems column when the sheet has
-// problems (or in place of the Problems column it had, when it is a
-// checked copy itself).
-func (b *book) writeSheet(s *source.Sheet, t *table) {
+// sourceRow is one row of the input read ahead: its number and cells.
+type sourceRow struct {
+	num   int
+	cells []source.Cell
+}
+
+// aheadRows are the rows read before the first is written: a CSV file's
+// widths are fitted to them, and a workbook's columns that they reach are
+// given the workbook's widths (a column first used below them keeps the
+// default width). The header row is read ahead too, wherever it is.
+const aheadRows = 200
+
+// writeSheet writes one table of the input as it was read, row by row: the
+// same rows, the columns one to the right of a Problems column when the
+// sheet has problems (or in place of the Problems column it had, when it
+// is a checked copy itself). It returns what the run found of the table,
+// with the formulas the copy holds the results of.
+func (b *book) writeSheet(src *source.Table, name string) *table {
+	t := b.tableOf(name)
+	csv := !isXLSX(b.c.Input)
 	header := 0
 	if t.stats != nil {
 		header = t.stats.HeaderRow
 	}
+	// next reads the next row, its cells as the copy writes them; nil at
+	// the end (or at an error, which b holds).
+	var cells []source.Cell
+	next := func() *sourceRow {
+		if b.err != nil {
+			return nil
+		}
+		row, err := src.Next()
+		if err != io.EOF {
+			b.check(err)
+		}
+		if err != nil {
+			return nil
+		}
+		cells = cells[:0]
+		if csv {
+			for _, v := range row.Cells {
+				c := source.Cell{}
+				if v != "" {
+					c = source.Cell{Kind: source.Text, Value: v}
+				}
+				cells = append(cells, c)
+			}
+		} else {
+			cells = append(cells, row.Stored...)
+		}
+		return &sourceRow{num: row.Number, cells: cells}
+	}
+	var ahead []sourceRow
+	for len(ahead) < aheadRows || (len(ahead) > 0 && ahead[len(ahead)-1].num < header) {
+		r := next()
+		if r == nil {
+			break
+		}
+		r.cells = slices.Clone(r.cells)
+		ahead = append(ahead, *r)
+	}
+	if b.err != nil {
+		return t
+	}
 	var headerRow []source.Cell
-	if header > 0 && header <= len(s.Rows) {
-		headerRow = s.Rows[header-1]
+	for _, r := range ahead {
+		if r.num == header {
+			headerRow = r.cells
+		}
 	}
 	shift, reuse := 0, false
 	if len(t.marks) > 0 {
@@ -342,18 +417,28 @@ func (b *book) writeSheet(s *source.Sheet, t *table) {
 		}
 		return -1
 	}
-	sw, err := b.f.NewStreamWriter(s.Name)
+	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
 		b.check(err)
-		return
+		return t
 	}
 	// Widths: the input's, with the Problems column's first. The stream
 	// writer wants them before any row.
+	var widths []float64
+	if csv {
+		widths = csvWidths(ahead)
+	} else if l := src.Layout(); l != nil {
+		for _, r := range ahead {
+			for j := len(widths); j < len(r.cells); j++ {
+				widths = append(widths, l.Width(j+1))
+			}
+		}
+	}
 	// Highest column first, as render/xlsx does: the stream writer emits
 	// the <col> elements in the order of the calls.
-	for j := len(s.Widths) - 1; j >= 0; j-- {
+	for j := len(widths) - 1; j >= 0; j-- {
 		if !(reuse && j == 0) {
-			b.check(sw.SetColWidth(j+1+shift, j+1+shift, s.Widths[j]))
+			b.check(sw.SetColWidth(j+1+shift, j+1+shift, widths[j]))
 		}
 	}
 	if problemsCol {
@@ -364,21 +449,30 @@ func (b *book) writeSheet(s *source.Sheet, t *table) {
 		text string
 	}
 	var comments []comment
-	ncols := 0
-	rows := len(s.Rows)
-	for n := range t.marks {
-		rows = max(rows, n)
-	}
-	for i := 0; i < rows && b.err == nil; i++ {
-		num := i + 1
-		var cells []source.Cell
-		if i < len(s.Rows) {
-			cells = s.Rows[i]
+	// The rows with marks, in order: a mark may be on a row the input
+	// holds nothing in.
+	marked := slices.Sorted(maps.Keys(t.marks))
+	ncols, last := 0, 0
+	var (
+		vals  []any
+		boxes []excelize.Cell // the cells vals points to, reused row to row
+	)
+	fills := map[int]fill{}
+	byCol := map[int][]issue{}
+	write := func(num int, cells []source.Cell) {
+		last = num
+		for j, c := range cells {
+			if c.Formula != "" {
+				if t.formulas++; t.formulas == 1 {
+					ref, _ := excelize.CoordinatesToCellName(j+1, num)
+					t.firstForm = ref + ": =" + clip(c.Formula, 100)
+				}
+			}
 		}
 		issues := t.marks[num]
 		// The fill of each cell, from the issues on it.
-		fills := map[int]fill{}
-		byCol := map[int][]issue{}
+		clear(fills)
+		clear(byCol)
 		rowFill := noFill
 		for _, is := range issues {
 			f := rejectFill
@@ -399,18 +493,23 @@ func (b *book) writeSheet(s *source.Sheet, t *table) {
 			width = max(width, 1)
 		}
 		if width == 0 {
-			continue
+			return
 		}
-		vals := make([]any, width)
+		vals = append(vals[:0], make([]any, width)...)
+		boxes = append(boxes[:0], make([]excelize.Cell, width)...)
 		for j, c := range cells {
 			if reuse && j == 0 {
 				continue
 			}
-			vals[j+shift] = b.cell(c, fills[j], !isXLSX(b.c.Input))
+			if v, ok := b.cell(c, fills[j], csv); ok {
+				boxes[j+shift] = v
+				vals[j+shift] = &boxes[j+shift]
+			}
 		}
 		for j, f := range fills {
 			if j >= len(cells) || cells[j].Kind == source.Empty {
-				vals[j+shift] = excelize.Cell{StyleID: b.style(styleKey{fill: f, numFmt: textFmt(b.c.Input)})}
+				boxes[j+shift] = excelize.Cell{StyleID: b.style(styleKey{fill: f, numFmt: textFmt(b.c.Input)})}
+				vals[j+shift] = &boxes[j+shift]
 			}
 		}
 		if problemsCol {
@@ -432,49 +531,74 @@ func (b *book) writeSheet(s *source.Sheet, t *table) {
 		}
 		b.check(sw.SetRow(cell, vals, opts...))
 		ncols = max(ncols, width)
-		cols := make([]int, 0, len(byCol))
-		for j := range byCol {
-			cols = append(cols, j)
+		if len(byCol) == 0 {
+			return
 		}
-		slices.Sort(cols)
+		cols := slices.Sorted(maps.Keys(byCol))
 		for _, j := range cols {
+			if b.comments+len(comments) >= maxComments {
+				break
+			}
 			ref, _ := excelize.CoordinatesToCellName(j+1+shift, num)
 			comments = append(comments, comment{ref, note(byCol[j])})
 		}
 	}
-	for _, m := range s.Merged {
-		from, to, _ := strings.Cut(m, ":")
-		b.check(sw.MergeCell(shiftRef(from, shift), shiftRef(to, shift)))
-	}
-	if b.err != nil {
-		return
-	}
-	for _, c := range comments {
-		if b.comments++; b.comments > maxComments {
+	// The rows read ahead, then the rest as they come, each after the
+	// marked rows before it that the input holds nothing in.
+	for i := 0; b.err == nil; i++ {
+		var r *sourceRow
+		if i < len(ahead) {
+			r = &ahead[i]
+		} else {
+			r = next()
+		}
+		for len(marked) > 0 && (r == nil || marked[0] < r.num) {
+			write(marked[0], nil)
+			marked = marked[1:]
+		}
+		if r == nil {
 			break
 		}
+		if len(marked) > 0 && marked[0] == r.num {
+			marked = marked[1:]
+		}
+		write(r.num, r.cells)
+	}
+	if b.err != nil {
+		return t
+	}
+	if l := src.Layout(); l != nil {
+		for _, m := range l.Merged {
+			from, to, _ := strings.Cut(m, ":")
+			b.check(sw.MergeCell(shiftRef(from, shift), shiftRef(to, shift)))
+		}
+	}
+	for _, c := range comments {
+		b.comments++
 		lines := strings.Count(c.text, "\n") + len([]rune(c.text))/45 + 2
-		b.check(b.f.AddComment(s.Name, excelize.Comment{
+		b.check(b.f.AddComment(name, excelize.Comment{
 			Author: "coopreport", Cell: c.ref, Text: c.text, Width: 320, Height: uint(min(400, 16*lines)),
 		}))
 	}
-	if !isXLSX(b.c.Input) && ncols > 0 && rows > 0 {
+	if csv && ncols > 0 && last > 0 {
 		// A CSV file's cells are text on purpose: spare the keeper the
 		// green "number stored as text" triangles.
-		last, _ := excelize.CoordinatesToCellName(ncols, rows)
-		b.check(b.f.AddIgnoredErrors(s.Name, "A1:"+last, excelize.IgnoredErrorsNumberStoredAsText))
+		end, _ := excelize.CoordinatesToCellName(ncols, last)
+		b.check(b.f.AddIgnoredErrors(name, "A1:"+end, excelize.IgnoredErrorsNumberStoredAsText))
 	}
 	b.check(sw.Flush())
-	if ncols > 0 && rows > 0 {
-		last, _ := excelize.CoordinatesToCellName(ncols, rows)
-		b.dims[fmt.Sprintf("xl/worksheets/sheet%d.xml", sw.SheetID)] = "A1:" + last
+	if ncols > 0 && last > 0 {
+		end, _ := excelize.CoordinatesToCellName(ncols, last)
+		b.dims[fmt.Sprintf("xl/worksheets/sheet%d.xml", sw.SheetID)] = "A1:" + end
 	}
+	return t
 }
 
 // cell is the value to write for c, as it was stored: text as text (a
 // CSV cell "=1+1" or "0012" included), a number as a number in its number
-// format (a date stays a date), a formula as the result it stored.
-func (b *book) cell(c source.Cell, f fill, csv bool) any {
+// format (a date stays a date), a formula as the result it stored; false
+// for nothing to write.
+func (b *book) cell(c source.Cell, f fill, csv bool) (excelize.Cell, bool) {
 	k := styleKey{numFmt: c.NumFmt, format: c.Format, fill: f}
 	if csv {
 		k = styleKey{numFmt: textFmt(".csv"), fill: f}
@@ -483,7 +607,7 @@ func (b *book) cell(c source.Cell, f fill, csv bool) any {
 	switch c.Kind {
 	case source.Empty:
 		if f == noFill && c.NumFmt == 0 && c.Format == "" {
-			return nil
+			return excelize.Cell{}, false
 		}
 	case source.Number:
 		if x, err := strconv.ParseFloat(c.Value, 64); err == nil {
@@ -497,7 +621,7 @@ func (b *book) cell(c source.Cell, f fill, csv bool) any {
 		v = c.Value
 	}
 	// Every cell at the top of its row, as the Problems cell beside it.
-	return excelize.Cell{StyleID: b.style(k), Value: v}
+	return excelize.Cell{StyleID: b.style(k), Value: v}, true
 }
 
 // textFmt is the number format of the cells of a copy of name: "@" (text)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -116,69 +115,31 @@ func outName(input string, taken map[string]bool) string {
 
 // Write writes the copy to w: the input file read again (as package
 // source reads it, within its limits), which must be the bytes the run
-// read, marked with r's rejects and warnings.
+// read, marked with r's rejects and warnings. It reads and writes a row
+// at a time: the rows wait on disk, in excelize's stream and in the
+// compressed entries of the zip (in opt.TmpDir), not in memory.
 func (c *Copy) Write(w io.Writer, r *pipeline.Report, opt source.Options) error {
-	sheets, sum, err := c.read(opt)
-	tooLarge := errors.Is(err, source.ErrTooLarge)
+	opt.Stored = true
+	b := newBook(c, r, opt.TmpDir)
+	f, err := source.Open(c.path, c.Input, opt)
 	switch {
-	case tooLarge:
-		sheets = nil
+	case errors.Is(err, source.ErrTooLarge):
+		b.tooLarge = true
 	case err != nil:
 		return err
-	case sum != c.in.SHA256:
-		return &pipeline.FileError{File: c.Input, Err: source.ErrChanged}
+	default:
+		defer f.Close()
+		b.in = f
 	}
-	b := newBook(c, r, sheets)
-	b.tooLarge = tooLarge
 	return b.write(w)
-}
-
-// read reads the input file whole: a workbook's sheets, or a CSV file as
-// one sheet of text cells.
-func (c *Copy) read(opt source.Options) ([]source.Sheet, string, error) {
-	if isXLSX(c.Input) {
-		return source.ReadSheets(c.path, c.Input, opt)
-	}
-	if fi, err := os.Stat(c.path); err == nil && uint64(fi.Size()) > source.MaxSheetsSize {
-		return nil, "", &pipeline.FileError{File: c.Input, Err: source.ErrTooLarge}
-	}
-	f, err := source.Open(c.path, c.Input, opt)
-	if err != nil {
-		return nil, "", err
-	}
-	defer f.Close()
-	s := source.Sheet{Name: csvSheetName(c.Input)}
-	for _, t := range f.Tables() {
-		for {
-			row, err := t.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, "", err
-			}
-			cells := make([]source.Cell, len(row.Cells))
-			for i, v := range row.Cells {
-				if v != "" {
-					cells[i] = source.Cell{Kind: source.Text, Value: v}
-				}
-			}
-			for len(s.Rows) < row.Number {
-				s.Rows = append(s.Rows, nil)
-			}
-			s.Rows[row.Number-1] = cells
-		}
-	}
-	s.Widths = csvWidths(s.Rows)
-	return []source.Sheet{s}, f.SHA256(), nil
 }
 
 // csvWidths fits the columns of a CSV file to the text of their first
 // rows, within bounds: a CSV file has no widths of its own.
-func csvWidths(rows [][]source.Cell) []float64 {
+func csvWidths(rows []sourceRow) []float64 {
 	var ws []float64
 	for i, r := range rows {
-		for j, c := range r {
+		for j, c := range r.cells {
 			if j >= len(ws) {
 				ws = append(ws, 8)
 			}

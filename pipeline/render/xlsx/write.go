@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/render/xlsxzip"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -72,7 +73,7 @@ func WriteContext(ctx context.Context, w io.Writer, r *pipeline.Report, opt Opti
 	}
 	// The ZipWriter hook writes the sorted entries straight to w, so the
 	// buffer excelize returns is empty and the file never sits in memory.
-	b.f.ZipWriter = func(io.Writer) excelize.ZipWriter { return newSortedZip(ctx, w, b.dims) }
+	b.f.ZipWriter = func(io.Writer) excelize.ZipWriter { return xlsxzip.New(ctx, w, b.dims, "") }
 	if _, err := b.f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("writing the workbook: %w", err)
 	}

@@ -1,4 +1,4 @@
-package xlsx
+package xlsxzip
 
 import (
 	"archive/zip"
@@ -14,7 +14,7 @@ import (
 // their size: empty, under a block, across many blocks with back
 // references over the cuts; the sheet's dimension fixed, the content
 // types sorted, the entries in name order, the same bytes every time.
-func TestSortedZip(t *testing.T) {
+func TestWriter(t *testing.T) {
 	var sheet strings.Builder
 	sheet.WriteString(`<worksheet><dimension ref="A1"/><sheetData>`)
 	for i := 0; sheet.Len() < 3*blockSize+12345; i++ {
@@ -29,7 +29,7 @@ func TestSortedZip(t *testing.T) {
 	}
 	write := func() []byte {
 		var buf bytes.Buffer
-		z := newSortedZip(context.Background(), &buf, map[string]string{"xl/worksheets/sheet1.xml": "A1:C9"})
+		z := New(context.Background(), &buf, map[string]string{"xl/worksheets/sheet1.xml": "A1:C9"}, t.TempDir())
 		for _, name := range []string{"small.xml", "xl/worksheets/sheet1.xml", "empty.xml", "[Content_Types].xml"} {
 			w, _ := z.Create(name)
 			text := sheet.String()
