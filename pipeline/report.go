@@ -258,18 +258,28 @@ type Changes struct {
 	// none to compare with (then nothing else is set).
 	Since time.Time
 	First bool
-	Rows  []RowChange    // by file, then id
-	Cells []FigureChange // by bucket, country, currency and figure
+	// Rows are the register rows added, removed or changed, by file, kind
+	// and id: the first MaxRowChanges of them (changes.csv lists all);
+	// RowsAdded, RowsRemoved and RowsChanged count them all.
+	Rows                                []RowChange
+	RowsAdded, RowsRemoved, RowsChanged int
+	Cells                               []FigureChange // by bucket, country, currency and figure
 	// Restated says a figure changed in a bucket that had ended when the
 	// published report was made (a closed quarter): a restatement.
 	Restated bool
 }
 
-// RowChange is a row of a register added, removed or changed.
+// MaxRowChanges is how many row changes a Changes holds: a register
+// replaced by another may change every row, and changes.csv lists them.
+const MaxRowChanges = 1000
+
+// RowChange is a row of a register added, removed or changed. Kind and
+// ID are empty when the file as a whole is meant (the published outputs
+// did not list their rows).
 type RowChange struct {
 	File   string
 	Kind   Kind   // agreements, activities, …
-	ID     string // the row's id
+	ID     string // the row's id (a rate's: "USD MNT 2025-Q3")
 	Change string // "added", "removed" or "changed"
 }
 
@@ -278,6 +288,7 @@ type RowChange struct {
 type FigureChange struct {
 	Bucket   string // bucket label, or the period's label for the whole period
 	Country  string // country label; "" for all partners
+	Code     string // the country's code, as summary.csv gives it
 	Currency string // for money; "" for counts
 	Figure   string // "agreements_signed", "agreements_in_force", "activities", "participants", "amount", "amount_reporting"
 	Old, New string // "" when the row did not exist

@@ -66,7 +66,8 @@ Flags (run and validate):
                      2026-01-01T00:30 (in the configured time zone) or RFC 3339
                      (default: $SOURCE_DATE_EPOCH if set, else the clock)
   --strict           exit with status 3 when the numbers may be incomplete: rows were rejected,
-                     or a file, table or column was not read (see the warnings)
+                     or a file, table or column was not read (see the warnings); or when the
+                     run restated figures of a bucket that had ended (see changes.csv)
   --max-rejected P   fail the run, replacing nothing, when more than P of the rows read are
                      rejected, e.g. 5% (default: the configuration's, else no limit)
   --wait DURATION    wait this long (e.g. 30s, 5m) for another run on the same output folder
@@ -81,8 +82,9 @@ Exit status:
   0  done
   1  the run failed (a file cannot be read, the output cannot be written, …); nothing was replaced
   2  bad command line
-  3  done, but the numbers may be incomplete and --strict was given (validate: rows were
-     rejected, or a file, table or column was not read)
+  3  done, but the numbers may be incomplete, or figures published for a bucket that had
+     ended changed (a restatement), and --strict was given (validate: rows were rejected,
+     or a file, table or column was not read)
 `
 
 // usageError is a bad command line: exit status 2.
@@ -152,11 +154,17 @@ func Main(args []string, stdout, stderr io.Writer, getenv func(string) string) i
 		return ExitOK
 	}
 	rp.done(res, time.Since(c.Started))
+	loud := false
+	if ch := res.Report.Changes; ch != nil && ch.Restated {
+		rp.restated(res, c.strict)
+		loud = true
+	}
 	if res.Report.Incomplete() {
 		rp.incomplete(res, c.strict)
-		if c.strict {
-			return ExitRejected
-		}
+		loud = true
+	}
+	if loud && c.strict {
+		return ExitRejected
 	}
 	return ExitOK
 }

@@ -72,6 +72,8 @@ func TestGolden(t *testing.T) {
 		{"summary.csv", readOutput("summary.csv")},
 		{"finance.csv", readOutput("finance.csv")},
 		{"rejects.csv", readOutput("rejects.csv")},
+		{"rows.csv", readOutput("rows.csv")},
+		{"changes.csv", readOutput("changes.csv")},
 		{"manifest.json", readOutput("manifest.json")},
 		{"workbook.txt", func(t *testing.T, dir string) []byte {
 			return dumpWorkbook(t, filepath.Join(dir, "report-"+exampleLabel+".xlsx"))
@@ -359,8 +361,8 @@ func sameFiles(t *testing.T, a, b string) {
 	if strings.Join(na, "\n") != strings.Join(nb, "\n") {
 		t.Fatalf("the runs wrote different files:\n%v\n%v", na, nb)
 	}
-	if len(na) != 9 {
-		t.Errorf("a run wrote %d files, want the 6 of the output contract, report-<period>.md, .docx and .html: %v", len(na), na)
+	if len(na) != 11 {
+		t.Errorf("a run wrote %d files, want the 6 of the output contract, report-<period>.md, .docx and .html, rows.csv and changes.csv: %v", len(na), na)
 	}
 	for _, name := range na {
 		ba, err := os.ReadFile(filepath.Join(a, name))
@@ -825,7 +827,7 @@ func TestExampleFacts(t *testing.T) {
 			}
 		}
 		sort.Strings(names)
-		want := []string{"finance.csv", "rejects.csv", "report-" + exampleLabel + ".docx", "report-" + exampleLabel + ".html", "report-" + exampleLabel + ".md", "report-" + exampleLabel + ".pdf", "report-" + exampleLabel + ".xlsx", "summary.csv"}
+		want := []string{"changes.csv", "finance.csv", "rejects.csv", "report-" + exampleLabel + ".docx", "report-" + exampleLabel + ".html", "report-" + exampleLabel + ".md", "report-" + exampleLabel + ".pdf", "report-" + exampleLabel + ".xlsx", "rows.csv", "summary.csv"}
 		if strings.Join(names, " ") != strings.Join(want, " ") {
 			t.Errorf("manifest outputs %v, want %v", names, want)
 		}

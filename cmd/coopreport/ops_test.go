@@ -288,15 +288,16 @@ func opsWhole(t *testing.T, dir string) opsManifest {
 			t.Errorf("%s: %d bytes, sha256 %s; the manifest says %d bytes, %s", o.Name, len(b), sha256Hex(b), o.Bytes, o.SHA256)
 		}
 	}
-	// Eight outputs, and the checked copies of the inputs with problems.
+	// Ten outputs (eight, rows.csv and changes.csv), and the checked
+	// copies of the inputs with problems.
 	report := 0
 	for _, o := range m.Outputs {
 		if !strings.HasPrefix(o.Name, "checked/") {
 			report++
 		}
 	}
-	if report != 8 {
-		t.Errorf("the manifest lists %d outputs besides the checked copies, want 8", report)
+	if report != 10 {
+		t.Errorf("the manifest lists %d outputs besides the checked copies, want 10", report)
 	}
 	var got []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -922,7 +923,7 @@ func TestOpsExitStatus(t *testing.T) {
 				finished = l["period"] == "2012..2015"
 			}
 		}
-		if inputs != 5 || outputs != 8 || !finished {
+		if inputs != 5 || outputs != 10 || !finished {
 			t.Errorf("%d input lines, %d output lines, finished with the period %v:\n%s", inputs, outputs, finished, r.stderr)
 		}
 	})
@@ -1151,11 +1152,17 @@ func TestOpsIfChanged(t *testing.T) {
 		}
 		opsSame(t, why, opsSnapshot(t, dir), snap, true)
 	}
+	// runs checks that a run is made, and silent; or, when restated is
+	// set, that it says it restated the closed month.
 	runs := func(t *testing.T, why string, extra ...string) opsManifest {
 		t.Helper()
+		restated := false
+		if len(extra) > 0 && extra[0] == "restated" {
+			restated, extra = true, extra[1:]
+		}
 		r := opsMain(t, nil, opsRunArgs(in, out, append([]string{"--if-changed"}, extra...)...)...)
 		r.want(t, ExitOK)
-		if r.stderr != "" {
+		if said := strings.Contains(r.stderr, "restated: the published figures of "+opsPeriod); restated != said || !restated && r.stderr != "" {
 			t.Errorf("%s: stderr %q", why, r.stderr)
 		}
 		return opsWhole(t, dir)
@@ -1184,7 +1191,8 @@ func TestOpsIfChanged(t *testing.T) {
 			}
 			return opsAmount(i)
 		})))
-		m := runs(t, "one cell changed")
+		// A month that had ended when it was published: a restatement.
+		m := runs(t, "one cell changed", "restated")
 		if m.Fingerprint == fp {
 			t.Error("the fingerprint did not change")
 		}

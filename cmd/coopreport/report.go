@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -163,6 +166,108 @@ func (rp *reporter) incomplete(res *run.Result, strict bool) {
 	fmt.Fprintln(rp.w, "Fix the input and run again.")
 }
 
+// restated says, in one short paragraph, that the run changed figures
+// of buckets that had ended when the report it replaced was made (a
+// closed quarter): a restatement, which finance staff must be told of
+// even when the run is otherwise silent. Cron mails it.
+func (rp *reporter) restated(res *run.Result, strict bool) {
+	r := res.Report
+	ch := r.Changes
+	var buckets []string
+	var figures []string
+	seen := map[string]bool{}
+	for _, c := range ch.Cells {
+		if !c.Closed {
+			continue
+		}
+		// The whole period's lines add up its buckets': they are named
+		// when nothing else is.
+		if !seen[c.Bucket] && c.Bucket != r.Period.Label {
+			seen[c.Bucket] = true
+			b := c.Bucket
+			if end, ok := bucketEnd(r, c.Bucket); ok {
+				b += ", closed on " + end.Long() + ","
+			}
+			buckets = append(buckets, b)
+		}
+		figures = append(figures, describeFigure(c))
+	}
+	if len(buckets) == 0 {
+		buckets = []string{r.Period.Label + ", closed on " + r.Period.To.Long() + ","}
+		seen[r.Period.Label] = true
+	}
+	if n := len(buckets); n > 2 {
+		buckets = []string{strings.Join(buckets[:n-1], " "), buckets[n-1]}
+	}
+	since := pipeline.DateOf(ch.Since).Long()
+	file := filepath.Join(res.Dir, run.ChangesName)
+	if rp.json {
+		rp.logger().Warn("restated: published figures of closed buckets changed", "dir", res.Dir, "since", ch.Since.Format(time.RFC3339),
+			"buckets", slices.Sorted(maps.Keys(seen)), "figures", figures, "changes", file, "strict", strict)
+		return
+	}
+	status := ""
+	if strict {
+		status = " (--strict: exit status 3)"
+	}
+	fmt.Fprintf(rp.w, "coopreport %s: restated: the published figures of %s changed since the report of %s%s:\n",
+		rp.cmd, strings.Join(buckets, " and "), since, status)
+	const most = 5
+	for i, f := range figures {
+		if i == most {
+			fmt.Fprintf(rp.w, "  - and %d more\n", len(figures)-most)
+			break
+		}
+		fmt.Fprintf(rp.w, "  - %s\n", f)
+	}
+	rows := ""
+	if n := ch.RowsAdded + ch.RowsRemoved + ch.RowsChanged; n > 0 {
+		rows = fmt.Sprintf(" (rows: %d added, %d removed, %d changed)", ch.RowsAdded, ch.RowsRemoved, ch.RowsChanged)
+	}
+	kept := ""
+	if h := filepath.Join(filepath.Dir(res.Dir), run.HistoryDir, r.Period.Label); isDir(h) {
+		kept = "; the outputs published before are kept in " + h
+	}
+	fmt.Fprintf(rp.w, "%s lists every change%s%s.\n", file, rows, kept)
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// bucketEnd is the last day of the bucket (or the period) labelled label.
+func bucketEnd(r *pipeline.Report, label string) (pipeline.Date, bool) {
+	for _, b := range r.Period.Buckets {
+		if b.Label == label {
+			return b.To, true
+		}
+	}
+	if label == r.Period.Label {
+		return r.Period.To, true
+	}
+	return pipeline.Date{}, false
+}
+
+// describeFigure says a figure changed in words: "2025-Q3, Mongolia:
+// activities 3 → 4".
+func describeFigure(c pipeline.FigureChange) string {
+	where := c.Bucket
+	if c.Country != "" {
+		where += ", " + c.Country
+	}
+	if c.Currency != "" {
+		where += ", " + c.Currency
+	}
+	none := func(v string) string {
+		if v == "" {
+			return "none"
+		}
+		return v
+	}
+	return fmt.Sprintf("%s: %s %s → %s", where, strings.ReplaceAll(c.Figure, "_", " "), none(c.Old), none(c.New))
+}
+
 // done reports a finished run: a summary with -v or on a terminal.
 func (rp *reporter) done(res *run.Result, took time.Duration) {
 	if !rp.verbose && !rp.tty {
@@ -193,6 +298,12 @@ func (rp *reporter) done(res *run.Result, took time.Duration) {
 	}
 	for _, o := range res.Outputs {
 		fmt.Fprintf(rp.w, "  wrote %s (%d bytes)\n", filepath.Join(res.Dir, o.Name), o.Bytes)
+	}
+	if ch := r.Changes; ch != nil && ch.First {
+		fmt.Fprintf(rp.w, "  changes: none published before: nothing to compare with\n")
+	} else if ch != nil {
+		fmt.Fprintf(rp.w, "  changes since %s: %d figures; rows: %d added, %d removed, %d changed\n",
+			ch.Since.Format(time.RFC3339), len(ch.Cells), ch.RowsAdded, ch.RowsRemoved, ch.RowsChanged)
 	}
 	fmt.Fprintf(rp.w, "  done in %s\n", took.Round(time.Millisecond))
 }

@@ -40,6 +40,9 @@ type Config struct {
 	// docx, html, md, xlsx, csv (summary, finance and rejects). Unset:
 	// all of them.
 	Formats []string `toml:"formats"`
+	// History is how many earlier publications of each period are kept
+	// in the output folder's .history; unset: 12.
+	History *int `toml:"history"`
 
 	// Columns maps a ministry's own headers, per kind of table, to
 	// columns: [columns.agreements] "Date d'effet" = "valid_from".
@@ -48,7 +51,7 @@ type Config struct {
 
 // Keys lists every key coopreport.toml may hold, for help texts.
 func Keys() []string {
-	return []string{"party", "title", "short_title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "rates_base", "template", "strict", "max_rejected", "output", "page_size", "data_issues_annex", "formats", "columns"}
+	return []string{"party", "title", "short_title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "rates_base", "template", "strict", "max_rejected", "output", "page_size", "data_issues_annex", "formats", "history", "columns"}
 }
 
 // Load reads path. A missing file is not an error when optional is true:

@@ -38,6 +38,9 @@ type Settings struct {
 	// Formats are the outputs a run writes (besides its manifest), in
 	// AllFormats's order; every one of them when none was given.
 	Formats []string
+	// History is how many earlier publications of each period a run
+	// keeps (history; DefaultHistory when unset); 0 keeps none.
+	History int
 	Columns *schema.Matcher
 	Notes   []string // what a run should say about its settings (no timezone)
 }
@@ -142,6 +145,13 @@ func (c Config) Settings(flags map[string]string, clock func(*time.Location) (ti
 	} else if s.Formats, err = ParseFormats(c.Formats); err != nil {
 		return s, bad("formats", false, "%v", err)
 	}
+	s.History = DefaultHistory
+	if c.History != nil {
+		if *c.History < 0 {
+			return s, bad("history", false, "%d is not a number of runs to keep: write 0 or more (0 keeps none)", *c.History)
+		}
+		s.History = *c.History
+	}
 	if v, flag := value("strict", ""); flag {
 		s.Strict = v == "true"
 	} else if c.Strict != nil {
@@ -163,6 +173,10 @@ func (c Config) Settings(flags map[string]string, clock func(*time.Location) (ti
 	}
 	return s, nil
 }
+
+// DefaultHistory is how many earlier publications of a period are kept
+// when history is not configured: a year of monthly runs.
+const DefaultHistory = 12
 
 // ParseShare reads a share of rows such as "5%" or "0.5%".
 func ParseShare(s string) (float64, error) {

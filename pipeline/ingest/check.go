@@ -3,6 +3,7 @@ package ingest
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"slices"
@@ -227,25 +228,56 @@ func hashWanted[T any](rows []keyRow, out []uint64, recs []T, pos func(*T) pipel
 	}
 }
 
-func hashActivity(a *pipeline.Activity) uint64 {
-	h := newHasher().strs(a.Date.String(), a.End.String(), a.Country.Code, a.Region, a.Agreement, a.Measure, string(a.Type),
+func hashActivity(a *pipeline.Activity) uint64 { return activityValues(newHasher(), a).sum() }
+
+func hashAgreement(a *pipeline.Agreement) uint64 { return agreementValues(newHasher(), a).sum() }
+
+func hashMeasure(m *pipeline.Measure) uint64 { return measureValues(newHasher(), m).sum() }
+
+func activityValues(h hasher, a *pipeline.Activity) hasher {
+	h.strs(a.Date.String(), a.End.String(), a.Country.Code, a.Region, a.Agreement, a.Measure, string(a.Type),
 		a.Title, fmt.Sprint(a.Participants), a.Funding, a.Agency, a.Notes)
 	if a.Amount != nil {
 		h.strs(a.Amount.Amount.String(), a.Amount.Currency)
 	}
-	return h.fields(a.Extra).sum()
+	return h.fields(a.Extra)
 }
 
-func hashAgreement(a *pipeline.Agreement) uint64 {
-	return newHasher().strs(a.Country.Code, a.Region, a.Partner, a.Counterpart, string(a.Sector), string(a.Instrument), a.Title,
-		a.Signed.String(), a.ValidFrom.String(), a.ValidTo.String(), string(a.Status), a.Measure, a.Notes).fields(a.Extra).sum()
+func agreementValues(h hasher, a *pipeline.Agreement) hasher {
+	return h.strs(a.Country.Code, a.Region, a.Partner, a.Counterpart, string(a.Sector), string(a.Instrument), a.Title,
+		a.Signed.String(), a.ValidFrom.String(), a.ValidTo.String(), string(a.Status), a.Measure, a.Notes).fields(a.Extra)
 }
 
-func hashMeasure(m *pipeline.Measure) uint64 {
-	return newHasher().strs(m.Title, m.Agencies, m.Area, m.Objectives, m.Scope, m.Features, m.Results, m.Resources,
+func measureValues(h hasher, m *pipeline.Measure) hasher {
+	return h.strs(m.Title, m.Agencies, m.Area, m.Objectives, m.Scope, m.Features, m.Results, m.Resources,
 		fmt.Sprint(m.Nature), fmt.Sprint(m.Goals), fmt.Sprint(m.Areas), strings.Join(m.Domains, "\x1f"), m.Achieved, m.PartnerType,
-		m.Evaluated, m.Conclusions).fields(m.Extra).sum()
+		m.Evaluated, m.Conclusions).fields(m.Extra)
 }
+
+// Row sums: the SHA-256 of a record's values as the checks read them (the
+// values the duplicate check compares, the same fields in the same
+// order), in hex. Two runs give a row the same sum when it says the same
+// thing, wherever it stands in its file; the run keeps them to tell which
+// rows the next run finds changed.
+
+// ActivitySum is the row sum of an activity.
+func ActivitySum(a *pipeline.Activity) string { return activityValues(newSHA(), a).hex() }
+
+// AgreementSum is the row sum of an agreement.
+func AgreementSum(a *pipeline.Agreement) string { return agreementValues(newSHA(), a).hex() }
+
+// MeasureSum is the row sum of a measure.
+func MeasureSum(m *pipeline.Measure) string { return measureValues(newSHA(), m).hex() }
+
+// RateSum is the row sum of a rate: its value (its currencies and period
+// are its id, RateID).
+func RateSum(r *pipeline.Rate) string { return newSHA().strs(r.Rate.String()).hex() }
+
+// RateID is what identifies a rate, as the duplicate check keys it:
+// "USD MNT 2025-Q3".
+func RateID(r *pipeline.Rate) string { return r.Currency + " " + r.Base + " " + r.Span.Label }
+
+func newSHA() hasher { return hasher{sha256.New()} }
 
 // outcome is what checking a row decided.
 type outcome int

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"cmp"
+	"encoding/hex"
 	"fmt"
 	"hash"
 	"hash/fnv"
@@ -332,8 +333,9 @@ func posCompare(a, b pipeline.Pos) int {
 }
 
 // hasher hashes a row's values, each ended by a NUL so that ("ab", "c")
-// and ("a", "bc") differ.
-type hasher struct{ h hash.Hash64 }
+// and ("a", "bc") differ: with FNV-64 to tell repeats from conflicts
+// within a run, with SHA-256 for the row sums that later runs compare.
+type hasher struct{ h hash.Hash }
 
 func newHasher() hasher { return hasher{fnv.New64a()} }
 
@@ -352,4 +354,6 @@ func (h hasher) fields(fs []pipeline.Field) hasher {
 	return h
 }
 
-func (h hasher) sum() uint64 { return h.h.Sum64() }
+func (h hasher) sum() uint64 { return h.h.(hash.Hash64).Sum64() }
+
+func (h hasher) hex() string { return hex.EncodeToString(h.h.Sum(nil)) }

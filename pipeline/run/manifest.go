@@ -2,6 +2,7 @@ package run
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"time"
@@ -38,7 +39,70 @@ type Manifest struct {
 	// read in an order nothing in the data proves…).
 	Incomplete bool     `json:"numbers_may_be_incomplete"`
 	Warnings   []string `json:"warnings"`
-	Outputs    []Output `json:"outputs"`
+	// Changes is what changed since the outputs of the period published
+	// before (see changes.go); changes.csv lists all of it.
+	Changes *manifestChanges `json:"changes,omitempty"`
+	Outputs []Output         `json:"outputs"`
+}
+
+// manifestChanges is the manifest's account of the changes: the counts,
+// and the first maxManifestFigures figures changed.
+type manifestChanges struct {
+	First bool `json:"first"`
+	// Note says in words what was compared with what.
+	Note           string           `json:"note"`
+	Since          string           `json:"since,omitempty"`
+	Restated       bool             `json:"restated"`
+	RowsAdded      int              `json:"rows_added"`
+	RowsRemoved    int              `json:"rows_removed"`
+	RowsChanged    int              `json:"rows_changed"`
+	FiguresChanged int              `json:"figures_changed"`
+	Figures        []manifestFigure `json:"figures"`
+}
+
+type manifestFigure struct {
+	Bucket      string `json:"bucket"`
+	CountryCode string `json:"country_code"`
+	Country     string `json:"country"`
+	Currency    string `json:"currency,omitempty"`
+	Figure      string `json:"figure"`
+	Old         string `json:"old"`
+	New         string `json:"new"`
+	Closed      bool   `json:"closed"`
+}
+
+// maxManifestFigures is how many changed figures the manifest lists.
+const maxManifestFigures = 100
+
+func newManifestChanges(r *pipeline.Report) *manifestChanges {
+	c := r.Changes
+	if c == nil {
+		return nil
+	}
+	if c.First {
+		return &manifestChanges{First: true, Figures: []manifestFigure{},
+			Note: fmt.Sprintf("no outputs of %s were published before this run: there was nothing to compare with", r.Period.Label)}
+	}
+	m := &manifestChanges{Since: c.Since.UTC().Format(time.RFC3339), Restated: c.Restated, RowsAdded: c.RowsAdded, RowsRemoved: c.RowsRemoved,
+		RowsChanged: c.RowsChanged, FiguresChanged: len(c.Cells), Figures: []manifestFigure{}}
+	switch {
+	case len(c.Cells) == 0 && c.RowsAdded+c.RowsRemoved+c.RowsChanged == 0:
+		m.Note = fmt.Sprintf("compared with the outputs of %s made %s: nothing changed", r.Period.Label, m.Since)
+	case len(c.Cells) > maxManifestFigures:
+		m.Note = fmt.Sprintf("compared with the outputs of %s made %s; the first %d figures changed are listed here, all of them in %s", r.Period.Label, m.Since, maxManifestFigures, ChangesName)
+	default:
+		m.Note = fmt.Sprintf("compared with the outputs of %s made %s; %s lists the rows and figures changed", r.Period.Label, m.Since, ChangesName)
+	}
+	if c.Restated {
+		m.Note += "; figures of buckets that had ended by then changed: a restatement"
+	}
+	for i, f := range c.Cells {
+		if i == maxManifestFigures {
+			break
+		}
+		m.Figures = append(m.Figures, manifestFigure{f.Bucket, f.Code, f.Country, f.Currency, f.Figure, f.Old, f.New, f.Closed})
+	}
+	return m
 }
 
 type manifestPeriod struct {
@@ -90,6 +154,7 @@ func newManifest(r *pipeline.Report, outputs []Output, opt Options, fp string) M
 		Warnings:   []string{},
 		Incomplete: r.Incomplete(),
 		Outputs:    outputs,
+		Changes:    newManifestChanges(r),
 	}
 	for _, w := range r.Warnings {
 		m.Warnings = append(m.Warnings, w.Message)

@@ -31,10 +31,11 @@ func step(name string) {
 // cleanup removes what killed runs left in out. It must hold the lock. A
 // run killed between the two renames of the fallback publish leaves the
 // old outputs under oldPrefix and none under their name: they are put
-// back. What cannot be removed (another user's folder) is left, and said
+// back, or, when new outputs are in place, kept in the history. What
+// cannot be removed (another user's folder) is left, and said
 // in the notes returned: it never blocks a run, since every run names its
 // folders afresh.
-func cleanup(out string) (notes []string, err error) {
+func cleanup(out string, keep int) (notes []string, err error) {
 	entries, err := os.ReadDir(out)
 	if err != nil {
 		return nil, err
@@ -44,12 +45,27 @@ func cleanup(out string) (notes []string, err error) {
 		path := filepath.Join(out, name)
 		switch {
 		case strings.HasPrefix(name, tmpPrefix):
+			if label, ok := replaced(out, path); ok && keep > 0 {
+				// Killed just after the exchange: these are the outputs
+				// it replaced, for the history.
+				notes = append(notes, keepHistory(out, label, path, keep)...)
+				continue
+			}
 		case strings.HasPrefix(name, oldPrefix):
 			label, _, _ := strings.Cut(strings.TrimPrefix(name, oldPrefix), "@")
-			if _, err := os.Lstat(filepath.Join(out, label)); os.IsNotExist(err) && safeLabel(label) == nil {
+			if safeLabel(label) != nil {
+				break
+			}
+			if _, err := os.Lstat(filepath.Join(out, label)); os.IsNotExist(err) {
 				if err := os.Rename(path, filepath.Join(out, label)); err != nil {
 					return notes, fmt.Errorf("cannot put back the outputs an interrupted run moved aside (%s): %w", name, err)
 				}
+				continue
+			}
+			if keep > 0 {
+				// The run was killed after it published: these are the
+				// outputs it replaced, for the history.
+				notes = append(notes, keepHistory(out, label, path, keep)...)
 				continue
 			}
 		default:
@@ -69,9 +85,11 @@ func cleanup(out string) (notes []string, err error) {
 // Where the file system cannot exchange, the old folder is renamed aside
 // and the new one into place: a reader looking in between finds no
 // folder, and a run killed in between leaves the old one aside, which the
-// next run puts back (cleanup). What cannot be removed after publishing
-// is said in the notes returned: the new outputs are in place.
-func publish(out, tmp, label string) (notes []string, err error) {
+// next run puts back (cleanup). The previous outputs then go to the
+// history, which keeps the last keep (see keepHistory). What cannot be
+// moved or removed after publishing is said in the notes returned: the
+// new outputs are in place.
+func publish(out, tmp, label string, keep int) (notes []string, err error) {
 	dst := filepath.Join(out, label)
 	if _, err := os.Lstat(dst); os.IsNotExist(err) {
 		if err := os.Rename(tmp, dst); err != nil {
@@ -103,10 +121,7 @@ func publish(out, tmp, label string) (notes []string, err error) {
 	default:
 		return nil, fmt.Errorf("cannot put the new outputs in place of the previous ones: %w", err)
 	}
-	if err := removeAll(old); err != nil {
-		notes = append(notes, fmt.Sprintf("the new outputs are in %s, but the previous ones, moved to %s, cannot be removed (%v); remove that folder to free the space", dst, old, unwrapPath(err)))
-	}
-	return notes, nil
+	return keepHistory(out, label, old, keep), nil
 }
 
 // removeAll removes the folders of earlier outputs; tests make it fail,
@@ -146,4 +161,20 @@ func safeLabel(label string) error {
 		return fmt.Errorf("the period label %q cannot name an output folder", label)
 	}
 	return nil
+}
+
+// replaced reports whether the temporary folder tmp holds the outputs
+// that the outputs published for their period replaced (a run killed
+// between the exchange and the history): the published manifest says it
+// compared with outputs made when tmp's were.
+func replaced(out, tmp string) (label string, ok bool) {
+	old, ok, _ := published(tmp)
+	if !ok || safeLabel(old.Period.Label) != nil {
+		return "", false
+	}
+	cur, ok, _ := published(filepath.Join(out, old.Period.Label))
+	if !ok || cur.Changes == nil || cur.Changes.First || cur.Changes.Since != old.Made {
+		return "", false
+	}
+	return old.Period.Label, true
 }

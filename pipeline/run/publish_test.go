@@ -92,7 +92,7 @@ func TestPublishFallback(t *testing.T) {
 	}
 	old := madeIn(t, out, "2012..2015")
 	runKilledAt(t, exampleRun(out, first.AddDate(0, 1, 0)), "moved aside", func() {})
-	if _, err := cleanup(out); err != nil {
+	if _, err := cleanup(out, 0); err != nil {
 		t.Fatal(err)
 	}
 	if got := madeIn(t, out, "2012..2015"); got != old {

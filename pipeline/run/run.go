@@ -71,6 +71,10 @@ type Options struct {
 	// (0.05 for 5%) of the rows read are rejected; 0 fails it on any.
 	MaxRejected *float64
 
+	// History is how many earlier publications of a period are kept in
+	// Out/.history/<label>/ (see history.go); 0 keeps none.
+	History int
+
 	// IfChanged skips the run when the published outputs for the period
 	// were made from the same inputs, settings, configuration, template
 	// and version (their manifests' fingerprints are equal).
@@ -252,7 +256,7 @@ func NewOptions(input string, st config.Settings) Options {
 	return Options{
 		Input: input, Out: st.Output, Period: st.Period, By: st.By, Currency: st.Currency,
 		Party: st.Party, Title: st.Title, ShortTitle: st.ShortTitle, NoDataIssues: st.NoDataIssues, Formats: st.Formats, PageSize: st.PageSize, Now: st.Now, Location: st.Location,
-		MaxRejected: st.MaxRejected, Notes: st.Notes,
+		MaxRejected: st.MaxRejected, Notes: st.Notes, History: st.History,
 		Ingest: ingest.Options{DateOrder: st.DateOrder, DateOrderSet: st.DateOrderSet, DecimalMark: st.DecimalMark,
 			RatesBase: st.RatesBase, Headers: st.Columns},
 	}
@@ -339,7 +343,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer release()
-	debris, err := cleanup(opt.Out)
+	debris, err := cleanup(opt.Out, opt.History)
 	if err != nil {
 		return nil, fmt.Errorf("cannot clean up after an earlier run: %w", err)
 	}
@@ -399,6 +403,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	defer r.Close()
 	if err := CheckRejected(r, opt.MaxRejected); err != nil {
+		return nil, err
+	}
+	// What changed since the published outputs of the period, before the
+	// writers, which show it (see changes.go).
+	compared, err := compare(tmp, opt.SpoolDir, opt.Out, r, opt.Location)
+	if err != nil {
 		return nil, err
 	}
 	// The fingerprint is of the bytes the run parsed: each input is read
@@ -495,6 +505,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		res.Outputs = append(res.Outputs, outs...)
 	}
+	res.Outputs = append(res.Outputs, compared...)
 	if _, err := writeFile(tmp, ManifestName, func(w io.Writer) error { return writeManifest(w, r, res.Outputs, opt, fp) }); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", ManifestName, err)
 	}
@@ -511,7 +522,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil { // MkdirTemp made it private
 		return nil, err
 	}
-	notes, err := publish(opt.Out, tmp, label)
+	notes, err := publish(opt.Out, tmp, label, opt.History)
 	if err != nil {
 		return nil, err
 	}

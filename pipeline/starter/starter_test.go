@@ -270,6 +270,8 @@ func TestConfigFile(t *testing.T) {
 			no := false
 			want.DataIssuesAnnex = &no
 			want.Formats = []string{"pdf", "docx", "xlsx"}
+			history := 12
+			want.History = &history
 			want.Title, want.ShortTitle = "Periodic report on international cultural cooperation", "Periodic report"
 			want.By, want.DecimalMark, want.Output, want.PageSize, want.DateOrder = "quarter", ".", "output", "A4", "day-first"
 			if !reflect.DeepEqual(all, want) {
