@@ -40,3 +40,22 @@ func (p *Period) Bucket(d Date) int {
 	i := sort.Search(len(p.Buckets), func(i int) bool { return !p.Buckets[i].To.Before(d) })
 	return i
 }
+
+// Whole reports whether bucket i is a whole month, quarter or year of
+// p.By: the first and last buckets of a period of months counted by
+// quarters or years may be cut short, and then no bucket of the same
+// length comes before or after them.
+func (p *Period) Whole(i int) bool {
+	b := p.Buckets[i]
+	if b.From.Day != 1 || b.To.AddDays(1).Day != 1 {
+		return false
+	}
+	// A bucket never spans two units: its first and last months say it all.
+	switch p.By {
+	case ByQuarter:
+		return b.From.Month%3 == 1 && b.To.Month%3 == 0
+	case ByYear:
+		return b.From.Month == 1 && b.To.Month == 12
+	}
+	return true
+}

@@ -25,6 +25,7 @@ type Aggregator struct {
 	partners map[string]bool             // codes with an agreement in force or an activity
 	grand    pipeline.Counts             // the whole period over all partners
 	buckets  []pipeline.Counts           // each bucket over all partners
+	earliest pipeline.Date               // of the activities counted
 }
 
 type key struct {
@@ -63,7 +64,8 @@ const (
 const everyone = "*"
 
 // Report fills r's numbers (Summary, Totals, Finance, FinanceTotals,
-// Grand, GrandMoney, BucketTotals, BucketMoney, Countries) from its
+// Grand, GrandMoney, BucketTotals, BucketMoney, Countries, and Compared
+// within the period: see compare.go) from its
 // agreements and its ledger, converting with r.Rates: the one place where
 // records become counts and sums, for every run, test and sample. It
 // reads the ledger once.
@@ -141,6 +143,9 @@ func (a *Aggregator) AddActivity(ac *pipeline.Activity) error {
 		return nil
 	}
 	a.partners[ac.Country.Code] = true
+	if a.earliest.IsZero() || ac.Date.Before(a.earliest) {
+		a.earliest = ac.Date
+	}
 	a.grand.Activities++
 	people := ac.KnownParticipants()
 	a.grand.Participants += people
@@ -219,7 +224,7 @@ func (a *Aggregator) addMoney(k moneyKey, amount, converted, rate pipeline.Decim
 }
 
 // Fill writes the aggregates into r: Summary, Totals, Finance,
-// FinanceTotals and Countries, each in a fixed order (bucket, then country
+// FinanceTotals, Countries and Compared, each in a fixed order (bucket, then country
 // by name with multilateral last, then currency), so that outputs are the
 // same bytes for the same inputs.
 func (a *Aggregator) Fill(r *pipeline.Report) error {
@@ -290,7 +295,11 @@ func (a *Aggregator) Fill(r *pipeline.Report) error {
 		}
 	}
 	sort.Slice(r.Countries, func(i, j int) bool { return name(r.Countries[i], r.Countries[j]) })
-	return a.fillReporting(r)
+	if err := a.fillReporting(r); err != nil {
+		return err
+	}
+	compare(r, a.earliest, nil)
+	return nil
 }
 
 // fillReporting sums each bucket's money in the reporting currency over

@@ -259,3 +259,19 @@ func atoi(s string, maxLen int) (int, bool) {
 	n, err := strconv.Atoi(s)
 	return n, err == nil
 }
+
+// Before returns the bucket of p.By before p's first bucket (the month,
+// quarter or year before the period), to compare the first bucket with;
+// ok is false when the first bucket is cut short (a period of months
+// counted by years), so that no bucket of the same length comes before
+// it, or when it would fall before the year 1.
+func Before(p pipeline.Period) (b pipeline.Bucket, ok bool) {
+	if len(p.Buckets) == 0 || !p.Whole(0) || p.From.Year < 1 {
+		return pipeline.Bucket{}, false
+	}
+	u := unitOf(p.By, p.From.AddDays(-1))
+	if u.year < 1 {
+		return pipeline.Bucket{}, false
+	}
+	return pipeline.Bucket{Label: u.label(), From: u.first(), To: u.last()}, true
+}

@@ -2,6 +2,7 @@ package period
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -401,5 +402,36 @@ func TestNames(t *testing.T) {
 		if err != nil || p.Name != want {
 			t.Errorf("%s: %q, %v; want %q", in, p.Name, err, want)
 		}
+	}
+}
+
+func TestBefore(t *testing.T) {
+	tests := []struct {
+		period string
+		by     pipeline.Granularity
+		want   string // label from to; "" for none
+	}{
+		{"2025-Q3", pipeline.ByQuarter, "2025-Q2 2025-04-01 2025-06-30"},
+		{"2025-Q1", pipeline.ByMonth, "2024-12 2024-12-01 2024-12-31"},
+		{"2012..2015", pipeline.ByYear, "2011 2011-01-01 2011-12-31"},
+		{"2025-03", pipeline.ByMonth, "2025-02 2025-02-01 2025-02-28"},
+		{"2024-07..2025-06", pipeline.ByYear, ""}, // the first bucket is half a year
+		{"2024-02..2024-12", pipeline.ByQuarter, ""},
+		{"0001", pipeline.ByYear, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.period, func(t *testing.T) {
+			p, err := MustParse(tt.period).Resolve(tt.by, pipeline.Date{}, pipeline.Date{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if b, ok := Before(p); ok {
+				got = fmt.Sprint(b.Label, " ", b.From, " ", b.To)
+			}
+			if got != tt.want {
+				t.Errorf("Before = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

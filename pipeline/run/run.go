@@ -186,6 +186,10 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 		r.Close()
 		return nil, err
 	}
+	if err := compareFirst(ctx, r, data); err != nil { // issue 14: see compare.go
+		r.Close()
+		return nil, err
+	}
 	for _, n := range opt.Notes {
 		r.Warnings = append(r.Warnings, pipeline.Warning{Message: n, Note: true})
 	}

@@ -68,10 +68,10 @@ func TestDialect(t *testing.T) {
 	if got := strings.Join(charts, " "); got != "chart:activities-by-country chart:money-by-bucket chart:agreements-timeline" {
 		t.Errorf("charts: %s", got)
 	}
-	if len(tables) != 8 || tables[0] != "2012–2015 in numbers" || tables[2] != "Agreements that ended in 2012–2015" || tables[7] != "Rows read, accepted and rejected" {
+	if len(tables) != 9 || tables[0] != "2012–2015 in numbers" || tables[2] != "Agreements that ended in 2012–2015" || tables[4] != "Years compared with the year before" || tables[8] != "Rows read, accepted and rejected" {
 		t.Errorf("tables: %q", tables)
 	}
-	if h1 != 12 {
+	if h1 != 13 {
 		t.Errorf("%d level-1 headings", h1)
 	}
 }

@@ -92,7 +92,8 @@ func TestReadmeExamples(t *testing.T) {
 func TestReadmeDocumentsTheView(t *testing.T) {
 	block := readmeBlock(t)
 	for _, v := range []any{View{}, Period{}, Bucket{}, Country{}, Partner{}, Totals{}, Money{}, Row{}, Agreement{}, Activity{}, Meeting{}, Measure{}, Field{},
-		ProblemList{}, Problem{}, Goal{}, Area{}, AlsoListed{}, GoalRef{}, AreaRef{}, PartnerEngaged{}, USDMoney{}, USDCurrency{}} {
+		ProblemList{}, Problem{}, Goal{}, Area{}, AlsoListed{}, GoalRef{}, AreaRef{}, PartnerEngaged{}, USDMoney{}, USDCurrency{},
+		Changes{}, RowChanges{}, RowChange{}, FigureChanges{}, FigureChange{}, Comparison{}} {
 		typ := reflect.TypeOf(v)
 		for i := 0; i < typ.NumField(); i++ {
 			fl := typ.Field(i)

@@ -35,6 +35,7 @@ func trials() []trial {
 		fromRecords := sampleReport()
 		fromRecords.Measures = nil // one measure, made from every record: it has .Money and .FromRecords
 		fromRecords.NoDataIssues = true
+		fromRecords.Changes = &pipeline.Changes{First: true} // the period's first report
 		trialList = []trial{
 			{full, "a sample report"},
 			{fromRecords, "a sample report without measures"},
@@ -50,8 +51,9 @@ func trials() []trial {
 // (a meeting that decided later activities, a multi-day one, one without
 // amount), money in five currencies (MNT, RUB, CNY and USD converted, JPY
 // and KWD not), two measures (one with every text and an extra column,
-// one with none), rejected rows and warnings. Its numbers are made by
-// package aggregate, as a run makes them.
+// one with none), rejected rows and warnings, changes since a published
+// report (a restatement) and each year compared with the year before. Its
+// numbers are made by package aggregate, as a run makes them.
 func sampleReport() *pipeline.Report {
 	ru := pipeline.Country{Code: "RU", Alpha3: "RUS", Name: "Russia", LongName: "Russian Federation"}
 	cn := pipeline.Country{Code: "CN", Alpha3: "CHN", Name: "China", LongName: "People’s Republic of China"}
@@ -163,7 +165,38 @@ func sampleReport() *pipeline.Report {
 	if err := aggregate.Report(r); err != nil {
 		panic(fmt.Sprintf("the sample report: %v", err))
 	}
+	r.Changes = sampleChanges()
 	return r
+}
+
+// sampleChanges are changes since a report published on 2 November 2025,
+// when 2023 and 2024 had ended (their figures are restated) and 2025 had
+// not: more rows and figures than the report lists, added, removed and
+// changed, counts and sums, of a partner and of all partners.
+func sampleChanges() *pipeline.Changes {
+	c := &pipeline.Changes{Since: time.Date(2025, time.November, 2, 10, 0, 0, 0, time.UTC), Restated: true}
+	c.Rows = append(c.Rows,
+		pipeline.RowChange{File: "agreements.csv", Kind: pipeline.KindAgreements, ID: "AG-6", Change: "added"},
+		pipeline.RowChange{File: "register.xlsx", Kind: pipeline.KindActivities, ID: "AC-3", Change: "changed"},
+		pipeline.RowChange{File: "register.xlsx", Kind: pipeline.KindActivities, ID: "AC-9", Change: "removed"})
+	for i := 10; i < 19; i++ {
+		c.Rows = append(c.Rows, pipeline.RowChange{File: "register.xlsx", Kind: pipeline.KindActivities, ID: fmt.Sprintf("AC-%d", i), Change: "removed"})
+	}
+	c.Cells = []pipeline.FigureChange{
+		{Bucket: "2023", Country: "China", Figure: "participants", Old: "30", New: "35", Closed: true},
+		{Bucket: "2023", Country: "China", Currency: "CNY", Figure: "amount", Old: "55000.00", New: "60000.00", Closed: true},
+		{Bucket: "2023", Country: "China", Currency: "CNY", Figure: "amount_reporting", Old: "26125000.00", New: "28500000.00", Closed: true},
+		{Bucket: "2023", Figure: "participants", Old: "1082", New: "1087", Closed: true},
+		{Bucket: "2024", Country: "Russia", Figure: "activities", Old: "2", New: "1", Closed: true},
+		{Bucket: "2025", Country: "Kuwait", Figure: "agreements_signed", New: "1"},
+		{Bucket: "2025", Country: "Kuwait", Figure: "agreements_in_force", New: "1"},
+		{Bucket: "2025", Country: "Kuwait", Figure: "activities", New: "1"},
+		{Bucket: "2025", Country: "Kuwait", Figure: "participants", New: "2"},
+		{Bucket: "2025", Country: "Kuwait", Currency: "KWD", Figure: "amount", New: "1234.500"},
+		{Bucket: "2025", Figure: "activities", Old: "1", New: "2"},
+		{Bucket: "2023..2025", Figure: "activities", Old: "7", New: "8"},
+	}
+	return c
 }
 
 // emptyReport is a report of the sample's period with no records, no

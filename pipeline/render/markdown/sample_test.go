@@ -23,6 +23,7 @@ func (s seen) mark(path, what string) {
 func (s seen) walk(path string, v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Pointer:
+		s.mark(path, map[bool]string{true: "zero", false: "set"}[v.IsNil()])
 		if !v.IsNil() && v.Type() != reflect.TypeFor[*View]() { // Measure.Report is the View itself
 			s.walk(path, v.Elem())
 		}
@@ -95,7 +96,7 @@ func TestTrialsCoverTheView(t *testing.T) {
 	}
 	// Dates that may be missing must be missing somewhere: a template
 	// branches on them.
-	for _, p := range []string{"Activity.End", "Agreement.ValidTo", "View.Made"} {
+	for _, p := range []string{"Activity.End", "Agreement.ValidTo", "View.Made", "View.Changes"} {
 		if !s[p]["zero"] || !s[p]["set"] {
 			missing = append(missing, p+" is not both given and missing")
 		}

@@ -28,7 +28,7 @@ type execution struct {
 }
 
 // Tables lists the names the table function knows, in the README's order.
-var Tables = []string{"totals", "by-country", "by-bucket", "money", "ended", "expiring", "agreements-in-force", "activities", "rejects-summary", "rejects"}
+var Tables = []string{"totals", "by-country", "by-bucket", "compared", "money", "ended", "expiring", "agreements-in-force", "activities", "rejects-summary", "rejects"}
 
 // Charts lists the names the chart function knows.
 var Charts = chartdata.Names
@@ -188,6 +188,8 @@ func (x *execution) table(name string) (Raw, error) {
 			note = Raw(fmt.Sprintf("\n\n%s by %s and partner had agreements in force and nothing else: no agreement signed, no activity. Every row is in summary.csv and in the Summary sheet of the workbook.", capital(q), by))
 		}
 		return t.markdown() + note, nil
+	case "compared":
+		return v.comparedTable(), nil
 	case "money":
 		if len(v.r.GrandMoney) == 0 {
 			return "No money was recorded for the activities of the period.", nil
@@ -493,4 +495,33 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 		return alone(t.markdown()), nil
 	}
 	return "", fmt.Errorf("there is no chart %q", name)
+}
+
+// comparedTable sets each bucket beside the one before it: activities and
+// money then → now, partners gained and lost.
+func (v *View) comparedTable() Raw {
+	by := orWord(v.Period.By, "bucket")
+	if len(v.Compared) == 0 {
+		return Raw(fmt.Sprintf("No %s of the period is compared with the %s before it: the records do not reach back far enough, or the %ss have not ended.", by, by, by))
+	}
+	cols := []string{capital(by), "Before", ">Activities"}
+	if v.ReportingCurrency != "" {
+		cols = append(cols, ">Money ("+v.ReportingCurrency+")")
+	}
+	cols = append(cols, "Partners gained", "Partners lost")
+	t := newTable(capital(by)+"s compared with the "+by+" before", cols...)
+	names := func(cs []Country) string {
+		if len(cs) == 0 {
+			return "none"
+		}
+		return list(cs)
+	}
+	for _, c := range v.Compared {
+		cells := []string{c.Bucket, c.Previous, num(c.PreviousActivities) + " → " + num(c.Activities)}
+		if v.ReportingCurrency != "" {
+			cells = append(cells, figure(c.PreviousMoney, v.ReportingCurrency)+" → "+figure(c.Money, v.ReportingCurrency))
+		}
+		t.add(append(cells, names(c.Gained), names(c.Lost))...)
+	}
+	return t.markdown()
 }

@@ -61,6 +61,14 @@ type View struct {
 	// annex out (data_issues_annex = false): a copy meant for publication.
 	DataIssues bool
 
+	// Changes is what changed since the report of the period last
+	// published; nil when the run did not compare (see changes.go).
+	Changes *Changes
+	// Compared are the period's buckets beside the bucket of the same
+	// length before each, in bucket order; empty when there is nothing
+	// to compare.
+	Compared []Comparison
+
 	r *pipeline.Report
 }
 
@@ -420,6 +428,8 @@ func NewView(r *pipeline.Report) (*View, error) {
 		}
 	}
 	v.DataIssues = !r.NoDataIssues
+	v.Changes = changes(r)
+	v.compared(r, totals)
 	v.Empty = r.Empty()
 
 	var err error

@@ -25,6 +25,7 @@ var definitions = [][2]string{
 	{"Agreements: Days until expiry", "Valid to minus the last day of the period, in days; negative when the agreement ended before; empty when it is open-ended."},
 	{"Activities: Total", "The row below the ledger, a total of the rows shown: SUBTOTAL(109, …) formulas over the participants and the amounts in the reporting currency. They add up the rows shown: with a filter on, the activities it shows; without one, all of them. Amounts in their own currencies are not added up across currencies (see Finance); the converted total is given only where every amount was converted. When the ledger continues on further sheets, the total row is on the last one and adds up every part."},
 	{"Activities: Amount in reporting currency", "The amount converted with the rates covering the activity's date (directly, the other way round, or through a base currency: see Conversion), exactly, then rounded once to the reporting currency's minor unit, halves away from zero; empty when no rate covers it."},
+	{"Changes: Old, New, Bucket closed", "What changed since the report of the period last published, as changes.csv lists it: first each row of the registers added, removed or changed (by input file and id), then each figure of summary.csv and finance.csv that changed, old → new, by bucket (or the whole period), country (All partners for all of them) and currency; Figure names the column (agreements_signed, agreements_in_force, activities, participants, amount, amount_reporting: the amount converted to the reporting currency). Old is blank for a row that did not exist, New for one that no longer does. Bucket closed: the bucket had ended when the published report was made, so the change restates a published figure. The sheet is left out on the period's first report (the About sheet says so) and when the run did not compare."},
 	{"Data issues: Row", "The row number the spreadsheet program shows, counting title and header rows."},
 	{"About: Rows read, accepted, rejected", "Per input file and table: rows read = rows accepted + rows rejected."},
 }
@@ -60,6 +61,9 @@ func (b *book) about() error {
 	kv("Partner countries", b.count(int64(len(r.Countries))))
 	kv("Made", r.Made.Format(time.RFC3339)) // in the configured time zone, with its offset
 	kv("Made by", "coopreport "+r.Version)
+	if note := changesNote(r); note != "" {
+		kv("Changes", wrap(note))
+	}
 	kv("Sheets", wrap(strings.Join(append(append([]string{}, b.sheets...), sheetName(sheetAbout, b.sheets)), ", ")))
 	for _, s := range b.splits {
 		kv("Sheet continued", wrap(s))

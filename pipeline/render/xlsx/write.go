@@ -24,6 +24,7 @@ const (
 	sheetAgreements = "Agreements"
 	sheetActivities = "Activities"
 	sheetIssues     = "Data issues"
+	sheetChanges    = "Changes" // only when the run compared with a published report
 	sheetAbout      = "About"
 )
 
@@ -49,7 +50,7 @@ func WriteContext(ctx context.Context, w io.Writer, r *pipeline.Report, opt Opti
 	}
 	defer b.f.Close()
 	steps := []func() error{
-		b.summary, b.finance, b.agreements, b.activities, b.issues, b.about,
+		b.summary, b.finance, b.agreements, b.activities, b.issues, b.changes, b.about,
 	}
 	for _, step := range steps {
 		if err := ctx.Err(); err != nil {
