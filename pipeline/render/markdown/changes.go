@@ -98,20 +98,37 @@ func changes(r *pipeline.Report) *Changes {
 	if !c.Since.IsZero() {
 		v.Since = Date{pipeline.DateOf(c.Since)}
 	}
-	v.Rows.Count = len(c.Rows)
+	v.Rows.Count = max(len(c.Rows), c.RowsAdded+c.RowsRemoved+c.RowsChanged) // Rows holds the first ones
 	for _, rc := range c.Rows[:min(len(c.Rows), Listed)] {
 		v.Rows.First = append(v.Rows.First, RowChange{File: rc.File, Kind: string(rc.Kind), ID: rc.ID, Change: rc.Change})
 	}
 	v.Rows.More = v.Rows.Count - len(v.Rows.First)
-	closed := map[string]bool{}
+	// The whole period's figures change with its buckets': the closed
+	// buckets are named, the whole period in words; a sum converted into
+	// its own currency repeats the sum, and is left out.
+	whole := r.Period.Name
+	if whole == "" {
+		whole = r.Period.Label
+	}
+	var cells []pipeline.FigureChange
 	for _, fc := range c.Cells {
-		if fc.Closed && !closed[fc.Bucket] {
+		if fc.Figure == "amount_reporting" && fc.Currency == r.Currency {
+			continue
+		}
+		if fc.Bucket == r.Period.Label {
+			fc.Bucket = whole
+		}
+		cells = append(cells, fc)
+	}
+	closed := map[string]bool{}
+	for _, fc := range cells {
+		if fc.Closed && !closed[fc.Bucket] && fc.Bucket != whole {
 			closed[fc.Bucket] = true
 			v.Closed = append(v.Closed, fc.Bucket)
 		}
 	}
-	v.Figures.Count = len(c.Cells)
-	for _, fc := range c.Cells[:min(len(c.Cells), Listed)] {
+	v.Figures.Count = len(cells)
+	for _, fc := range cells[:min(len(cells), Listed)] {
 		v.Figures.First = append(v.Figures.First, figureChange(fc, r.Currency))
 	}
 	v.Figures.More = v.Figures.Count - len(v.Figures.First)
