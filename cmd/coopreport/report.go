@@ -177,8 +177,8 @@ func (rp *reporter) restated(res *run.Result, strict bool) {
 	var figures []string
 	seen := map[string]bool{}
 	for _, c := range ch.Cells {
-		if !c.Closed {
-			continue
+		if !c.Closed || c.Figure == "amount_reporting" && c.Currency == r.Currency {
+			continue // a sum converted into its own currency repeats the sum
 		}
 		// The whole period's lines add up its buckets': they are named
 		// when nothing else is.
