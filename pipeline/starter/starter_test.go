@@ -269,7 +269,7 @@ func TestConfigFile(t *testing.T) {
 			all.Path = ""
 			no := false
 			want.DataIssuesAnnex = &no
-			want.Formats = []string{"pdf", "docx", "xlsx"}
+			want.Formats = []string{"pdf", "docx", "xlsx", "csv"}
 			history := 12
 			want.History = &history
 			want.Title, want.ShortTitle = "Periodic report on international cultural cooperation", "Periodic report"
