@@ -193,7 +193,7 @@ func benchRun(o options, tmp string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	full.name = "coopreport run (and write PDF, XLSX, CSV)"
+	full.name = "coopreport run (every output)"
 	if !strings.Contains(string(validate.out), fmt.Sprintf("%d rejected", len(st.Rejects))) {
 		fmt.Fprintf(w, "warning: validate did not report the %d spoilt rows: %s\n", len(st.Rejects), lastLine(validate.out))
 	}
