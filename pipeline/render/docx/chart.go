@@ -85,16 +85,4 @@ func (b *body) picture(png []byte, w, h float64, descr string) {
 }
 
 // lineOf returns the line a block starts on, for messages.
-func (s *source) lineOf(n ast.Node) int {
-	if n.Lines().Len() == 0 {
-		return 1
-	}
-	off := n.Lines().At(0).Start
-	lines := 1
-	for _, c := range s.text[:off] {
-		if c == '\n' {
-			lines++
-		}
-	}
-	return lines
-}
+func (s *source) lineOf(n ast.Node) int { return mdtree.NewLines(s.text).Of(n) }

@@ -3,7 +3,6 @@ package html
 import (
 	"coopreport/pipeline/render/mdtree"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,12 +49,12 @@ type heading struct {
 
 // source is the parsed and rearranged Markdown of a report.
 type source struct {
-	text       []byte
-	root       ast.Node
-	lineStarts []int
-	heads      []heading
-	ids        map[string]bool
-	wide       []*east.Table // tables printed on landscape pages
+	text  []byte
+	root  ast.Node
+	lines mdtree.Lines
+	heads []heading
+	ids   map[string]bool
+	wide  []*east.Table // tables printed on landscape pages
 }
 
 // Node kinds the page adds to goldmark's tree.
@@ -127,12 +126,7 @@ type landscape struct{ ast.BaseBlock }
 // parse parses text and rearranges goldmark's tree for the page: cover,
 // captions, charts (drawn with draw), directives, ids of headings.
 func parse(text []byte, draw func(name, caption string) ([]byte, error)) (*source, error) {
-	s := &source{text: text, lineStarts: []int{0}, ids: map[string]bool{}}
-	for i, c := range text {
-		if c == '\n' {
-			s.lineStarts = append(s.lineStarts, i+1)
-		}
-	}
+	s := &source{text: text, lines: mdtree.NewLines(text), ids: map[string]bool{}}
 	s.root = parser.Parse(gtext.NewReader(text))
 	s.wrapCover()
 	if err := s.rewrite(draw); err != nil {
@@ -493,30 +487,10 @@ func (s *source) id(text string) string {
 }
 
 // line returns the 1-based line number of byte offset off.
-func (s *source) line(off int) int {
-	return sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off })
-}
+func (s *source) line(off int) int { return s.lines.Line(off) }
 
 // lineOf returns the line a node starts on, for messages.
-func (s *source) lineOf(n ast.Node) int {
-	for ; n != nil; n = n.Parent() {
-		if t, ok := n.(*ast.Text); ok {
-			return s.line(t.Segment.Start)
-		}
-		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			return s.line(n.Lines().At(0).Start)
-		}
-		if p := n.Pos(); p >= 0 {
-			return s.line(p)
-		}
-		for c := n.FirstChild(); c != nil; c = c.FirstChild() {
-			if t, ok := c.(*ast.Text); ok {
-				return s.line(t.Segment.Start)
-			}
-		}
-	}
-	return 1
-}
+func (s *source) lineOf(n ast.Node) int { return s.lines.Of(n) }
 
 // plain returns a node's inline content as plain text on one line, as
 // the PDF's table of contents and outline have it.

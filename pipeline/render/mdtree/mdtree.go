@@ -8,6 +8,7 @@ package mdtree
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -93,4 +94,46 @@ func IsCaption(n ast.Node) bool {
 	}
 	_, ok = p.NextSibling().(*east.Table)
 	return ok
+}
+
+// Lines numbers the lines of a Markdown text, for messages that name
+// where in the report's text something is.
+type Lines []int // the offset each line starts at
+
+// NewLines indexes the lines of text.
+func NewLines(text []byte) Lines {
+	l := Lines{0}
+	for i, c := range text {
+		if c == '\n' {
+			l = append(l, i+1)
+		}
+	}
+	return l
+}
+
+// Line returns the 1-based line of byte offset off.
+func (l Lines) Line(off int) int {
+	return sort.Search(len(l), func(i int) bool { return l[i] > off })
+}
+
+// Of returns the line node n starts on: its first text's, its first
+// line's, or its position's, looking up its parents when it has none.
+func (l Lines) Of(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if t, ok := n.(*ast.Text); ok {
+			return l.Line(t.Segment.Start)
+		}
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return l.Line(n.Lines().At(0).Start)
+		}
+		if p := n.Pos(); p >= 0 {
+			return l.Line(p)
+		}
+		for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+			if t, ok := c.(*ast.Text); ok {
+				return l.Line(t.Segment.Start)
+			}
+		}
+	}
+	return 1
 }

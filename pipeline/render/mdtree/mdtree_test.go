@@ -38,3 +38,19 @@ func TestDialect(t *testing.T) {
 		}
 	}
 }
+
+func TestLines(t *testing.T) {
+	src := []byte("# Title\n\nSome *text*\nover two lines.\n\n| A |\n| - |\n| 1 |\n")
+	doc := Markdown.Parser().Parse(text.NewReader(src))
+	lines := NewLines(src)
+	var got []int
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		got = append(got, lines.Of(n))
+	}
+	if len(got) != 3 || got[0] != 1 || got[1] != 3 || got[2] != 6 {
+		t.Errorf("blocks start on lines %v, want [1 3 6]", got)
+	}
+	if l := lines.Line(len(src) - 1); l != 8 {
+		t.Errorf("the last byte is on line %d, want 8", l)
+	}
+}

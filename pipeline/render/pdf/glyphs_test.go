@@ -134,7 +134,7 @@ func FuzzParseMarkdown(f *testing.F) {
 			}
 			return
 		}
-		lines := len(src.lineStarts)
+		lines := len(src.lines)
 		for _, h := range src.heads {
 			if h.level < 1 || h.level > 6 || h.line < 1 || h.line > lines {
 				t.Fatalf("%q: heading %+v: level or line out of range (%d lines)", md, h, lines)

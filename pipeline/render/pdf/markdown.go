@@ -3,7 +3,6 @@ package pdf
 import (
 	"coopreport/pipeline/render/mdtree"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -42,12 +41,12 @@ type heading struct {
 
 // source is the parsed Markdown of a report.
 type source struct {
-	text       []byte
-	root       ast.Node
-	lineStarts []int
-	heads      []heading // every heading, in document order
-	hasCover   bool
-	html       []HTML // HTML the PDF leaves out, comments aside, in document order
+	text     []byte
+	root     ast.Node
+	lines    mdtree.Lines
+	heads    []heading // every heading, in document order
+	hasCover bool
+	html     []HTML // HTML the PDF leaves out, comments aside, in document order
 }
 
 // HTML is raw HTML of the report's text that the PDF does not draw: a
@@ -61,12 +60,7 @@ type HTML struct {
 // parseMarkdown parses text and checks what can be checked before drawing:
 // the charts it names.
 func parseMarkdown(text []byte) (*source, error) {
-	s := &source{text: text, lineStarts: []int{0}}
-	for i, c := range text {
-		if c == '\n' {
-			s.lineStarts = append(s.lineStarts, i+1)
-		}
-	}
+	s := &source{text: text, lines: mdtree.NewLines(text)}
 	s.root = markdown.Parser().Parse(gtext.NewReader(text))
 	afterTOC, cover := false, true
 	var coverHeads []int
@@ -149,30 +143,10 @@ func shortHTML(h string) string {
 }
 
 // line returns the 1-based line number of byte offset off.
-func (s *source) line(off int) int {
-	return sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off })
-}
+func (s *source) line(off int) int { return s.lines.Line(off) }
 
 // lineOf returns the line a node starts on, for messages.
-func (s *source) lineOf(n ast.Node) int {
-	for ; n != nil; n = n.Parent() {
-		if t, ok := n.(*ast.Text); ok {
-			return s.line(t.Segment.Start)
-		}
-		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			return s.line(n.Lines().At(0).Start)
-		}
-		if p := n.Pos(); p >= 0 {
-			return s.line(p)
-		}
-		for c := n.FirstChild(); c != nil; c = c.FirstChild() {
-			if t, ok := c.(*ast.Text); ok {
-				return s.line(t.Segment.Start)
-			}
-		}
-	}
-	return 1
-}
+func (s *source) lineOf(n ast.Node) int { return s.lines.Of(n) }
 
 // where names a node's place for the list of missing characters.
 func (s *source) where(n ast.Node) string { return whereLine(s.lineOf(n)) }
