@@ -13,8 +13,10 @@ import (
 // each period, so that any earlier state of a published report can be
 // read again: HistoryDir/<label>/<made>/, <made> the time the outputs
 // were made, in UTC, as 20260302T000000Z (with -2, -3… when two runs were
-// made at the same time). The newest are kept (Options.History of them);
-// a name that sorts last is the newest.
+// made at the same time). The last archived are kept (Options.History of
+// them), whatever time their runs were told it was (--now): a folder's
+// modification time is set to when it was archived, and the one just
+// archived is never pruned.
 const HistoryDir = ".history"
 
 // keepHistory moves old, the outputs of label that publishing replaced,
@@ -44,8 +46,10 @@ func keepHistory(out, label, old string, keep int) (notes []string) {
 	if err := os.Rename(old, dst); err != nil {
 		return append(notes, fmt.Sprintf("the previous outputs of %s cannot be kept in %s (%v); they are in %s: move them away or remove them", label, dir, unwrapPath(err), old))
 	}
+	now := time.Now() // when it was archived: the order of the history
+	os.Chtimes(dst, now, now)
 	syncDir(dir)
-	return append(notes, pruneHistory(dir, keep)...)
+	return append(notes, pruneHistory(dir, keep, filepath.Base(dst))...)
 }
 
 // historyName names the folder of the outputs in dir in the history: the
@@ -64,19 +68,32 @@ func historyName(dir string) string {
 	return "unknown"
 }
 
-// pruneHistory removes the oldest folders of dir beyond keep.
-func pruneHistory(dir string, keep int) (notes []string) {
+// pruneHistory removes the folders of dir archived first beyond keep,
+// never newest (the folder just archived).
+func pruneHistory(dir string, keep int, newest string) (notes []string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return []string{fmt.Sprintf("the history in %s cannot be read (%v), so it was not pruned to the last %d runs", dir, unwrapPath(err), keep)}
 	}
 	var names []string
+	archived := map[string]time.Time{}
 	for _, e := range entries {
-		if e.IsDir() {
+		if e.IsDir() && e.Name() != newest {
 			names = append(names, e.Name())
+			if fi, err := e.Info(); err == nil {
+				archived[e.Name()] = fi.ModTime()
+			}
 		}
 	}
-	slices.SortFunc(names, compareHistory)
+	slices.SortFunc(names, func(a, b string) int {
+		if c := archived[a].Compare(archived[b]); c != 0 {
+			return c
+		}
+		return compareHistory(a, b)
+	})
+	if newest != "" {
+		keep-- // it is kept
+	}
 	for len(names) > keep {
 		path := filepath.Join(dir, names[0])
 		if err := removeAll(path); err != nil {

@@ -77,7 +77,7 @@ func TestPruneHistory(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if notes := pruneHistory(dir, 2); len(notes) != 0 {
+	if notes := pruneHistory(dir, 2, ""); len(notes) != 0 {
 		t.Fatal(notes)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -87,5 +87,34 @@ func TestPruneHistory(t *testing.T) {
 	}
 	if want := []string{"20260101T000000Z-10", "20270101T000000Z"}; !slices.Equal(got, want) {
 		t.Errorf("kept %q, want %q", got, want)
+	}
+}
+
+// The history keeps the folders archived last, even when their runs were
+// told an earlier time (--now back-dated): never the one just archived.
+func TestPruneHistoryByArchiveOrder(t *testing.T) {
+	dir := t.TempDir()
+	base := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	// Archived in this order; their names (made times) say otherwise.
+	for i, n := range []string{"20260801T000000Z", "20260101T000000Z", "20260901T000000Z"} {
+		p := filepath.Join(dir, n)
+		if err := os.Mkdir(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		at := base.Add(time.Duration(i) * time.Hour)
+		if err := os.Chtimes(p, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if notes := pruneHistory(dir, 2, "20260901T000000Z"); len(notes) != 0 {
+		t.Fatal(notes)
+	}
+	entries, _ := os.ReadDir(dir)
+	var kept []string
+	for _, e := range entries {
+		kept = append(kept, e.Name())
+	}
+	if want := []string{"20260101T000000Z", "20260901T000000Z"}; !slices.Equal(kept, want) {
+		t.Errorf("kept %q, want the two archived last %q", kept, want)
 	}
 }
