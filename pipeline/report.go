@@ -267,6 +267,10 @@ type Changes struct {
 	// Restated says a figure changed in a bucket that had ended when the
 	// published report was made (a closed quarter): a restatement.
 	Restated bool
+	// NotCompared says which figures were not compared, and why ("" when
+	// all were): a published file missing or altered, another reporting
+	// currency. A restatement among them would go unseen.
+	NotCompared []string
 }
 
 // MaxRowChanges is how many row changes a Changes holds: a register

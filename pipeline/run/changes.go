@@ -168,7 +168,9 @@ func compareRows(dir string, m Manifest, rowsPath string, r *pipeline.Report, em
 		return err
 	}
 	defer cur.Close()
-	return diffRows(old, cur, same, emit)
+	// Every row is compared, even of a file whose bytes did not change:
+	// an alias, a date order or a column mapping changes its rows too.
+	return diffRows(old, cur, func(string) bool { return false }, emit)
 }
 
 // listed says why the output name of the outputs in dir cannot be
@@ -238,6 +240,12 @@ func (f figures) read(b []byte, currency bool, names []string) error {
 // sinceDay, the day the published outputs were made.
 func compareFigures(dir string, m Manifest, r *pipeline.Report, sinceDay pipeline.Date) ([]pipeline.FigureChange, error) {
 	old, cur := figures{}, figures{}
+	compared := map[bool]bool{} // by figureKey's currency != "": finance.csv, else summary.csv
+	notCompared := func(why string) {
+		r.Changes.NotCompared = append(r.Changes.NotCompared, why)
+		r.Warnings = append(r.Warnings, pipeline.Warning{Numbers: true, Message: fmt.Sprintf(
+			"the figures of %s were not all compared with the published report: %s; a restatement among them would not be seen", r.Period.Label, why)})
+	}
 	for _, out := range []struct {
 		name     string
 		currency bool
@@ -258,27 +266,27 @@ func compareFigures(dir string, m Manifest, r *pipeline.Report, sinceDay pipelin
 			return nil, fmt.Errorf("%s: %w", out.name, err)
 		}
 		if why := listed(dir, m, out.name); why != "" {
-			r.Warnings = append(r.Warnings, pipeline.Warning{Note: true, Message: fmt.Sprintf(
-				"the published outputs of %s %s: its figures were not compared with this run's (keep csv among the formats to have them compared)", r.Period.Label, why)})
-			return nil, nil
+			notCompared(fmt.Sprintf("the published outputs %s (keep csv among the formats, and the published files as they were written)", why))
+			continue
 		}
 		pb, err := os.ReadFile(filepath.Join(dir, out.name))
 		if err != nil {
 			return nil, err
 		}
 		if err := old.read(pb, out.currency, out.names); err != nil {
-			r.Warnings = append(r.Warnings, pipeline.Warning{Note: true, Message: fmt.Sprintf(
-				"the published %s of %s cannot be read (%v): its figures were not compared with this run's", out.name, r.Period.Label, err)})
-			return nil, nil
+			notCompared(fmt.Sprintf("the published %s cannot be read (%v)", out.name, err))
+			continue
 		}
+		compared[out.currency] = true
 	}
 	// Money in the reporting currency is compared only in the same one:
 	// another currency makes other figures, not changed ones.
 	reporting := m.ReportingCurrency == r.Currency
-	if !reporting {
-		r.Warnings = append(r.Warnings, pipeline.Warning{Note: true, Message: fmt.Sprintf(
-			"the reporting currency is %s, and was %s in the published outputs of %s: the amounts in the reporting currency were not compared",
-			orNone(r.Currency), orNone(m.ReportingCurrency), r.Period.Label)})
+	if !reporting && compared[true] {
+		why := fmt.Sprintf("the reporting currency is %s, and was %s in the published report, so the amounts in the reporting currency were not compared",
+			orNone(r.Currency), orNone(m.ReportingCurrency))
+		r.Changes.NotCompared = append(r.Changes.NotCompared, why)
+		r.Warnings = append(r.Warnings, pipeline.Warning{Note: true, Message: fmt.Sprintf("%s: %s", r.Period.Label, why)})
 	}
 	// Bucket order: this run's buckets, the published outputs' that it
 	// no longer has, then the whole period. A bucket can be closed only
@@ -329,6 +337,9 @@ func compareFigures(dir string, m Manifest, r *pipeline.Report, sinceDay pipelin
 	})
 	var changes []pipeline.FigureChange
 	for _, k := range sorted {
+		if !compared[k.currency != ""] {
+			continue
+		}
 		names := summaryFigures
 		if k.currency != "" {
 			names = financeFigures

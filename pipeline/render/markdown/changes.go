@@ -22,6 +22,10 @@ type Changes struct {
 	Closed   []string
 	Rows     RowChanges
 	Figures  FigureChanges
+	// NotCompared says which figures were not compared, and why (a
+	// published file missing, another reporting currency); empty when
+	// all were.
+	NotCompared []string
 }
 
 // RowChanges are the rows of the registers added, removed or changed, by
@@ -94,7 +98,7 @@ func changes(r *pipeline.Report) *Changes {
 	if c.First {
 		return &Changes{First: true}
 	}
-	v := &Changes{Restated: c.Restated}
+	v := &Changes{Restated: c.Restated, NotCompared: c.NotCompared}
 	if !c.Since.IsZero() {
 		v.Since = Date{pipeline.DateOf(c.Since)}
 	}

@@ -174,7 +174,8 @@ func sampleReport() *pipeline.Report {
 // not: more rows and figures than the report lists, added, removed and
 // changed, counts and sums, of a partner and of all partners.
 func sampleChanges() *pipeline.Changes {
-	c := &pipeline.Changes{Since: time.Date(2025, time.November, 2, 10, 0, 0, 0, time.UTC), Restated: true}
+	c := &pipeline.Changes{Since: time.Date(2025, time.November, 2, 10, 0, 0, 0, time.UTC), Restated: true,
+		NotCompared: []string{"the reporting currency is MNT, and was USD in the published report, so the amounts in the reporting currency were not compared"}}
 	c.Rows = append(c.Rows,
 		pipeline.RowChange{File: "agreements.csv", Kind: pipeline.KindAgreements, ID: "AG-6", Change: "added"},
 		pipeline.RowChange{File: "register.xlsx", Kind: pipeline.KindActivities, ID: "AC-3", Change: "changed"},
