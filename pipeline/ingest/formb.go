@@ -21,8 +21,13 @@ import (
 // An area of monitoring belongs to a goal, so naming the area names its
 // goal: areas 2.3 and 4.1 add goals 2 and 4 to the goals the row gives (or
 // give them, when the row gives none). Conclusions of an evaluation say
-// that there was one: with evaluated blank they make it yes, and beside
-// evaluated no they are a contradiction the row is rejected for.
+// that there was one: with evaluated blank they make it yes; beside
+// evaluated no they contradict it, and evaluated is left unsaid.
+//
+// A value these columns cannot read leaves the cell out, with a warning
+// that names it (and marks it in the checked copy), never the row: the
+// row is a measure, and rejecting it would take its agreements and
+// activities out of every number for a slip in a field of the form.
 func (r *row) formB(m *pipeline.Measure, rec *schema.MeasureRecord) {
 	f := framework.MustDefault()
 	m.Goals = values(r, "goals", rec.Goals, f.Goal)
@@ -56,7 +61,7 @@ func (r *row) formB(m *pipeline.Measure, rec *schema.MeasureRecord) {
 	if v := r.text(rec.PartnerType); v != "" {
 		e, err := f.Entity(v)
 		if err != nil {
-			r.fail("partner_type", v, err)
+			r.leaveOut("partner_type", v, err)
 		}
 		m.PartnerType = e
 	}
@@ -66,14 +71,15 @@ func (r *row) formB(m *pipeline.Measure, rec *schema.MeasureRecord) {
 	ev := r.text(rec.Evaluated)
 	var err error
 	if m.Evaluated, err = normalize.YesNo(ev); err != nil {
-		r.fail("evaluated", ev, err)
+		r.leaveOut("evaluated", ev, err)
 	}
 	// "n/a" or a dash in the conclusions says there are none.
 	concluded := m.Conclusions != "" && !normalize.NotAvailable(m.Conclusions) && !normalize.NoAmount(m.Conclusions)
 	switch {
 	case concluded && m.Evaluated == "no":
-		r.fail("evaluated", ev, fmt.Errorf("%w: %s says no, but %s gives conclusions of an evaluation: write yes, or move the text to the column it belongs in",
+		r.leaveOut("evaluated", ev, fmt.Errorf("%w: %s says no, but %s gives conclusions of an evaluation: write yes, or move the text to the column it belongs in",
 			pipeline.ErrBadChoice, r.colName("evaluated"), r.colName("conclusions")))
+		m.Evaluated = ""
 	case concluded && m.Evaluated == "" && err == nil:
 		m.Evaluated = "yes"
 	}
@@ -107,10 +113,24 @@ func values[T any](r *row, field, cell string, look func(string) (T, error)) []T
 		}
 		v, err := look(part)
 		if err != nil {
-			r.fail(field, cell, err)
+			r.leaveOut(field, cell, err)
 			return nil
 		}
 		out = append(out, v)
 	}
 	return out
+}
+
+// leaveOut warns that a cell of the report form's fields cannot be read
+// and is left out of the report; the row is kept.
+func (r *row) leaveOut(field, value string, err error) {
+	col := r.header(field)
+	if col == "" {
+		col = field
+	}
+	e := pipeline.RowError{Pos: r.pos, Column: col, Value: value, Err: err}
+	r.c.d.Warnings = append(r.c.d.Warnings, pipeline.Warning{
+		Cells:   []pipeline.Cell{{Pos: r.pos, Column: col}},
+		Message: fmt.Sprintf("%v; the cell is left out of the report (the measure and its records are kept): correct it and run again", &e),
+	})
 }
