@@ -161,7 +161,7 @@ func key(s string) string {
 
 // numbered reads "Goal 2: Achieve …" and "2.3 Treaties and agreements" as
 // their numbers.
-var numbered = regexp.MustCompile(`^\s*(?i:goal|area|цель|зорилго)?\s*(\d(?:\.\d+)?)(?:\s*[:.)–-]|\s)`)
+var numbered = regexp.MustCompile(`^\s*(?i:goal|area|цель|зорилго)?\s*(\d(?:\.\d+)?)(?:\s*[:.)–-](?:\D|$)|\s|$)`)
 
 // numberOnly is a key that is a number alone, with the word goal or area.
 var numberOnly = regexp.MustCompile(`^(?:goal|area|цель|зорилго)?[\d.]+$`)
@@ -220,6 +220,13 @@ func (f *Framework) lookup(kind, s string) (string, error) {
 	}
 	if n := numbered.FindStringSubmatch(s); n != nil {
 		if v, ok := m[key(n[1])]; ok {
+			// Words after the number must not name another item:
+			// "2.3: Gender equality" is a contradiction, not 2.3.
+			rest := strings.TrimLeft(s[len(n[0]):], " :.)–-")
+			if w, ok := f.named(kind, rest); ok && w != v {
+				return "", fmt.Errorf("%w: %q names two different things: %s by its number and %s by its words; keep the one meant",
+					pipeline.ErrBadChoice, strings.TrimSpace(s), f.describe(kind, v), f.describe(kind, w))
+			}
 			return v, nil
 		}
 	}
@@ -228,6 +235,39 @@ func (f *Framework) lookup(kind, s string) (string, error) {
 		msg = fmt.Sprintf("%q is not %s; did you mean %s? Write %s", strings.TrimSpace(s), what[kind], near, f.allowed(kind))
 	}
 	return "", fmt.Errorf("%w: %s", pipeline.ErrBadChoice, msg)
+}
+
+// named returns the item the words s begin the name (or another word) of,
+// when they begin those of one item only: "Promote human rights" names
+// goal 4. Short or no words name nothing.
+func (f *Framework) named(kind, s string) (string, bool) {
+	k := key(s)
+	if len([]rune(k)) < 4 {
+		return "", false
+	}
+	found := ""
+	for word, v := range f.keys[kind] {
+		if strings.HasPrefix(word, k) {
+			if found != "" && found != v {
+				return "", false
+			}
+			found = v
+		}
+	}
+	return found, found != ""
+}
+
+// describe names a value of kind in words: "goal 2 (Achieve …)", "2.3
+// Treaties and agreements", "Music".
+func (f *Framework) describe(kind, v string) string {
+	switch kind {
+	case "goal":
+		n, _ := strconv.Atoi(v)
+		return fmt.Sprintf("goal %d (%s)", n, f.GoalByNumber(n).Name)
+	case "area":
+		return v + " " + f.AreaByID(v).Name
+	}
+	return v
 }
 
 // allowed lists the values of a kind in words.

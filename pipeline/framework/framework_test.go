@@ -105,3 +105,27 @@ name = "E"
 		t.Errorf("err %v", err)
 	}
 }
+
+// A number and words that name different items are a contradiction, not
+// the number; "2.3" is an area, not goal 2; a number alone after "Area"
+// or "цель" reads.
+func TestNumberAndWords(t *testing.T) {
+	f := MustDefault()
+	if _, err := f.Area("2.3: Gender equality"); err == nil || !strings.Contains(err.Error(), "names two different things: 2.3 Treaties and agreements by its number and 4.1 Gender equality by its words") {
+		t.Errorf("Area(2.3: Gender equality): %v", err)
+	}
+	if _, err := f.Goal("Goal 2: Promote human rights"); err == nil || !strings.Contains(err.Error(), "names two different things") {
+		t.Errorf("Goal(Goal 2: Promote human rights): %v", err)
+	}
+	if g, err := f.Goal("2.3"); err == nil {
+		t.Errorf("Goal(2.3) = %d; an area is not a goal", g)
+	}
+	for in, want := range map[string]int{"цель 2": 2, "Goal 4": 4, "2: Achieve a balanced flow of cultural goods and services and increase the mobility of artists and cultural professionals": 2} {
+		if g, err := f.Goal(in); err != nil || g != want {
+			t.Errorf("Goal(%q) = %d, %v; want %d", in, g, err, want)
+		}
+	}
+	if a, err := f.Area("Area 2.3"); err != nil || a.ID != "2.3" {
+		t.Errorf("Area(Area 2.3) = %+v, %v", a, err)
+	}
+}
