@@ -6,7 +6,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	gtext "github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // The report's Markdown is read as the PDF reads it (pipeline/render/pdf,
@@ -42,7 +41,7 @@ func (s *source) inline(n ast.Node, lk look, emit func(text string, lk look)) {
 		case *ast.Text:
 			v := c.Segment.Value(s.text)
 			if !c.IsRaw() {
-				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+				v = mdtree.Unescape(v)
 			}
 			emit(string(v), lk)
 			switch {

@@ -503,7 +503,7 @@ func (s *source) plain(n ast.Node) string {
 			case *ast.Text:
 				v := c.Segment.Value(s.text)
 				if !c.IsRaw() {
-					v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+					v = mdtree.Unescape(v)
 				}
 				b.Write(v)
 				if c.SoftLineBreak() || c.HardLineBreak() {

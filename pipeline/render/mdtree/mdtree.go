@@ -7,6 +7,7 @@
 package mdtree
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/util"
 )
 
 // Markdown parses the report's Markdown: CommonMark and GFM tables.
@@ -136,4 +138,36 @@ func (l Lines) Of(n ast.Node) int {
 		}
 	}
 	return 1
+}
+
+// entityRE is a character reference: &amp;, &#38;, &#x26;.
+var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// Unescape is the text of a Markdown text node as a reader sees it:
+// backslash escapes and character references resolved in one pass, as
+// CommonMark reads them, so that an escaped "\&amp;" stays "&amp;" (two
+// passes would make it "&").
+func Unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	out := make([]byte, 0, len(v))
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]):
+			out = append(out, v[i+1])
+			i++
+		case c == '&':
+			if m := entityRE.Find(v[i:]); m != nil {
+				r := util.ResolveEntityNames(util.ResolveNumericReferences(m))
+				out = append(out, r...)
+				i += len(m) - 1
+				continue
+			}
+			out = append(out, c)
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -54,3 +54,20 @@ func TestLines(t *testing.T) {
 		t.Errorf("the last byte is on line %d, want 8", l)
 	}
 }
+
+// An escaped character reference stays as written; a reference resolves;
+// an escaped punctuation character loses its backslash.
+func TestUnescape(t *testing.T) {
+	for in, want := range map[string]string{
+		`R\&amp;D`:     "R&amp;D",
+		`R&amp;D`:      "R&D",
+		`&#65;\*x\*`:   "A*x*",
+		`a \b c & d`:   `a \b c & d`,
+		`\\&copy;`:     `\©`,
+		`Ө ү &unknown`: "Ө ү &unknown",
+	} {
+		if got := string(Unescape([]byte(in))); got != want {
+			t.Errorf("Unescape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

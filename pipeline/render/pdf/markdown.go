@@ -10,7 +10,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	gtext "github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // The report's Markdown is CommonMark with GFM tables, plus these
@@ -164,7 +163,7 @@ func (s *source) inline(n ast.Node, st style, emit func(text string, st style, c
 			case *ast.Text:
 				v := c.Segment.Value(s.text)
 				if !c.IsRaw() {
-					v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+					v = mdtree.Unescape(v)
 				}
 				at := c.Segment.Start
 				emit(string(v), st, false, link, at)
