@@ -1602,6 +1602,9 @@ func TestFormats(t *testing.T) {
 	if len(m.Outputs) != 6 {
 		t.Errorf("manifest lists %d outputs, want 6", len(m.Outputs))
 	}
+	if empty := e2eRun(t, "../../input", t.TempDir(), "--formats", " , "); empty.code != ExitUsage || !strings.Contains(empty.stderr, "no format given") {
+		t.Errorf("--formats ' , ': exit %d, stderr %q", empty.code, empty.stderr)
+	}
 	bad := e2eRun(t, "../../input", t.TempDir(), "--formats", "pdf,odt")
 	if bad.code != ExitUsage || !strings.Contains(bad.stderr, `"odt" is not an output format: write some of pdf, docx, html, md, xlsx, csv, checked`) {
 		t.Errorf("exit %d, stderr %q", bad.code, bad.stderr)

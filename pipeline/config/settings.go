@@ -139,9 +139,14 @@ func (c Config) Settings(flags map[string]string, clock func(*time.Location) (ti
 		return s, bad("page_size", false, "%q is not a page size: write A4 or Letter", c.PageSize)
 	}
 	if v, flag := value("formats", ""); flag {
+		if strings.Trim(v, ", ") == "" {
+			return s, bad("formats", true, "no format given: write some of %s", strings.Join(AllFormats, ", "))
+		}
 		if s.Formats, err = ParseFormats(strings.Split(v, ",")); err != nil {
 			return s, bad("formats", true, "%v", err)
 		}
+	} else if c.Formats != nil && len(c.Formats) == 0 {
+		return s, bad("formats", false, "formats = [] names no format: write some of %s, or remove the key for all", strings.Join(AllFormats, ", "))
 	} else if s.Formats, err = ParseFormats(c.Formats); err != nil {
 		return s, bad("formats", false, "%v", err)
 	}
