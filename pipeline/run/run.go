@@ -476,7 +476,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return docx.Write(w, mdPDF, r, docx.Options{PageSize: opt.PageSize, Chart: chartPNG(r)})
 		}},
 		{"html", "report-" + label + ".html", func(w io.Writer) error {
-			return html.Write(w, mdPDF, r, html.Options{Chart: chartSVG(r)})
+			return html.Write(w, mdPDF, r, html.Options{Chart: chartSVG(r), PageSize: opt.PageSize})
 		}},
 		{"xlsx", "report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.WriteContext(ctx, w, r, xlsx.Options{}) }},
 		{"md", "report-" + label + ".md", func(w io.Writer) error { _, err := w.Write(mdText); return err }},

@@ -21,6 +21,9 @@ type Options struct {
 	// points wide; it should have a viewBox, as the page scales it to the
 	// width of the screen. A report with charts and no Chart is an error.
 	Chart func(name, caption string, widthPt float64) (svg []byte, err error)
+	// PageSize is the paper the page prints on: "A4" (or "") or "Letter",
+	// as the PDF's.
+	PageSize string
 }
 
 // chartWidthPt is the width of the page's text column, 42rem of 16px, in
@@ -68,7 +71,7 @@ func Write(w io.Writer, md []byte, r *pipeline.Report, opt Options) error {
 	}
 	b.WriteString("<style>\n")
 	b.WriteString(style)
-	b.WriteString(printMargins(m, s.hasCover()))
+	b.WriteString(printMargins(m, s.hasCover(), opt.PageSize))
 	b.WriteString("</style>\n</head>\n<body>\n<main>\n")
 	b.Write(xmlText(body.Bytes()))
 	b.WriteString("</main>\n")
@@ -127,15 +130,21 @@ func (s *source) hasCover() bool {
 // printMargins is the running header and footer of the printed page, as
 // the PDF has them: title and period at the top, "Made on" and the page
 // number at the bottom; none on the cover.
-func printMargins(m meta, cover bool) string {
+func printMargins(m meta, cover bool, pageSize string) string {
 	var b strings.Builder
-	b.WriteString("@page {\n")
-	fmt.Fprintf(&b, "  @top-left { content: %s; }\n", cssString(m.header))
-	fmt.Fprintf(&b, "  @top-right { content: %s; }\n", cssString(m.period))
-	if m.made != "" {
-		fmt.Fprintf(&b, "  @bottom-left { content: %s; }\n", cssString(m.made))
+	size := "A4"
+	if strings.EqualFold(pageSize, "letter") {
+		size = "letter"
 	}
-	b.WriteString("  @bottom-right { content: counter(page); }\n}\n")
+	fmt.Fprintf(&b, "@page { size: %s; }\n@page wide { size: %s landscape; }\n", size, size)
+	b.WriteString("@page {\n")
+	const look = " font-size: 8pt; color: #56606b;" // small and grey, as the PDF's
+	fmt.Fprintf(&b, "  @top-left { content: %s;%s }\n", cssString(m.header), look)
+	fmt.Fprintf(&b, "  @top-right { content: %s;%s }\n", cssString(m.period), look)
+	if m.made != "" {
+		fmt.Fprintf(&b, "  @bottom-left { content: %s;%s }\n", cssString(m.made), look)
+	}
+	fmt.Fprintf(&b, "  @bottom-right { content: counter(page);%s }\n}\n", look)
 	if cover {
 		b.WriteString("@page :first {\n  @top-left { content: none; }\n  @top-right { content: none; }\n  @bottom-left { content: none; }\n  @bottom-right { content: none; }\n}\n")
 	}
