@@ -177,8 +177,9 @@ func TestChangesBetweenRuns(t *testing.T) {
 	if c := m.Changes; c.First || c.Restated || c.Since != secondMade || c.RowsAdded+c.RowsRemoved+c.RowsChanged+c.FiguresChanged != 0 || !strings.Contains(c.Note, "nothing changed") {
 		t.Errorf("a run after no edit: changes %+v", c)
 	}
-	if entries, _ := os.ReadDir(filepath.Join(out, ".history", "2025")); len(entries) != 2 {
-		t.Errorf("the history holds %d runs, want both published before", len(entries))
+	// The outputs it replaced said what it says: no place in the history.
+	if entries, _ := os.ReadDir(filepath.Join(out, ".history", "2025")); len(entries) != 1 {
+		t.Errorf("the history holds %d runs, want the first only (the second's outputs were unchanged)", len(entries))
 	}
 }
 
@@ -190,6 +191,11 @@ func TestChangesHistoryBounded(t *testing.T) {
 			var made []string
 			for i := range keep + 2 {
 				now := fmt.Sprintf("2026-%02d-01", i+1)
+				// An edit each month: unchanged outputs are not kept.
+				changesActivities(t, in,
+					[3]string{"AC-1", "2025-08-10", "1000.00"},
+					[3]string{"AC-2", "2025-09-01", "2000.00"},
+					[3]string{"AC-3", "2025-11-05", fmt.Sprintf("%d.00", 3000+i)})
 				opsMain(t, nil, "run", "--input", in, "--out", out, "--now", now).want(t, ExitOK)
 				var m changesManifest
 				readJSON(t, filepath.Join(out, "2025", run.ManifestName), &m)

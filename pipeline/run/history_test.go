@@ -59,9 +59,10 @@ func TestHistoryAfterAKill(t *testing.T) {
 			if _, err := Run(context.Background(), opt(2)); err != nil {
 				t.Fatal(err)
 			}
-			second := "2026-02-01T00:00:00Z"
-			if got := historyMade(t, out, "2012..2015"); !slices.Equal(got, []string{first, second}) {
-				t.Errorf("the history holds %q, want %q", got, []string{first, second})
+			// The second run's outputs, replaced by the third's with the
+			// same rows and figures, have no place in the history.
+			if got := historyMade(t, out, "2012..2015"); !slices.Equal(got, []string{first}) {
+				t.Errorf("the history holds %q, want %q", got, []string{first})
 			}
 			if got := leftovers(t, out); got != "" {
 				t.Errorf("left behind: %s", got)

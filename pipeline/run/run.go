@@ -526,7 +526,14 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil { // MkdirTemp made it private
 		return nil, err
 	}
-	notes, err := publish(opt.Out, tmp, label, opt.History)
+	// Outputs that say what the published ones say (the same rows, the
+	// same figures) replace them without a place in the history: a daily
+	// run would otherwise push the states worth keeping out of it.
+	keep := opt.History
+	if c := r.Changes; c != nil && !c.First && len(c.Cells) == 0 && len(c.NotCompared) == 0 && c.RowsAdded+c.RowsRemoved+c.RowsChanged == 0 {
+		keep = 0
+	}
+	notes, err := publish(opt.Out, tmp, label, keep)
 	if err != nil {
 		return nil, err
 	}
