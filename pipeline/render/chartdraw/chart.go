@@ -177,7 +177,14 @@ func (c *hbar) draw(cv Canvas, x, y, w float64) {
 		hi = max(hi, v)
 	}
 	sc := niceScale(0, hi, true)
-	x0, x1 := x+labelW+2.5, x+w-valueW-2
+	// The right edge leaves room for the longest bar's value and for half
+	// of the last tick's label, centred on it: a picture has no margin
+	// beyond its width to spill into.
+	lastTick := 0.0
+	if ticks := sc.ticks(); len(ticks) > 0 {
+		lastTick = Width(sc.label(ticks[len(ticks)-1]), fontText)/2 + 0.5
+	}
+	x0, x1 := x+labelW+2.5, x+w-max(valueW+2, lastTick)
 	plotH := float64(max(len(c.values), 1)) * hbarSlot
 	top, bottom := y, y+plotH
 	xAt := func(v float64) float64 { return x0 + (v-sc.lo)/(sc.hi-sc.lo)*(x1-x0) }
@@ -319,6 +326,12 @@ func (c *columns) layout(sc axisScale, x0, x1, top, bottom float64) columnLayout
 			l.labels = append(l.labels, lb)
 		}
 	}
+	// A value wider than its slot, over the first or last column, is
+	// moved in rather than cut at the picture's edge.
+	for i := range l.labels {
+		lb := &l.labels[i]
+		lb.x = min(max(lb.x, x0+lb.w/2), x1-lb.w/2)
+	}
 	return l
 }
 
@@ -412,7 +425,11 @@ func (c *columns) draw(cv Canvas, x, y, w float64) {
 			continue
 		}
 		cv.Line(cx, bottom, cx, bottom+1.2, 0.2, colorAxis)
-		text(cv, l, cx, bottom+3.4, fontText, colorMuted, Middle)
+		// Kept inside the picture: a label wider than its slot, at either
+		// end, is moved in rather than cut.
+		half := Width(l, fontText) / 2
+		lx := min(max(cx, x+half), x1-half)
+		text(cv, l, lx, bottom+3.4, fontText, colorMuted, Middle)
 	}
 	cv.Line(x0, top, x0, bottom, 0.3, colorAxis)
 	cv.Line(x0, zero, x1, zero, 0.3, colorAxis)

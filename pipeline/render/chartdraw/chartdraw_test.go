@@ -3,11 +3,14 @@ package chartdraw
 import (
 	"bytes"
 	"encoding/xml"
+	"html"
 	"image"
 	"image/png"
 	"io"
 	"math"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -294,3 +297,47 @@ func TestNamesAreChartdatas(t *testing.T) {
 }
 
 func chartdataNames() []string { return chartdata.Names }
+
+// No text is drawn past the picture's edges: labels at either end of an
+// axis, and values over the first or last column, stay inside its
+// viewBox (a picture has no margin to spill into), also for a register of
+// thirty-seven years.
+func TestTextInsidePicture(t *testing.T) {
+	years := sampleReport()
+	years.Period = pipeline.Period{Label: "1990..2026", Name: "1990–2026", From: date(1990, 1, 1), To: date(2026, 12, 31), By: pipeline.ByYear}
+	years.BucketMoney, years.BucketReporting, years.Summary = nil, nil, nil
+	for y := 1990; y <= 2026; y++ {
+		label := strconv.Itoa(y)
+		years.Period.Buckets = append(years.Period.Buckets, pipeline.Bucket{Label: label, From: date(y, 1, 1), To: date(y, 12, 31)})
+		amount := dec(strconv.Itoa(1000000 * (y - 1989)))
+		years.BucketMoney = append(years.BucketMoney, pipeline.FinanceRow{Bucket: label, Currency: "MNT", Amount: amount, Rate: dec("1"), RateKnown: true, Reporting: amount, Converted: true})
+		years.BucketReporting = append(years.BucketReporting, amount)
+		years.Summary = append(years.Summary, pipeline.SummaryRow{Bucket: label, Country: russia, Counts: pipeline.Counts{InForce: y - 1985, Signed: 1, Activities: 5}})
+	}
+	textRE := regexp.MustCompile(`<text x="([0-9.-]+)" y="[0-9.-]+" font-size="([0-9.]+)"[^>]*?(?: font-weight="bold")?[^>]*?(?: text-anchor="(\w+)")?>([^<]*)</text>`)
+	for _, r := range []*pipeline.Report{sampleReport(), years} {
+		for _, name := range Names() {
+			for _, width := range []float64{w, 504} {
+				svg, _, err := SVG(r, name, "", width)
+				if err != nil {
+					t.Fatal(err)
+				}
+				m := regexp.MustCompile(`viewBox="0 0 ([0-9.]+) `).FindSubmatch(svg)
+				if m == nil {
+					t.Fatal("no viewBox")
+				}
+				vbW, _ := strconv.ParseFloat(string(m[1]), 64)
+				for _, tm := range textRE.FindAllSubmatch(svg, -1) {
+					x, _ := strconv.ParseFloat(string(tm[1]), 64)
+					size, _ := strconv.ParseFloat(string(tm[2]), 64)
+					s := html.UnescapeString(string(tm[4]))
+					lw := Width(s, Font{Size: size / ptMM})
+					left := Left(x, s, Font{Size: size / ptMM}, map[string]Anchor{"": Start, "middle": Middle, "end": End}[string(tm[3])])
+					if left < -0.05 || left+lw > vbW+0.05 {
+						t.Errorf("%s, %s at %.0f pt: %q spans %.1f to %.1f, outside 0 to %.1f", r.Period.Label, name, width, s, left, left+lw, vbW)
+					}
+				}
+			}
+		}
+	}
+}
