@@ -87,7 +87,7 @@ func TestFormBGolden(t *testing.T) {
 		"19,408.70 USD: the amounts of the measure's activities in EUR, converted to US dollars at the exchange rates of their dates. Not included, as no exchange rate to US dollars covers their dates: 20,000.00 EUR.",
 		"| Tianjin Grand Theatre | Civil society |",
 		"| Frankfurt Book Fair | Private sector |",
-		"#### Main conclusions of the evaluation\n\nAn evaluation in 2025 found",
+		"#### Main conclusions of the evaluation\n\n```text\nAn evaluation in 2025 found",
 		"*The measures table gives this measure no area of monitoring: it is placed under Treaties and agreements (goal 2), because agreements are linked to it.*",
 		"# Goal 1: Support sustainable systems of governance for culture\n\n## Cultural and creative sectors",
 		"## Mobility of artists and cultural professionals\n\n### Bilateral cultural cooperation",
@@ -133,8 +133,8 @@ func TestREADMEFormBExample(t *testing.T) {
 		}
 		files++
 	}
-	md := block[strings.Index(block, "```markdown\n")+len("```markdown\n"):]
-	md = md[:strings.Index(md, "```")]
+	md := block[strings.Index(block, "````markdown\n")+len("````markdown\n"):]
+	md = md[:strings.Index(md, "````")]
 	if !strings.Contains(string(golden), md) {
 		t.Errorf("README's Form B measure is not the one the report gives (testdata/golden/form-b.md):\n%s", md)
 	}

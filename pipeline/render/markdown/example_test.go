@@ -241,3 +241,13 @@ func Example_pasting() {
 	// PDF: false
 	// Markdown: true
 }
+
+func Example_paste() {
+	show(`{{paste "Up 50% in *two* years."}}`)
+	showFor(markdown.Markdown, `{{paste "Up 50% in *two* years."}}`)
+	// Output:
+	// Up 50% in \*two\* years.
+	// ```text
+	// Up 50% in *two* years.
+	// ```
+}

@@ -160,3 +160,18 @@ func (x *execution) count(text string, limit int) string {
 // pasting reports whether the Markdown being written is the one for the
 // online form (report-<period>.md), not the PDF's.
 func (x *execution) pasting() bool { return x != nil && x.target == Markdown }
+
+// paste writes a text the online form takes as it is: in report-<period>.md
+// (the file for pasting), a fenced block that shows it verbatim, with no
+// Markdown escapes to be pasted along; in the PDF, its paragraphs.
+func (x *execution) paste(s any) Raw {
+	text := strings.TrimSpace(fmt.Sprint(s))
+	if x == nil || x.target != Markdown {
+		return paragraphs(text)
+	}
+	fence := "```"
+	for strings.Contains(text, fence) {
+		fence += "`"
+	}
+	return Raw(fence + "text\n" + text + "\n" + fence)
+}

@@ -39,6 +39,7 @@ func funcs(x *execution) template.FuncMap {
 		"chart":      x.chart,
 		"count":      x.count,
 		"pasting":    x.pasting,
+		"paste":      x.paste,
 	}
 }
 

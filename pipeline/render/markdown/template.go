@@ -488,7 +488,7 @@ func (t *Template) ExecuteView(v *View, target Target) ([]byte, error) {
 		return nil, err
 	}
 	x := &execution{v: v, target: target}
-	c.Funcs(template.FuncMap{"table": x.table, "chart": x.chart, "count": x.count, "pasting": x.pasting})
+	c.Funcs(template.FuncMap{"table": x.table, "chart": x.chart, "count": x.count, "pasting": x.pasting, "paste": x.paste})
 	var buf bytes.Buffer
 	if err := c.ExecuteTemplate(&buf, t.main, x.v); err != nil {
 		return nil, t.wrap(err)
