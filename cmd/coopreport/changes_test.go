@@ -222,3 +222,22 @@ func TestChangesHistoryBounded(t *testing.T) {
 		})
 	}
 }
+
+// Another --by makes other buckets, not changed figures: only the whole
+// period's lines are compared, and the report and manifest say so.
+func TestChangesOtherBuckets(t *testing.T) {
+	in, out := changesInput(t, ""), t.TempDir()
+	opsMain(t, nil, "run", "--input", in, "--out", out, "--now", "2026-01-05").want(t, ExitOK)
+	opsMain(t, nil, "run", "--input", in, "--out", out, "--now", "2026-01-06", "--by", "month", "--strict").want(t, ExitOK)
+	dir := filepath.Join(out, "2025")
+	if f, r := changesLines(t, dir); len(f)+len(r) != 0 {
+		t.Errorf("other buckets listed as changes: %q %q", f, r)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "report-2025.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "the buckets are by month, and were by quarter in the published report, so only the whole period's figures were compared") {
+		t.Errorf("the report does not say the buckets changed:\n%s", md)
+	}
+}

@@ -279,6 +279,15 @@ func compareFigures(dir string, m Manifest, r *pipeline.Report, sinceDay pipelin
 		}
 		compared[out.currency] = true
 	}
+	// Buckets of another length (--by changed) make other lines, not
+	// changed ones: then only the whole period's lines are compared.
+	sameBuckets := m.Period.By == string(r.Period.By)
+	if !sameBuckets {
+		why := fmt.Sprintf("the buckets are by %s, and were by %s in the published report, so only the whole period's figures were compared",
+			orNone(string(r.Period.By)), orNone(m.Period.By))
+		r.Changes.NotCompared = append(r.Changes.NotCompared, why)
+		r.Warnings = append(r.Warnings, pipeline.Warning{Note: true, Message: fmt.Sprintf("%s: %s", r.Period.Label, why)})
+	}
 	// Money in the reporting currency is compared only in the same one:
 	// another currency makes other figures, not changed ones.
 	reporting := m.ReportingCurrency == r.Currency
@@ -337,7 +346,7 @@ func compareFigures(dir string, m Manifest, r *pipeline.Report, sinceDay pipelin
 	})
 	var changes []pipeline.FigureChange
 	for _, k := range sorted {
-		if !compared[k.currency != ""] {
+		if !compared[k.currency != ""] || !sameBuckets && k.bucket != r.Period.Label {
 			continue
 		}
 		names := summaryFigures
