@@ -166,6 +166,9 @@ func place(f *framework.Framework, m *Measure) string {
 		why = "it is coopreport's place for international cooperation"
 	}
 	a := f.AreaByID(id)
+	if a.ID == "" { // framework.toml no longer has it: its first area
+		a, why = f.Goals[0].Areas[0], "the area the rule names is not in templates/framework.toml"
+	}
 	m.Areas = []AreaRef{{a.ID, a.Name, a.Goal}}
 	return fmt.Sprintf("The measures table gives this measure no area of monitoring: it is placed under %s (goal %d), because %s.", a.Name, a.Goal, why)
 }
