@@ -473,10 +473,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		{"csv", "rejects.csv", func(w io.Writer) error { return csvout.Rejects(w, r.Rejects) }},
 		{"pdf", "report-" + label + ".pdf", doc.Write},
 		{"docx", "report-" + label + ".docx", func(w io.Writer) error {
-			return docx.Write(w, mdPDF, r, docx.Options{PageSize: opt.PageSize, Chart: chartPNG(r)})
+			return docx.Write(w, mdPDF, r, docx.Options{PageSize: opt.PageSize, Chart: chartPNG(r), Landscape: doc.Landscape})
 		}},
 		{"html", "report-" + label + ".html", func(w io.Writer) error {
-			return html.Write(w, mdPDF, r, html.Options{Chart: chartSVG(r), PageSize: opt.PageSize})
+			return html.Write(w, mdPDF, r, html.Options{Chart: chartSVG(r), PageSize: opt.PageSize, Landscape: doc.Landscape})
 		}},
 		{"xlsx", "report-" + label + ".xlsx", func(w io.Writer) error { return xlsx.WriteContext(ctx, w, r, xlsx.Options{}) }},
 		{"md", "report-" + label + ".md", func(w io.Writer) error { _, err := w.Write(mdText); return err }},

@@ -61,6 +61,8 @@ type body struct {
 	opt Options
 	x   xw
 
+	tableAt map[*east.Table]int // each table's place in document order, to find it in opt.Landscape
+
 	toc          []tocHeading
 	marks        map[ast.Node]int // index in toc of each heading it lists
 	firstHeading string
@@ -87,7 +89,13 @@ type body struct {
 }
 
 func newBody(s *source, pg page, opt Options) *body {
-	b := &body{s: s, pg: pg, opt: opt, rid: ridFirstFree, marks: map[ast.Node]int{}}
+	b := &body{s: s, pg: pg, opt: opt, rid: ridFirstFree, marks: map[ast.Node]int{}, tableAt: map[*east.Table]int{}}
+	ast.Walk(s.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*east.Table); ok && entering {
+			b.tableAt[t] = len(b.tableAt)
+		}
+		return ast.WalkContinue, nil
+	})
 	b.nums = []num{{abstract: 0}}
 	b.scan()
 	return b
@@ -217,6 +225,15 @@ func (b *body) turnAt(h *ast.Heading) {
 	}
 }
 
+// turns reports whether table t goes on landscape pages: as the PDF
+// decided (Options.Landscape), else by the table's text.
+func (b *body) turns(t *east.Table) bool {
+	if i, ok := b.tableAt[t]; ok && i < len(b.opt.Landscape) {
+		return b.opt.Landscape[i]
+	}
+	return b.grid(t).sizes.wide(b.pg.bodyW())
+}
+
 // leadsToWide reports whether heading h leads to a table too wide for a
 // portrait page, with nothing in between but headings, the table's
 // caption and a paragraph or two, which go on its first page with it.
@@ -237,7 +254,7 @@ func (b *body) leadsToWide(h *ast.Heading) bool {
 				return false
 			}
 		case *east.Table:
-			return b.grid(n).sizes.wide(b.pg.bodyW())
+			return b.turns(n)
 		default:
 			return false
 		}

@@ -20,6 +20,10 @@ type Options struct {
 	// wide, as a PNG at print resolution, and gives its size in points.
 	// Nil leaves the charts out, their captions standing in for them.
 	Chart func(name, caption string, widthPt float64) (png []byte, wPt, hPt float64, err error)
+	// Landscape says, for each table in document order, whether it goes
+	// on landscape pages, as the PDF decided (pdf.Document.Landscape);
+	// nil: the writer judges by the table's text.
+	Landscape []bool
 }
 
 // page is the geometry of a page, in twentieths of a point (twips), the

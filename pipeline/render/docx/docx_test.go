@@ -342,3 +342,15 @@ func TestLibreOffice(t *testing.T) {
 		t.Error("the cover has a footer")
 	}
 }
+
+// Options.Landscape, the PDF's decision for each table, overrides the
+// writer's own judgement: a narrow table the PDF turned goes in a
+// landscape section.
+func TestLandscapeAsThePDF(t *testing.T) {
+	md := "# Narrow\n\n| a | b |\n| --- | ---: |\n| x | 1 |\n"
+	_, upright := parts(t, write(t, md, sampleReport(), docx.Options{}))
+	_, turned := parts(t, write(t, md, sampleReport(), docx.Options{Landscape: []bool{true}}))
+	if strings.Contains(upright["word/document.xml"], `w:orient="landscape"`) || !strings.Contains(turned["word/document.xml"], `w:orient="landscape"`) {
+		t.Error("the PDF's decision to turn the table is not followed")
+	}
+}

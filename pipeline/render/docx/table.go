@@ -62,7 +62,7 @@ func (b *body) grid(n *east.Table) *grid {
 // page goes on landscape ones, as in the PDF.
 func (b *body) table(n *east.Table) {
 	g := b.grid(n)
-	if g.sizes.wide(b.pg.bodyW()) {
+	if b.turns(n) {
 		if !b.landscape {
 			b.turn(true)
 		}

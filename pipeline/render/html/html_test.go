@@ -491,3 +491,17 @@ func TestCSSString(t *testing.T) {
 		}
 	}
 }
+
+// Options.Landscape, the PDF's decision for each table, overrides the
+// page's own judgement: a narrow table the PDF turned prints turned, a
+// wide one it kept upright prints upright.
+func TestLandscapeAsThePDF(t *testing.T) {
+	long := strings.Repeat("Agreement on cultural cooperation ", 2)
+	row := "| AG-1 | Mongolia | " + long + " | " + long + " | " + long + " | 1994-01-20 | from 1994-01-20 |\n"
+	md := "# Narrow\n\n| a | b |\n| --- | ---: |\n| x | 1 |\n\n# Wide\n\n| ID | Partner | Title | Note | Other | Signed | In force |\n| --- | --- | --- | --- | --- | --- | --- |\n" + row
+	root := parseXML(t, render(t, md, sampleReport(), Options{Landscape: []bool{true, false}}))
+	groups := root.all("div", "landscape")
+	if len(groups) != 1 || !strings.Contains(groups[0].text(), "Narrow") || strings.Contains(groups[0].text(), "AG-1") {
+		t.Errorf("landscape groups %d; want the narrow table's only", len(groups))
+	}
+}

@@ -55,6 +55,9 @@ type source struct {
 	heads []heading
 	ids   map[string]bool
 	wide  []*east.Table // tables printed on landscape pages
+
+	landscape []bool // the PDF's decision for each table, when given
+	tables    int    // tables seen so far
 }
 
 // Node kinds the page adds to goldmark's tree.
@@ -125,8 +128,8 @@ type landscape struct{ ast.BaseBlock }
 
 // parse parses text and rearranges goldmark's tree for the page: cover,
 // captions, charts (drawn with draw), directives, ids of headings.
-func parse(text []byte, draw func(name, caption string) ([]byte, error)) (*source, error) {
-	s := &source{text: text, lines: mdtree.NewLines(text), ids: map[string]bool{}}
+func parse(text []byte, draw func(name, caption string) ([]byte, error), landscape []bool) (*source, error) {
+	s := &source{text: text, lines: mdtree.NewLines(text), ids: map[string]bool{}, landscape: landscape}
 	s.root = parser.Parse(gtext.NewReader(text))
 	s.wrapCover()
 	if err := s.rewrite(draw); err != nil {
@@ -376,7 +379,12 @@ func (s *source) columns(t *east.Table) {
 		}
 		need += n + cellPad
 	}
-	if need > portraitChars {
+	wide := need > portraitChars
+	if s.tables < len(s.landscape) {
+		wide = s.landscape[s.tables] // the PDF's decision
+	}
+	s.tables++
+	if wide {
 		s.wide = append(s.wide, t)
 	}
 	for _, r := range cells {

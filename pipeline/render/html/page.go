@@ -24,6 +24,10 @@ type Options struct {
 	// PageSize is the paper the page prints on: "A4" (or "") or "Letter",
 	// as the PDF's.
 	PageSize string
+	// Landscape says, for each table in document order, whether it
+	// prints on landscape pages, as the PDF decided
+	// (pdf.Document.Landscape); nil: the writer judges by the text.
+	Landscape []bool
 }
 
 // chartWidthPt is the width of the page's text column, 42rem of 16px, in
@@ -49,7 +53,7 @@ func Write(w io.Writer, md []byte, r *pipeline.Report, opt Options) error {
 		}
 		return opt.Chart(name, caption, chartWidthPt)
 	}
-	s, err := parse(md, draw)
+	s, err := parse(md, draw, opt.Landscape)
 	if err != nil {
 		return fmt.Errorf("reading the report text: %w", err)
 	}

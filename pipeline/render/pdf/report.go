@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"io"
 	"slices"
 	"strings"
@@ -36,6 +38,10 @@ type Document struct {
 	// HTML is the raw HTML of the report's text, which the PDF leaves
 	// out (HTML comments aside), in document order.
 	HTML []HTML
+	// Landscape says, for each table of the report's text in document
+	// order, whether the PDF draws it on landscape pages: the Word and
+	// web writers turn the same ones.
+	Landscape []bool
 }
 
 // Render draws md, the report in Markdown (see markdown.go for the
@@ -68,6 +74,7 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 	}
 	cov, _ := fonts.Coverage()
 	var (
+		wk    *walker
 		d     *doc
 		pages []int // page of each heading, from the previous pass
 		total int
@@ -83,7 +90,7 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 			d.lastH = lastH
 		}
 		d.setMeta(makeMeta(d, r, src, opt.Keywords))
-		wk := newWalker(d, src, r, pages)
+		wk = newWalker(d, src, r, pages)
 		if err := wk.draw(); err != nil {
 			return nil, err
 		}
@@ -100,7 +107,16 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 		}
 		pages, total, lastH = wk.got, n, h
 	}
-	return &Document{d: d, Missing: d.g.missing, HTML: src.html}, nil
+	var landscape []bool
+	ast.Walk(src.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*east.Table); ok && entering {
+			drawn := wk.tables[t]
+			landscape = append(landscape, drawn != nil && drawn.landscape)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return &Document{d: d, Missing: d.g.missing, HTML: src.html, Landscape: landscape}, nil
 }
 
 // Pages is the number of pages.
