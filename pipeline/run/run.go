@@ -456,7 +456,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := glyphWarnings(r, doc); err != nil {
+	if err := glyphWarnings(r, doc, opt.Formats == nil || slices.Contains(opt.Formats, "pdf")); err != nil {
 		return nil, err
 	}
 	htmlWarning(r, doc, tmpl)
@@ -594,9 +594,13 @@ func htmlWarning(r *pipeline.Report, doc *pdf.Document, tmpl *markdown.Template)
 // glyphWarnings adds to r's warnings the characters the PDF shows as a
 // replacement character: those of the records with the record and column
 // they come from, then those of the report's own text.
-func glyphWarnings(r *pipeline.Report, doc *pdf.Document) error {
+func glyphWarnings(r *pipeline.Report, doc *pdf.Document, withPDF bool) error {
 	warn := func(m pdf.MissingGlyph) {
-		r.Warnings = append(r.Warnings, pipeline.Warning{Message: "the PDF shows " + m.String() + " as a replacement character: its fonts have no glyph for it"})
+		msg := "the PDF shows " + m.String() + " as a replacement character: its fonts have no glyph for it"
+		if !withPDF { // the Word and web reports name fonts the reader's machine has
+			msg = "the report's fonts have no glyph for " + m.String() + ": the PDF (not written by this run) would show a replacement character, and Word or a browser another font's"
+		}
+		r.Warnings = append(r.Warnings, pipeline.Warning{Message: msg})
 	}
 	inRecords := map[rune]bool{}
 	if err := pdf.CheckRecords(r, func(m pdf.MissingGlyph) { inRecords[m.Rune] = true; warn(m) }); err != nil {

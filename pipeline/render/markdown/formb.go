@@ -133,16 +133,23 @@ func (v *View) formB() {
 	}
 	for _, g := range f.Goals {
 		gv := Goal{Number: g.Number, Name: g.Name}
+		counted := map[int]bool{} // a measure in two areas of the goal counts once
 		for _, a := range g.Areas {
 			av := Area{ID: a.ID, Name: a.Name, Goal: g.Number}
-			for _, m := range v.Measures {
-				if m.Areas[0].ID == a.ID {
+			for i, m := range v.Measures {
+				switch {
+				case m.Areas[0].ID == a.ID:
 					av.Measures = append(av.Measures, m)
-				} else if slices.ContainsFunc(m.Areas, func(r AreaRef) bool { return r.ID == a.ID }) {
+				case slices.ContainsFunc(m.Areas, func(r AreaRef) bool { return r.ID == a.ID }):
 					av.Also = append(av.Also, AlsoListed{m.Title, m.Areas[0]})
+				default:
+					continue
+				}
+				if !counted[i] {
+					counted[i] = true
+					gv.Measures++
 				}
 			}
-			gv.Measures += len(av.Measures) + len(av.Also)
 			gv.Areas = append(gv.Areas, av)
 		}
 		v.Goals = append(v.Goals, gv)

@@ -108,3 +108,20 @@ func TestMeasureUSD(t *testing.T) {
 		t.Errorf("currencies %+v, want those of every activity %v", u.Currencies, all)
 	}
 }
+
+// A goal counts each measure once, whether listed under one of its areas
+// or named by another.
+func TestGoalCountsMeasuresOnce(t *testing.T) {
+	v, err := NewView(sampleReport())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int]int{}
+	for _, g := range v.Goals {
+		got[g.Number] = g.Measures
+	}
+	// M-1 names 2.3, 2.1 and 3.2; M-2 is placed under 2.3.
+	if got[1] != 0 || got[2] != 2 || got[3] != 1 || got[4] != 0 {
+		t.Errorf("measures per goal %v, want goal 2: 2, goal 3: 1", got)
+	}
+}
