@@ -21,9 +21,11 @@ import (
 // its own rows with (see changes.go).
 const RowsName = "rows.csv"
 
-// rowsHeader is rows.csv's header. Its rows are sorted by file, kind and
-// id, as Go compares strings (byte by byte), so that two lists are
-// compared in one pass over each.
+// rowsHeader is rows.csv's header. Its rows are sorted by kind, id and
+// file, as Go compares strings (byte by byte), so that two lists are
+// compared in one pass over each, a row by its kind and id whatever file
+// holds it (a register put back as its checked copy, activities.csv as
+// activities.csv.xlsx, moves no row).
 var rowsHeader = []string{"file", "kind", "id", "sha256"}
 
 // rowSum is one line of rows.csv.
@@ -32,9 +34,15 @@ type rowSum struct{ file, kind, id, sum string }
 func (r rowSum) record() []string { return []string{r.file, r.kind, r.id, r.sum} }
 
 func compareKey(a, b rowSum) int {
-	if c := strings.Compare(a.file, b.file); c != 0 {
+	if c := compareRow(a, b); c != 0 {
 		return c
 	}
+	return strings.Compare(a.file, b.file)
+}
+
+// compareRow orders rows by kind and id: the identity of a row, which the
+// checks keep unique within a kind.
+func compareRow(a, b rowSum) int {
 	if c := strings.Compare(a.kind, b.kind); c != 0 {
 		return c
 	}
@@ -220,7 +228,7 @@ type rowsReader struct {
 
 // errRowsOrder: a rows.csv whose lines are out of order cannot be
 // compared in one pass; it was not written by this version.
-var errRowsOrder = errors.New("its rows are not in file, kind and id order")
+var errRowsOrder = errors.New("its rows are not in kind, id and file order")
 
 func newRowsReader(r io.Reader) *rowsReader {
 	cr := csv.NewReader(r)
@@ -260,8 +268,9 @@ func (rr *rowsReader) read() (rowSum, error) {
 }
 
 // diffRows compares two rows.csv files, old and new, in one pass over
-// each, and calls emit with each row added, removed or changed, in file,
-// kind and id order. Rows of the files same says are the same bytes in
+// each, and calls emit with each row added, removed or changed, in kind
+// and id order: a row is matched by its kind and id, whatever file holds
+// it. Rows of the files same says are the same bytes in
 // both runs are passed over: an unchanged file changed no row.
 func diffRows(old, new io.Reader, same func(file string) bool, emit func(pipeline.RowChange) error) error {
 	o, n := newRowsReader(old), newRowsReader(new)
@@ -303,7 +312,7 @@ func diffRows(old, new io.Reader, same func(file string) bool, emit func(pipelin
 		case !oOK:
 			c = 1
 		default:
-			c = compareKey(or, nr)
+			c = compareRow(or, nr)
 		}
 		switch {
 		case c < 0:
