@@ -56,7 +56,8 @@ func TestLookup(t *testing.T) {
 			t.Errorf("Domain(%q) = %q, %v; want %s", in, got, err, want)
 		}
 	}
-	for in, want := range map[string]string{"public sector": "Public sector", "NGO": "Civil society", "private": "Private sector"} {
+	for in, want := range map[string]string{"public sector": "Public sector", "NGO": "Civil society", "private": "Private sector",
+		"ТББ": "Civil society", "НКО": "Civil society", "Хувийн хэвшил": "Private sector", "Государственный сектор": "Public sector"} {
 		if got, err := f.Entity(in); err != nil || got != want {
 			t.Errorf("Entity(%q) = %q, %v; want %s", in, got, err, want)
 		}
