@@ -238,28 +238,8 @@ func (b *body) turns(t *east.Table) bool {
 // portrait page, with nothing in between but headings, the table's
 // caption and a paragraph or two, which go on its first page with it.
 func (b *body) leadsToWide(h *ast.Heading) bool {
-	paragraphs := 0
-	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
-		switch n := n.(type) {
-		case *ast.HTMLBlock:
-			if b.s.directive(n) != "" {
-				return false
-			}
-		case *ast.Heading:
-		case *ast.Paragraph:
-			if mdtree.IsCaption(n) {
-				continue
-			}
-			if paragraphs++; paragraphs > 2 || mdtree.StandaloneChart(n) != nil {
-				return false
-			}
-		case *east.Table:
-			return b.turns(n)
-		default:
-			return false
-		}
-	}
-	return false
+	t := mdtree.TableLedTo(h, b.s.text)
+	return t != nil && b.turns(t)
 }
 
 func (b *body) blocks(parent ast.Node) error {

@@ -171,3 +171,33 @@ func Unescape(v []byte) []byte {
 	}
 	return out
 }
+
+// TableLedTo returns the table heading h leads to with nothing in between
+// but headings, the table's caption and a paragraph or two: what goes on
+// the table's first page with it when the table turns the pages. It is
+// nil when something else comes first (a directive, a chart, a list, more
+// text). source is the text h was parsed from.
+func TableLedTo(h *ast.Heading, source []byte) *east.Table {
+	paragraphs := 0
+	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			if Directive(HTMLText(n, source)) != "" {
+				return nil
+			}
+		case *ast.Heading:
+		case *ast.Paragraph:
+			if IsCaption(n) {
+				continue
+			}
+			if paragraphs++; paragraphs > 2 || StandaloneChart(n) != nil {
+				return nil
+			}
+		case *east.Table:
+			return n
+		default:
+			return nil
+		}
+	}
+	return nil
+}

@@ -426,28 +426,8 @@ func (w *walker) turn() {
 // landscape pages, with nothing in between but headings, the table's
 // caption and a paragraph or two, which go on its first page with it.
 func (w *walker) leadsToWide(h *ast.Heading) bool {
-	paragraphs := 0
-	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
-		switch n := n.(type) {
-		case *ast.HTMLBlock:
-			if w.s.directive(n) != "" {
-				return false
-			}
-		case *ast.Heading:
-		case *ast.Paragraph:
-			if mdtree.IsCaption(n) {
-				continue
-			}
-			if paragraphs++; paragraphs > 2 || mdtree.StandaloneChart(n) != nil {
-				return false
-			}
-		case *east.Table:
-			return w.prepare(n).landscape
-		default:
-			return false
-		}
-	}
-	return false
+	t := mdtree.TableLedTo(h, w.s.text)
+	return t != nil && w.prepare(t).landscape
 }
 
 // prepare lays out table n once, for keepAfter and for drawing.
