@@ -360,14 +360,24 @@ func compareFigures(dir string, m Manifest, r *pipeline.Report, sinceDay pipelin
 				continue
 			}
 			o, c := old[k][n], cur[k][n]
-			if o == c {
-				continue
+			if o == c || zeroOrNone(o) && zeroOrNone(c) {
+				continue // a line of zeros that appears or goes says nothing new
 			}
 			changes = append(changes, pipeline.FigureChange{Bucket: k.bucket, Country: k.country, Code: k.code, Currency: k.currency,
 				Figure: n, Old: o, New: c, Closed: closed})
 		}
 	}
 	return changes, nil
+}
+
+// zeroOrNone reports whether a figure as the CSV files print it is zero
+// or absent.
+func zeroOrNone(s string) bool {
+	if s == "" {
+		return true
+	}
+	d, err := pipeline.ParseDecimal(s)
+	return err == nil && d.IsZero()
 }
 
 func orNone(currency string) string {

@@ -111,3 +111,12 @@ func TestDiffRows(t *testing.T) {
 		})
 	}
 }
+
+// A line of zeros that appears or goes is not a change: "0 → none".
+func TestZeroOrNone(t *testing.T) {
+	for s, want := range map[string]bool{"": true, "0": true, "0.00": true, "1": false, "0.01": false, "n/a": false} {
+		if got := zeroOrNone(s); got != want {
+			t.Errorf("zeroOrNone(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -505,3 +505,13 @@ func TestLandscapeAsThePDF(t *testing.T) {
 		t.Errorf("landscape groups %d; want the narrow table's only", len(groups))
 	}
 }
+
+// A chart's picture is named by its caption for screen readers.
+func TestChartHasItsName(t *testing.T) {
+	var calls []string
+	page := string(render(t, "# Charts\n\n![Activities & partners](chart:activities-by-country)\n", sampleReport(), Options{Chart: fakeChart(&calls)}))
+	if !strings.Contains(page, `<svg aria-label="Activities &amp; partners" `) {
+		t.Errorf("the chart has no accessible name:\n%s", page)
+	}
+	parseXML(t, []byte(page))
+}

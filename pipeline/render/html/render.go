@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -51,7 +52,15 @@ func (p *page) chart(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast
 	}
 	c := n.(*chart)
 	w.WriteString("<figure class=\"chart\">\n")
-	w.Write(c.svg)
+	svg := bytes.TrimSpace(c.svg)
+	if c.caption != "" && bytes.HasPrefix(svg, []byte("<svg ")) && !bytes.Contains(svg[:bytes.IndexByte(svg, '>')+1], []byte("aria-label")) {
+		// Its name for a screen reader: the caption.
+		w.WriteString(`<svg aria-label="`)
+		w.Write(util.EscapeHTML([]byte(c.caption)))
+		w.WriteString(`" `)
+		svg = svg[len("<svg "):]
+	}
+	w.Write(svg)
 	w.WriteString("\n")
 	if c.caption != "" {
 		w.WriteString("<figcaption>")
