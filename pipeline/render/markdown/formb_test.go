@@ -41,7 +41,7 @@ func TestFormB(t *testing.T) {
 		"**Cultural domain(s):** Music and Performing arts",
 		"### Institutional partnerships",
 		"**Where / when / who:** Mongolia, 2023–2025\n",
-		"| Tianjin Grand Theatre | Not given (non-governmental) |",
+		"| Tianjin Grand Theatre | *not given: a non-governmental partner (column partner_type of the measures table)* |",
 		"**Has the implementation of the policy/measure been evaluated?** Not stated",
 		"*The measures table gives this measure no area of monitoring: it is placed under Treaties and agreements (goal 2), because agreements are linked to it.*",
 		"**Cultural domain(s):** Not given",

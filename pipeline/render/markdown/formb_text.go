@@ -13,7 +13,8 @@ import (
 // table's text when it gives one.
 
 // MainFeatures is the measure's main features: Features as written, else
-// what its agreements and activities show.
+// what its agreements and activities show; "" when nothing does (the
+// template then says so to the writer, outside the text to paste).
 func (m Measure) MainFeatures() string {
 	if m.Features != "" {
 		return m.Features
@@ -53,10 +54,7 @@ func (m Measure) MainFeatures() string {
 		}
 		s = append(s, line+".")
 	}
-	if len(s) == 0 {
-		return "No agreement or activity of the period is linked to this measure."
-	}
-	return strings.Join(s, " ")
+	return strings.Join(s, " ") // "" when no agreement or activity is linked to it
 }
 
 // ResultsAchieved is the results achieved so far: Achieved as written,
@@ -77,7 +75,7 @@ func (m Measure) ResultsAchieved() string {
 		parts = append(parts, "cooperation was in force with "+pluralWords(n, "partner country", "partner countries"))
 	}
 	if len(parts) == 0 {
-		return "No results can be written from the records of the period."
+		return "" // nothing the records can answer
 	}
 	when := ""
 	if m.Report != nil {
@@ -94,10 +92,7 @@ func (m Measure) ResultsAchieved() string {
 func (m Measure) ResourcesUSD() string {
 	u := m.USD
 	if !u.Any {
-		if m.Resources != "" {
-			return m.Resources
-		}
-		return "No money was recorded for the measure in the period."
+		return m.Resources // "" when no money was recorded
 	}
 	var in, out []string
 	for _, c := range u.Currencies {
