@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"coopreport/pipeline/lang"
+
 	"io"
 	"time"
 )
@@ -74,6 +76,11 @@ type InputTable struct {
 type Report struct {
 	Party string // reporting party, e.g. "Mongolia"
 	Title string // report title
+	// Lang is the language the report is written in (the zero Lang is
+	// English); Abbreviate asks for the Mongolian and Russian
+	// abbreviations of country names (ОХУ, КНР) where they have one.
+	Lang       lang.Lang
+	Abbreviate bool
 	// ShortTitle is the title in the PDF's running header; "" shortens
 	// Title at a word.
 	ShortTitle string

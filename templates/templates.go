@@ -2,10 +2,21 @@ package templates
 
 import "embed"
 
-// FS holds the default templates, each named by its file name.
+// FS holds the default templates, each named by its file name: the
+// English ones at the top, those of each other language in the folder of
+// its code (fr/report.md.tmpl), under the same names.
 //
-//go:embed *.tmpl
+//go:embed *.tmpl fr/*.tmpl mn/*.tmpl ru/*.tmpl
 var FS embed.FS
+
+// Dir is the folder of FS that holds the templates of a language, by its
+// code: "" for English.
+func Dir(code string) string {
+	if code == "" || code == "en" {
+		return ""
+	}
+	return code
+}
 
 // Framework is the monitoring framework of the 2005 Convention as the
 // current periodic report form words it (framework.toml): its goals and

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"coopreport/pipeline/config"
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
 	"coopreport/pipeline/starter"
@@ -40,7 +41,8 @@ Usage:
   coopreport init [--party NAME] [--now DATE] DIR
                                 make a ready-to-fill input folder: a workbook with instructions,
                                 drop-down lists and example rows, and a commented coopreport.toml
-  coopreport templates DIR      write the default report templates into DIR, for editing
+  coopreport templates [--lang L] DIR
+                                write the default report templates (in language L) into DIR, for editing
   coopreport version            print the version
   coopreport help               print this help
 
@@ -57,6 +59,9 @@ Flags (run and validate):
                      converted with the rates file where a rate covers their date
   --formats LIST     the outputs to write besides manifest.json, e.g. pdf,docx,xlsx: some of pdf,
                      docx, html, md, xlsx, csv, checked (default: the configuration's, else all)
+  --lang L           the language of the report, the workbook and the checked copies: en
+                     (English), fr (French), mn (Mongolian) or ru (Russian) (default: the
+                     configuration's language, else en); messages here stay English
   --template FILE    report template: "default" or "form-a" (built in: one measure as the
                      2012–2016 reports laid it out), "form-b" (built in: the current form, for
                      the reports due on 30 June 2027), or a template file such as
@@ -208,11 +213,26 @@ func writeTemplates(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return ExitOK
 	}
+	l := lang.English
+	if len(args) == 3 && (args[0] == "--lang" || args[0] == "-lang") {
+		args = args[1:]
+	}
+	if len(args) == 2 && (strings.HasPrefix(args[0], "--lang=") || strings.HasPrefix(args[0], "-lang=")) {
+		args = []string{args[0][strings.Index(args[0], "=")+1:], args[1]}
+	}
+	if len(args) == 2 {
+		var err error
+		if l, err = lang.Parse(args[0]); err != nil {
+			fmt.Fprintf(stderr, "coopreport templates: --lang: %v (see coopreport help)\n", err)
+			return ExitUsage
+		}
+		args = args[1:]
+	}
 	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
-		fmt.Fprintln(stderr, "coopreport templates: give the folder to write the default templates into, e.g. coopreport templates my-templates (see coopreport help)")
+		fmt.Fprintln(stderr, "coopreport templates: give the folder to write the default templates into, e.g. coopreport templates my-templates, or coopreport templates --lang fr my-templates (see coopreport help)")
 		return ExitUsage
 	}
-	err := markdown.WriteDefaults(args[0])
+	err := markdown.WriteDefaultsIn(args[0], l)
 	var exists *markdown.ExistsError
 	switch {
 	case errors.As(err, &exists):
@@ -288,7 +308,7 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 	)
 	// Settings the configuration file may give too: read through
 	// config.Settings, which knows which one wins.
-	for _, name := range []string{"out", "period", "by", "currency", "template", "max-rejected", "formats"} {
+	for _, name := range []string{"out", "period", "by", "currency", "template", "max-rejected", "formats", "lang"} {
 		fs.String(name, "", "")
 	}
 	fs.Bool("strict", false, "")
@@ -324,7 +344,7 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 	// checks and parses them with the file's values, once.
 	given := map[string]string{}
 	for name, key := range map[string]string{"period": "period", "by": "by", "currency": "currency", "template": "template",
-		"out": "output", "strict": "strict", "max-rejected": "max_rejected", "formats": "formats"} {
+		"out": "output", "strict": "strict", "max-rejected": "max_rejected", "formats": "formats", "lang": "language"} {
 		if set[name] {
 			given[key] = fs.Lookup(name).Value.String()
 		}
@@ -348,7 +368,7 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 		opt.Out = "output"
 	}
 	if opt.Title == "" {
-		opt.Title = "Periodic report on international cultural cooperation"
+		opt.Title = markdown.DefaultTitle(opt.Lang)
 	}
 	if t := st.Template; templates.Builtin[t] != "" {
 		if t != "default" {
@@ -366,7 +386,7 @@ func parseFlags(cmd string, args []string, getenv func(string) string) (c cliOpt
 	}
 	// The template is checked before any input is read: an unknown
 	// function, table or chart stops the run at once.
-	if opt.Template, err = markdown.Load(opt.TemplatePath); err != nil {
+	if opt.Template, err = markdown.LoadIn(opt.TemplatePath, opt.Lang); err != nil {
 		return c, err
 	}
 	c.strict = st.Strict

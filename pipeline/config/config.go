@@ -31,8 +31,12 @@ type Config struct {
 	Strict      *bool  `toml:"strict"`       // default --strict
 	Output      string `toml:"output"`       // default --out
 	PageSize    string `toml:"page_size"`    // A4 or Letter
-	RatesBase   string `toml:"rates_base"`   // the currency rates are given in, where a rates table does not say
-	MaxRejected string `toml:"max_rejected"` // default --max-rejected, e.g. "5%"
+	Language    string `toml:"language"`     // en, fr, mn or ru: the language of the report and the workbook
+	// CountryAbbreviations writes the Mongolian and Russian
+	// abbreviations of country names (ОХУ, БНХАУ, КНР) in their place.
+	CountryAbbreviations *bool  `toml:"country_abbreviations"`
+	RatesBase            string `toml:"rates_base"`   // the currency rates are given in, where a rates table does not say
+	MaxRejected          string `toml:"max_rejected"` // default --max-rejected, e.g. "5%"
 	// DataIssuesAnnex false leaves the data issues annex out of the
 	// report: a copy meant for publication.
 	DataIssuesAnnex *bool `toml:"data_issues_annex"`
@@ -51,7 +55,7 @@ type Config struct {
 
 // Keys lists every key coopreport.toml may hold, for help texts.
 func Keys() []string {
-	return []string{"party", "title", "short_title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "rates_base", "template", "strict", "max_rejected", "output", "page_size", "data_issues_annex", "formats", "history", "columns"}
+	return []string{"party", "title", "short_title", "period", "by", "currency", "timezone", "date_order", "decimal_mark", "rates_base", "template", "strict", "max_rejected", "output", "page_size", "language", "country_abbreviations", "data_issues_annex", "formats", "history", "columns"}
 }
 
 // Load reads path. A missing file is not an error when optional is true:

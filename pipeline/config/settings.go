@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/normalize"
 	"coopreport/pipeline/period"
 	"coopreport/pipeline/schema"
@@ -30,6 +31,8 @@ type Settings struct {
 	DecimalMark  string // "", "." or ","
 	RatesBase    string // ISO 4217; "" means none
 	PageSize     string // "A4" or "Letter"
+	Lang         lang.Lang
+	Abbreviate   bool // country_abbreviations = true
 	MaxRejected  *float64
 	Template     string // the template named, "" for the default
 	Output       string
@@ -129,6 +132,14 @@ func (c Config) Settings(flags map[string]string, clock func(*time.Location) (ti
 		s.DecimalMark = c.DecimalMark
 	default:
 		return s, bad("decimal_mark", false, "%q is not a decimal mark: write \".\" or \",\"", c.DecimalMark)
+	}
+	s.Abbreviate = c.CountryAbbreviations != nil && *c.CountryAbbreviations
+	if v, flag := value("language", c.Language); v != "" {
+		l, err := lang.Parse(v)
+		if err != nil {
+			return s, bad("language", flag, "%v", err)
+		}
+		s.Lang = l
 	}
 	switch strings.ToLower(c.PageSize) {
 	case "", "a4":

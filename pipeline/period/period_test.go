@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 )
 
 func day(y int, m time.Month, d int) pipeline.Date { return pipeline.Date{Year: y, Month: m, Day: d} }
@@ -433,5 +434,33 @@ func TestBefore(t *testing.T) {
 				t.Errorf("Before = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestNameIn(t *testing.T) {
+	for _, c := range []struct {
+		l           lang.Lang
+		label, want string
+	}{
+		{lang.English, "2025-Q3", "third quarter of 2025"},
+		{lang.English, "2012..2015", "2012–2015"},
+		{lang.English, "2024-07..2025-06", "July 2024 – June 2025"},
+		{lang.Russian, "2024-Q3", "третий квартал 2024 г."},
+		{lang.Russian, "2012..2015", "2012–2015 гг."},
+		{lang.French, "2024-07..2025-06", "juillet 2024 – juin 2025"},
+		{lang.French, "2025", "2025"},
+		{lang.Mongolian, "2025-10", "2025 оны аравдугаар сар"},
+		{lang.Mongolian, "2025-Q1..2025-Q2", "2025 оны 1-р улирал – 2025 оны 2-р улирал"},
+		{lang.English, "report", ""},
+	} {
+		if got := NameIn(c.l, c.label); got != c.want {
+			t.Errorf("NameIn(%s, %q) = %q, want %q", c.l, c.label, got, c.want)
+		}
+	}
+	// The English names are those Spec gives.
+	for _, s := range []string{"2025-Q3", "2012..2015", "2024-07..2025-06", "2025-10", "2025"} {
+		if got, want := NameIn(lang.English, s), MustParse(s).name; got != want {
+			t.Errorf("NameIn(en, %q) = %q, Spec's name %q", s, got, want)
+		}
 	}
 }

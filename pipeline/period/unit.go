@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 )
 
 // unit is one calendar month, quarter or year: the pieces a period is
@@ -85,6 +86,41 @@ func (u unit) name() string {
 		return fmt.Sprintf("%s quarter of %d", ordinals[u.n], u.year)
 	}
 	return fmt.Sprint(u.year)
+}
+
+// nameIn is the unit in words in language l: "octobre 2025", "третий
+// квартал 2024 г.", "2025 он".
+func (u unit) nameIn(l lang.Lang) string {
+	switch u.kind {
+	case pipeline.ByMonth:
+		return l.Month(u.year, time.Month(u.n))
+	case pipeline.ByQuarter:
+		return l.Quarter(u.year, u.n)
+	}
+	return l.Year(u.year)
+}
+
+// NameIn is the period or bucket a label names ("2025-10", "2025-Q3",
+// "2012..2015", "2024-07..2025-06", as Spec.Label and the buckets write
+// them) in words in language l: "juillet 2024 – juin 2025", "2012–2015
+// гг.". It is "" for a text that is not such a label.
+func NameIn(l lang.Lang, label string) string {
+	a, b, isSpan := strings.Cut(strings.ToLower(label), "..")
+	ua, ok, _ := parseUnit(a)
+	if !ok {
+		return ""
+	}
+	if !isSpan {
+		return ua.nameIn(l)
+	}
+	ub, ok, _ := parseUnit(b)
+	if !ok || ub.kind != ua.kind {
+		return ""
+	}
+	if ua.kind == pipeline.ByYear {
+		return l.Years(ua.year, ub.year)
+	}
+	return l.Span(ua.nameIn(l), ub.nameIn(l))
 }
 
 // spanName is a span of two units of one kind in words: "2012–2015",

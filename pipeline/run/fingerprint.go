@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/source"
 )
 
@@ -26,11 +27,14 @@ type Settings struct {
 	// NoDataIssues: the report leaves its data issues annex out.
 	NoDataIssues bool `json:"no_data_issues_annex,omitempty"`
 	// Formats are the outputs written, when not all of them.
-	Formats     []string `json:"formats,omitempty"`
-	PageSize    string   `json:"page_size,omitempty"`
-	DateOrder   string   `json:"date_order"`
-	DecimalMark string   `json:"decimal_mark,omitempty"`
-	Template    string   `json:"template"`
+	Formats  []string `json:"formats,omitempty"`
+	PageSize string   `json:"page_size,omitempty"`
+	// Language is the report's language when not English.
+	Language      string `json:"language,omitempty"`
+	Abbreviations bool   `json:"country_abbreviations,omitempty"`
+	DateOrder     string `json:"date_order"`
+	DecimalMark   string `json:"decimal_mark,omitempty"`
+	Template      string `json:"template"`
 }
 
 // fingerprint identifies what a report is made from: the tool's version,
@@ -116,4 +120,13 @@ func intact(dir string, m Manifest) bool {
 		}
 	}
 	return len(m.Outputs) > 0
+}
+
+// langSetting is the language as the settings record it: "" for English,
+// so that the manifests of English reports stay as they were.
+func langSetting(l lang.Lang) string {
+	if l == "" || l == lang.English {
+		return ""
+	}
+	return l.Code()
 }

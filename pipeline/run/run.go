@@ -23,6 +23,7 @@ import (
 	"coopreport/pipeline/config"
 	"coopreport/pipeline/country"
 	"coopreport/pipeline/ingest"
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/period"
 	"coopreport/pipeline/render/chartdraw"
 	"coopreport/pipeline/render/checked"
@@ -45,6 +46,8 @@ type Options struct {
 	Title      string
 	ShortTitle string // the title in the PDF's running header ("" shortens Title)
 	PageSize   string // "A4" or "Letter" ("" is A4)
+	Lang       lang.Lang
+	Abbreviate bool // country abbreviations in Mongolian and Russian (ОХУ, КНР)
 	// NoDataIssues leaves the data issues annex out of the report.
 	NoDataIssues bool
 	// Formats are the outputs to write besides the manifest (see
@@ -104,7 +107,8 @@ func (opt Options) settings() Settings {
 	}
 	return Settings{
 		Period: opt.spec().String(), By: string(opt.By), Currency: opt.Currency, Party: opt.Party, Title: opt.Title, ShortTitle: opt.ShortTitle,
-		NoDataIssues: opt.NoDataIssues, Formats: someFormats(opt.Formats), PageSize: opt.PageSize, DateOrder: opt.Ingest.DateOrder.String(), DecimalMark: opt.Ingest.DecimalMark, Template: tmpl,
+		NoDataIssues: opt.NoDataIssues, Formats: someFormats(opt.Formats), PageSize: opt.PageSize,
+		Language: langSetting(opt.Lang), Abbreviations: opt.Abbreviate, DateOrder: opt.Ingest.DateOrder.String(), DecimalMark: opt.Ingest.DecimalMark, Template: tmpl,
 	}
 }
 
@@ -162,6 +166,8 @@ func Read(ctx context.Context, opt Options) (*pipeline.Report, error) {
 		Party:            opt.Party,
 		Title:            opt.Title,
 		ShortTitle:       opt.ShortTitle,
+		Lang:             opt.Lang,
+		Abbreviate:       opt.Abbreviate,
 		NoDataIssues:     opt.NoDataIssues,
 		Currency:         opt.Currency,
 		Version:          opt.Version,
@@ -259,7 +265,7 @@ func made(now time.Time, loc *time.Location) time.Time {
 func NewOptions(input string, st config.Settings) Options {
 	return Options{
 		Input: input, Out: st.Output, Period: st.Period, By: st.By, Currency: st.Currency,
-		Party: st.Party, Title: st.Title, ShortTitle: st.ShortTitle, NoDataIssues: st.NoDataIssues, Formats: st.Formats, PageSize: st.PageSize, Now: st.Now, Location: st.Location,
+		Party: st.Party, Title: st.Title, ShortTitle: st.ShortTitle, NoDataIssues: st.NoDataIssues, Formats: st.Formats, PageSize: st.PageSize, Lang: st.Lang, Abbreviate: st.Abbreviate, Now: st.Now, Location: st.Location,
 		MaxRejected: st.MaxRejected, Notes: st.Notes, History: st.History,
 		Ingest: ingest.Options{DateOrder: st.DateOrder, DateOrderSet: st.DateOrderSet, DecimalMark: st.DecimalMark,
 			RatesBase: st.RatesBase, Headers: st.Columns},

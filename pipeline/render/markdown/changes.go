@@ -100,7 +100,7 @@ func changes(r *pipeline.Report) *Changes {
 	}
 	v := &Changes{Restated: c.Restated, NotCompared: c.NotCompared}
 	if !c.Since.IsZero() {
-		v.Since = Date{pipeline.DateOf(c.Since)}
+		v.Since = Date{pipeline.DateOf(c.Since), r.Lang}
 	}
 	v.Rows.Count = max(len(c.Rows), c.RowsAdded+c.RowsRemoved+c.RowsChanged) // Rows holds the first ones
 	for _, rc := range c.Rows[:min(len(c.Rows), Listed)] {

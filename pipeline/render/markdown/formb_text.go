@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 )
 
 // The texts of Form B a measure's records can answer, written as plain
@@ -49,7 +50,7 @@ func (m Measure) MainFeatures() string {
 		case k == 1:
 			line += ", one of them a meeting"
 		case k > 1:
-			kn, _ := number(int64(k))
+			kn, _ := number(m.lang(), int64(k))
 			line += fmt.Sprintf(", %s of them meetings", kn)
 		}
 		s = append(s, line+".")
@@ -100,13 +101,13 @@ func (m Measure) ResourcesUSD() string {
 			in = append(in, c.Currency)
 		}
 		if !c.InUSD {
-			amount, _ := moneyFunc(c.Left, c.Currency)
+			amount, _ := moneyFunc(m.lang(), c.Left, c.Currency)
 			out = append(out, amount)
 		}
 	}
 	var s string
 	if len(in) > 0 {
-		total, _ := moneyFunc(u.Total, pipeline.FormCurrency)
+		total, _ := moneyFunc(m.lang(), u.Total, pipeline.FormCurrency)
 		s = fmt.Sprintf("%s: the amounts of the measure's activities in %s, converted to US dollars at the exchange rates of their dates.", total, list(in))
 	}
 	if len(out) > 0 {
@@ -131,8 +132,16 @@ func (m Measure) EvaluatedText() string {
 }
 
 func pluralWords(n int, one, many string) string {
-	s, _ := plural(n, one, many)
+	s, _ := plural(lang.English, n, []string{one, many})
 	return s
+}
+
+// lang is the language of the report the measure is in.
+func (m Measure) lang() lang.Lang {
+	if m.Report == nil {
+		return lang.English
+	}
+	return m.Report.Lang
 }
 
 // count says how long a text is for a field the form limits: "(412 of
@@ -143,10 +152,11 @@ func (x *execution) count(text string, limit int) string {
 		return ""
 	}
 	n := utf8.RuneCountInString(strings.TrimSpace(text))
-	ns, _ := number(int64(n))
-	ls, _ := number(int64(limit))
+	l := x.v.Lang
+	ns, _ := number(l, int64(n))
+	ls, _ := number(l, int64(limit))
 	if n > limit {
-		over, _ := number(int64(n - limit))
+		over, _ := number(l, int64(n-limit))
 		return fmt.Sprintf("(%s characters: %s over the form's limit of %s; shorten it before pasting)", ns, over, ls)
 	}
 	return fmt.Sprintf("(%s of %s characters)", ns, ls)

@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"coopreport/pipeline/lang"
+	"maps"
+
 	"errors"
 	"fmt"
 	"reflect"
@@ -19,16 +22,8 @@ import (
 // being executed: at Load they are placeholders (so that parsing knows
 // their names), and Execute binds them to the report.
 func funcs(x *execution) template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		escapeFunc:   escapeValue,
-		"list":       list,
-		"suchAs":     suchAs,
-		"the":        theFunc,
-		"plural":     plural,
-		"number":     number,
-		"money":      moneyFunc,
-		"date":       date,
-		"ordinal":    ordinal,
 		"add":        add,
 		"upper":      strings.ToUpper,
 		"lower":      strings.ToLower,
@@ -40,6 +35,25 @@ func funcs(x *execution) template.FuncMap {
 		"count":      x.count,
 		"pasting":    x.pasting,
 		"paste":      x.paste,
+	}
+	maps.Copy(m, langFuncs(lang.English))
+	return m
+}
+
+// langFuncs are the functions that write in the report's language: Execute
+// binds them to the view's.
+func langFuncs(l lang.Lang) template.FuncMap {
+	return template.FuncMap{
+		"list":    func(args ...any) string { return l.List(items(args)) },
+		"suchAs":  func(n int, cs []Country) string { return suchAs(l, n, cs) },
+		"the":     func(v any) any { return theFunc(l, v) },
+		"plural":  func(n any, forms ...string) (string, error) { return plural(l, n, forms) },
+		"form":    func(n any, forms ...string) (string, error) { return form(l, n, forms) },
+		"number":  func(n any) (string, error) { return number(l, n) },
+		"money":   func(amount any, currency string) (string, error) { return moneyFunc(l, amount, currency) },
+		"date":    func(v any) (string, error) { return date(l, v) },
+		"ordinal": func(n any) (string, error) { return ordinal(l, n) },
+		"suffix":  suffix,
 	}
 }
 
@@ -72,31 +86,14 @@ func items(args []any) []string {
 
 // list joins items in English: "A", "A and B", "A, B and C". Items that
 // hold a comma themselves are joined with semicolons ("A; B, C; and D"),
-// so that each stays readable as one.
-func list(args ...any) string {
-	xs := items(args)
-	sep, last := ", ", " and "
-	for _, s := range xs {
-		if strings.Contains(s, ",") {
-			sep, last = "; ", "; and "
-			break
-		}
-	}
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	case 2:
-		return xs[0] + " and " + xs[1]
-	}
-	return strings.Join(xs[:len(xs)-1], sep) + last + xs[len(xs)-1]
-}
+// so that each stays readable as one. The template function list joins
+// them in the report's language (lang.List).
+func list(args ...any) string { return lang.English.List(items(args)) }
 
 // suchAs names the n largest of countries, by the number of agreements in
 // force plus activities in the period, then by activities, then by name;
 // each formal name with "the" where English needs it, joined by list.
-func suchAs(n int, countries []Country) string {
+func suchAs(l lang.Lang, n int, countries []Country) string {
 	cs := append([]Country(nil), countries...)
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i].InForce+cs[i].Activities, cs[j].InForce+cs[j].Activities
@@ -115,7 +112,7 @@ func suchAs(n int, countries []Country) string {
 	for i, c := range cs {
 		names[i] = c.The
 	}
-	return list(names)
+	return l.List(names)
 }
 
 // theStart are first words of names that take "the"; theWords are words
@@ -174,7 +171,12 @@ func the(name string) string {
 
 // theFunc is the template function the: one name, or each name of a list
 // (Country and Partner values use their formal names).
-func theFunc(v any) any {
+// In other languages than English, it is the formal name alone.
+func theFunc(l lang.Lang, v any) any {
+	the := the
+	if l != "" && l != lang.English {
+		the = strings.TrimSpace
+	}
 	rv := reflect.ValueOf(v)
 	if v != nil && rv.Kind() == reflect.Slice {
 		out := make([]string, rv.Len())
@@ -221,34 +223,49 @@ func toInt64(v any) (int64, error) {
 	return 0, fmt.Errorf("%v (%s) is not a whole number", v, typeWords(fmt.Sprintf("%T", v)))
 }
 
-// plural writes a count with its noun: "1 country", "26 countries",
-// "1,250 participants".
-func plural(n any, one, many string) (string, error) {
+// plural writes a count with its noun in the form the number takes in
+// language l (CLDR's plural rules): "1 country", "26 countries", "1,250
+// participants"; in Russian from three forms, "21 страна", "22 страны",
+// "25 стран".
+func plural(l lang.Lang, n any, forms []string) (string, error) {
 	i, err := toInt64(n)
 	if err != nil {
 		return "", err
 	}
-	if i == 1 {
-		return "1 " + one, nil
-	}
-	return pipeline.GroupDigits(strconv.FormatInt(i, 10)) + " " + many, nil
+	return l.Count(i, forms...)
 }
 
-// number writes a whole number with thousands grouped: "12,345".
-func number(n any) (string, error) {
+// form is plural without the number: the word alone, for sentences that
+// write the number elsewhere.
+func form(l lang.Lang, n any, forms []string) (string, error) {
 	i, err := toInt64(n)
 	if err != nil {
 		return "", err
 	}
-	return pipeline.GroupDigits(strconv.FormatInt(i, 10)), nil
+	return l.Form(i, forms...)
 }
+
+// number writes a whole number with thousands grouped as language l
+// does: "12,345", "12 345".
+func number(l lang.Lang, n any) (string, error) {
+	i, err := toInt64(n)
+	if err != nil {
+		return "", err
+	}
+	return l.Int(i), nil
+}
+
+// suffix attaches a Mongolian case suffix to the last word of a text in
+// the form its vowels take ({{suffix "тай" "Япон"}} is "Японтой",
+// {{suffix "тай" "ОХУ"}} "ОХУ-тай"): see lang.Suffix.
+func suffix(s string, text any) string { return lang.Suffix(fmt.Sprint(text), s) }
 
 // moneyFunc writes an amount with thousands grouped and its currency's
 // ISO 4217 minor units, then the code: "12,500,000.00 MNT", "1,200,000
 // JPY". Digits given beyond the minor units are kept, never rounded away,
 // so that the report shows what the CSV files hold. The amount is a
 // Decimal from the view or a plain number written as text ("12500000").
-func moneyFunc(amount any, currency string) (string, error) {
+func moneyFunc(l lang.Lang, amount any, currency string) (string, error) {
 	var d pipeline.Decimal
 	switch a := amount.(type) {
 	case pipeline.Decimal:
@@ -269,7 +286,7 @@ func moneyFunc(amount any, currency string) (string, error) {
 	default:
 		return "", fmt.Errorf("money: %v (%T) is not an amount", amount, amount)
 	}
-	s := pipeline.Grouped(d, currency)
+	s := l.Digits(pipeline.Plain(d, currency))
 	if currency == "" {
 		return s, nil
 	}
@@ -278,14 +295,15 @@ func moneyFunc(amount any, currency string) (string, error) {
 
 // date writes a date out: "23 September 2015". It takes a view Date, a
 // time (its calendar date where it is) or an ISO date as text.
-func date(v any) (string, error) {
+func date(l lang.Lang, v any) (string, error) {
+	long := func(d pipeline.Date) string { return l.Date(d.Year, d.Month, d.Day) }
 	switch d := v.(type) {
 	case Date:
-		return d.String(), nil
+		return long(d.d), nil
 	case pipeline.Date:
-		return d.Long(), nil
+		return long(d), nil
 	case time.Time:
-		return pipeline.DateOf(d).Long(), nil
+		return long(pipeline.DateOf(d)), nil
 	case string:
 		if strings.TrimSpace(d) == "" {
 			return "", nil
@@ -294,16 +312,28 @@ func date(v any) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("date: %q is not a date written as 2015-09-23", d)
 		}
-		return pipeline.DateOf(t).Long(), nil
+		return long(pipeline.DateOf(t)), nil
 	}
 	return "", fmt.Errorf("date: %v (%T) is not a date", v, v)
 }
 
-// ordinal writes 1 as "1st", 2 as "2nd", 11 as "11th", 23 as "23rd".
-func ordinal(n any) (string, error) {
+// ordinal writes 1 as "1st", 2 as "2nd", 11 as "11th", 23 as "23rd";
+// in French "1er", "2e"; in Russian "1-й"; in Mongolian "1-р".
+func ordinal(l lang.Lang, n any) (string, error) {
 	i, err := toInt64(n)
 	if err != nil {
 		return "", err
+	}
+	switch l {
+	case lang.French:
+		if i == 1 {
+			return "1er", nil
+		}
+		return strconv.FormatInt(i, 10) + "e", nil
+	case lang.Russian:
+		return strconv.FormatInt(i, 10) + "-й", nil
+	case lang.Mongolian:
+		return strconv.FormatInt(i, 10) + "-р", nil
 	}
 	suffix := "th"
 	if m := abs(i) % 100; m < 11 || m > 13 {

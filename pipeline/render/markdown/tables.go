@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"coopreport/pipeline/lang"
+
 	"fmt"
 	"strings"
 
@@ -102,9 +104,12 @@ func (t *gfm) markdown() Raw {
 	return Raw(strings.TrimSuffix(b.String(), "\n"))
 }
 
-func num[T int | int64](n T) string { s, _ := number(int64(n)); return s }
+func num[T int | int64](n T) string { s, _ := number(lang.English, int64(n)); return s }
 
-func amount(d pipeline.Decimal, code string) string { s, _ := moneyFunc(d, code); return s }
+func amount(d pipeline.Decimal, code string) string {
+	s, _ := moneyFunc(lang.English, d, code)
+	return s
+}
 
 // figure is an amount without its code, for columns whose header names
 // the currency.
@@ -139,7 +144,7 @@ func (x *execution) table(name string) (Raw, error) {
 		t.total("All partners", num(g.Signed), num(g.InForce), num(g.Activities), num(g.Participants))
 		var note Raw
 		if none > 0 {
-			n, _ := plural(none, "more partner", "more partners")
+			n, _ := plural(lang.English, none, []string{"more partner", "more partners"})
 			note = Raw("\n\n" + capital(n) + " of the registers had no agreement in force and no activity in the period.")
 		}
 		return t.markdown() + note, nil
@@ -159,13 +164,13 @@ func (x *execution) table(name string) (Raw, error) {
 			if len(t.rows) == 0 {
 				return Raw(fmt.Sprintf("No agreement was signed and no activity took place in any %s of the period.", by)), nil
 			}
-			n, _ := number(int64(len(v.ByBucket)))
+			n, _ := number(lang.English, int64(len(v.ByBucket)))
 			note := fmt.Sprintf("\n\nThe %s rows by %s and partner are in summary.csv and in the Summary sheet of the workbook.", n, by)
 			switch {
 			case len(quiet) > 0 && len(quiet) <= 10:
 				note += fmt.Sprintf(" In %s no agreement was signed and no activity took place.", list(quiet))
 			case len(quiet) > 10:
-				q, _ := number(int64(len(quiet)))
+				q, _ := number(lang.English, int64(len(quiet)))
 				note += fmt.Sprintf(" In the %s other %ss of the period no agreement was signed and no activity took place.", q, by)
 			}
 			return t.markdown() + Raw(note), nil
@@ -184,7 +189,7 @@ func (x *execution) table(name string) (Raw, error) {
 		}
 		var note Raw
 		if quiet > 0 {
-			q, _ := plural(quiet, "more row", "more rows")
+			q, _ := plural(lang.English, quiet, []string{"more row", "more rows"})
 			note = Raw(fmt.Sprintf("\n\n%s by %s and partner had agreements in force and nothing else: no agreement signed, no activity. Every row is in summary.csv and in the Summary sheet of the workbook.", capital(q), by))
 		}
 		return t.markdown() + note, nil
@@ -251,8 +256,8 @@ func (x *execution) table(name string) (Raw, error) {
 		}
 		var rest Raw
 		if v.Problems.More > 0 {
-			n, _ := number(int64(v.Problems.Count))
-			first, _ := number(int64(len(v.Problems.First)))
+			n, _ := number(lang.English, int64(v.Problems.Count))
+			first, _ := number(lang.English, int64(len(v.Problems.First)))
 			rest = Raw(fmt.Sprintf("\n\nThe input has %s problems; the first %s are listed here, and all of them in rejects.csv and in the Data issues sheet of the workbook.", n, first))
 		}
 		return t.markdown() + rest, nil
@@ -294,8 +299,8 @@ func firstOf(n int, what string) Raw {
 	if n <= ListedRows {
 		return ""
 	}
-	s, _ := number(int64(n))
-	first, _ := number(ListedRows)
+	s, _ := number(lang.English, int64(n))
+	first, _ := number(lang.English, ListedRows)
 	return Raw(fmt.Sprintf("\n\n%s %s; the first %s are listed here, and all of them in the Agreements sheet of the workbook.", s, what, first))
 }
 
@@ -304,8 +309,8 @@ func more(n int, what, sheet string) Raw {
 	if n <= ListedRows {
 		return ""
 	}
-	s, _ := number(int64(n))
-	first, _ := number(ListedRows)
+	s, _ := number(lang.English, int64(n))
+	first, _ := number(lang.English, ListedRows)
 	return Raw(fmt.Sprintf("\n\nThe period has %s %s; the first %s are listed here, and all of them in the %s sheet of the workbook.", s, what, first, sheet))
 }
 
@@ -388,7 +393,7 @@ func (v *View) moneyNote() Raw {
 	if len(v.r.FinanceTotals) <= TableRows {
 		return ""
 	}
-	n, _ := number(int64(len(v.r.FinanceTotals)))
+	n, _ := number(lang.English, int64(len(v.r.FinanceTotals)))
 	return Raw(fmt.Sprintf("\n\nThe %s rows by partner and currency are in finance.csv and in the Finance sheet of the workbook.", n))
 }
 

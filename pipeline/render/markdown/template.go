@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"coopreport/pipeline/lang"
+	"path"
+
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -26,7 +29,11 @@ type Template struct {
 	files  map[string]string  // template name → the file to name in errors
 	texts  map[string]string  // template name → its text, for errors
 	digest string             // SHA-256 of every template text of the set
+	lang   lang.Lang          // the language of the built-in templates it takes, and of its trials
 }
+
+// Lang is the language the template set was loaded for.
+func (t *Template) Lang() lang.Lang { return t.lang }
 
 // Digest identifies the template set: the SHA-256 of the names and texts
 // of the main template and every template it includes, the built-in ones
@@ -68,12 +75,17 @@ func (e *Error) Unwrap() error { return e.Err }
 // in every list and on a report with no records (see trial), so a
 // template that names an unknown one, or an unknown field in any branch,
 // fails before any input is read, with the file and line.
-func Load(name string) (*Template, error) {
+func Load(name string) (*Template, error) { return LoadIn(name, lang.English) }
+
+// LoadIn is Load for a report in language l: the built-in templates are
+// l's (templates/fr/… for French), and the template is tried on reports
+// in l.
+func LoadIn(name string, l lang.Lang) (*Template, error) {
 	if main, ok := templates.Builtin[name]; ok || name == "" {
 		if name == "" {
 			main = templates.Default
 		}
-		return parseSet(builtin(main), "")
+		return parseSet(builtin(l, main), "", l)
 	}
 	info, err := os.Stat(name)
 	switch {
@@ -88,30 +100,40 @@ func Load(name string) (*Template, error) {
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
-	return parseSet(file{filepath.Base(name), name, string(text)}, filepath.Dir(name))
+	return parseSet(file{name: filepath.Base(name), path: name, text: string(text)}, filepath.Dir(name), l)
 }
 
 // Parse parses text as a template named name (the name errors give), with
 // the default partials available to it: for tests and examples, and for
 // tools that keep templates elsewhere than in files.
 func Parse(name, text string) (*Template, error) {
-	return parseSet(file{name, name, text}, "")
+	return ParseIn(name, text, lang.English)
+}
+
+// ParseIn is Parse for a report in language l.
+func ParseIn(name, text string, l lang.Lang) (*Template, error) {
+	return parseSet(file{name: name, path: name, text: text}, "", l)
 }
 
 type file struct {
-	name string // the template's name: the file's base name
-	path string // what errors call it
-	text string
+	name   string // the template's name: the file's base name
+	path   string // what errors call it
+	text   string
+	fsPath string // a built-in template's path in templates.FS
 }
 
-// builtin is a default template; its text is read when it is parsed.
-func builtin(name string) file { return file{name: name, path: "built-in " + name} }
+// builtin is a default template of language l; its text is read when it
+// is parsed.
+func builtin(l lang.Lang, name string) file {
+	p := path.Join(templates.Dir(l.Code()), name)
+	return file{name: name, path: "built-in " + p, fsPath: p}
+}
 
 // parseSet parses main, then every template it includes, from dir (when
 // not "") or from the defaults, and checks the set. Only included files
 // are read, so other files of the folder do not matter.
-func parseSet(main file, dir string) (*Template, error) {
-	t := &Template{main: main.name, files: map[string]string{}, texts: map[string]string{}}
+func parseSet(main file, dir string, l lang.Lang) (*Template, error) {
+	t := &Template{main: main.name, files: map[string]string{}, texts: map[string]string{}, lang: l}
 	// The set's root is never executed and no file can have its name: a
 	// clone would replace the file's template by the empty root.
 	t.t = template.New(" root ").Option("missingkey=error").Funcs(builtinFuncs).Funcs(funcs(nil))
@@ -120,8 +142,8 @@ func parseSet(main file, dir string) (*Template, error) {
 	for len(queue) > 0 {
 		f := queue[0]
 		queue = queue[1:]
-		if f.text == "" && strings.HasPrefix(f.path, "built-in ") {
-			b, err := fs.ReadFile(templates.FS, f.name)
+		if f.text == "" && f.fsPath != "" {
+			b, err := fs.ReadFile(templates.FS, f.fsPath)
 			if err != nil {
 				return nil, err
 			}
@@ -138,7 +160,7 @@ func parseSet(main file, dir string) (*Template, error) {
 			if t.t.Lookup(inc) != nil || t.files[inc] != "" || queued(queue, inc) {
 				continue
 			}
-			if next, ok, err := find(dir, inc); err != nil {
+			if next, ok, err := find(dir, inc, l); err != nil {
 				return nil, err
 			} else if ok {
 				queue = append(queue, next)
@@ -161,7 +183,9 @@ func parseSet(main file, dir string) (*Template, error) {
 // line, and not in the first period that takes the branch.
 func (t *Template) try() error {
 	for _, tr := range trials() {
-		v, err := NewView(tr.r)
+		r := *tr.r // the trial in the template's language
+		r.Lang = t.lang
+		v, err := NewView(&r)
 		if err != nil {
 			return err
 		}
@@ -187,19 +211,21 @@ func queued(q []file, name string) bool {
 }
 
 // find looks for an included template: a file of dir, else a default.
-func find(dir, name string) (file, bool, error) {
+func find(dir, name string, l lang.Lang) (file, bool, error) {
 	if dir != "" && filepath.Base(name) == name {
 		p := filepath.Join(dir, name)
 		b, err := os.ReadFile(p)
 		switch {
 		case err == nil:
-			return file{name, p, string(b)}, true, nil
+			return file{name: name, path: p, text: string(b)}, true, nil
 		case !errors.Is(err, fs.ErrNotExist):
 			return file{}, false, fmt.Errorf("template %s: %w", p, err)
 		}
 	}
-	if _, err := fs.Stat(templates.FS, name); err == nil {
-		return builtin(name), true, nil
+	if b := builtin(l, name); filepath.Base(name) == name {
+		if _, err := fs.Stat(templates.FS, b.fsPath); err == nil {
+			return b, true, nil
+		}
 	}
 	return file{}, false, nil
 }
@@ -489,6 +515,7 @@ func (t *Template) ExecuteView(v *View, target Target) ([]byte, error) {
 	}
 	x := &execution{v: v, target: target}
 	c.Funcs(template.FuncMap{"table": x.table, "chart": x.chart, "count": x.count, "pasting": x.pasting, "paste": x.paste})
+	c.Funcs(langFuncs(v.Lang))
 	var buf bytes.Buffer
 	if err := c.ExecuteTemplate(&buf, t.main, x.v); err != nil {
 		return nil, t.wrap(err)
@@ -531,13 +558,19 @@ func tidy(b []byte) []byte {
 // for a report writer to edit; run with --template DIR/report.md.tmpl. It
 // refuses to overwrite: if any of the files exists, it writes none and
 // returns an *ExistsError naming every one that exists.
-func WriteDefaults(dir string) error {
-	names, err := fs.Glob(templates.FS, "*.tmpl")
+func WriteDefaults(dir string) error { return WriteDefaultsIn(dir, lang.English) }
+
+// WriteDefaultsIn is WriteDefaults for the templates of language l.
+func WriteDefaultsIn(dir string, l lang.Lang) error {
+	names, err := fs.Glob(templates.FS, path.Join(templates.Dir(l.Code()), "*.tmpl"))
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
 	exists := &ExistsError{Dir: dir}
+	for i, n := range names {
+		names[i] = path.Base(n)
+	}
 	for _, n := range names {
 		p := filepath.Join(dir, n)
 		if _, err := os.Lstat(p); err == nil {
@@ -553,7 +586,7 @@ func WriteDefaults(dir string) error {
 		return err
 	}
 	for _, n := range names {
-		text, err := fs.ReadFile(templates.FS, n)
+		text, err := fs.ReadFile(templates.FS, path.Join(templates.Dir(l.Code()), n))
 		if err != nil {
 			return err
 		}

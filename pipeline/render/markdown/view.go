@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"coopreport/pipeline/lang"
+	"coopreport/pipeline/period"
+
 	"errors"
 	"fmt"
 	"iter"
@@ -17,6 +20,9 @@ import (
 // counts records, and adds no money up (the aggregator does that once for
 // every output). The README lists every field.
 type View struct {
+	// Lang is the language the report is written in: "en", "fr", "mn" or
+	// "ru" ({{if eq .Lang.Code "fr"}}).
+	Lang              lang.Lang
 	Party             string // reporting party, e.g. "Mongolia"
 	Title             string // report title; "" when none is configured
 	Period            Period
@@ -111,11 +117,15 @@ type Bucket struct {
 	From, To Date
 }
 
-// Date is a calendar date. Printed, it is written out: "23 September 2015";
-// the zero Date (no date) prints as nothing.
-type Date struct{ d pipeline.Date }
+// Date is a calendar date. Printed, it is written out in the report's
+// language: "23 September 2015", "23 сентября 2015 г."; the zero Date (no
+// date) prints as nothing.
+type Date struct {
+	d pipeline.Date
+	l lang.Lang
+}
 
-func (d Date) String() string { return d.d.Long() }
+func (d Date) String() string { return d.l.Date(d.d.Year, d.d.Month, d.d.Day) }
 
 // ISO is the date as 2015-09-23.
 func (d Date) ISO() string { return d.d.String() }
@@ -364,19 +374,20 @@ func NewView(r *pipeline.Report) (*View, error) {
 		Title:             r.Title,
 		Version:           r.Version,
 		ReportingCurrency: r.Currency,
+		Lang:              r.Lang,
 		r:                 r,
 	}
 	if !r.Made.IsZero() {
-		v.Made = Date{pipeline.DateOf(r.Made)} // in the configured time zone
+		v.Made = v.date(pipeline.DateOf(r.Made)) // in the configured time zone
 	}
 	p := r.Period
-	name := p.Name
+	name := period.NameIn(r.Lang, p.Label)
 	if name == "" {
 		name = p.Label
 	}
-	v.Period = Period{Label: p.Label, Name: name, From: Date{p.From}, To: Date{p.To}, By: string(p.By)}
+	v.Period = Period{Label: p.Label, Name: name, From: v.date(p.From), To: v.date(p.To), By: string(p.By)}
 	for _, b := range p.Buckets {
-		v.Period.Buckets = append(v.Period.Buckets, Bucket{b.Label, Date{b.From}, Date{b.To}})
+		v.Period.Buckets = append(v.Period.Buckets, Bucket{b.Label, v.date(b.From), v.date(b.To)})
 	}
 
 	totals := map[string]pipeline.Counts{}
@@ -409,7 +420,7 @@ func NewView(r *pipeline.Report) (*View, error) {
 		}
 	}
 	v.Agreements, v.Plans, v.MoUs, v.Treaties = v.agreements(inForce)
-	v.ExpiringBy = Date{pipeline.DateOf(p.To.Time().AddDate(1, 0, 0))}
+	v.ExpiringBy = v.date(pipeline.DateOf(p.To.Time().AddDate(1, 0, 0)))
 	v.Ended, v.Expiring = ending(v.Agreements, p.From, p.To, v.ExpiringBy.d)
 
 	for _, in := range r.Inputs {
@@ -439,6 +450,9 @@ func NewView(r *pipeline.Report) (*View, error) {
 	v.formB()
 	return v, nil
 }
+
+// date is d in the report's language.
+func (v *View) date(d pipeline.Date) Date { return Date{d, v.Lang} }
 
 // ending selects the agreements whose validity ended within [from, to],
 // the last day of the period included, and those whose validity ends
@@ -513,7 +527,7 @@ func (v *View) agreement(a *pipeline.Agreement) Agreement {
 		ID: a.ID, Country: a.Country.Label(), CountryLongName: longName(a.Country), Code: a.Country.Code,
 		Region: a.Region, Partner: partner, Counterpart: counterpart, Sector: string(a.Sector),
 		Instrument: string(a.Instrument), InstrumentName: instrumentNames[a.Instrument], Title: a.Title,
-		Signed: Date{a.Signed}, ValidFrom: Date{a.ValidFrom}, ValidTo: Date{a.ValidTo},
+		Signed: v.date(a.Signed), ValidFrom: v.date(a.ValidFrom), ValidTo: v.date(a.ValidTo),
 		Years: years(a.ValidFrom, a.ValidTo), Status: a.StatusDuring(p.From, p.To),
 		Measure: a.Measure, Notes: a.Notes,
 	}
@@ -575,7 +589,7 @@ func firstListed(list []Agreement) ([]Agreement, int) {
 
 func (v *View) activity(a *pipeline.Activity) Activity {
 	av := Activity{
-		ID: a.ID, Date: Date{a.Date}, End: Date{a.End}, Dates: dates(a.Date, a.End),
+		ID: a.ID, Date: v.date(a.Date), End: v.date(a.End), Dates: dates(a.Date, a.End),
 		Country: a.Country.Label(), CountryLongName: longName(a.Country), Code: a.Country.Code, Region: a.Region,
 		Agreement: a.Agreement, Measure: a.Measure, Type: string(a.Type), Title: a.Title,
 		Participants: a.KnownParticipants(), ParticipantsKnown: a.Participants >= 0, Funding: a.Funding, Agency: a.Agency, Notes: a.Notes,

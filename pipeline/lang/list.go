@@ -1,0 +1,35 @@
+package lang
+
+import "strings"
+
+// and is the word that joins the last two items of a list.
+var and = map[Lang]string{English: "and", French: "et", Mongolian: "болон", Russian: "и"}
+
+// And is the language's "and".
+func (l Lang) And() string { return and[l.or()] }
+
+// List joins items: "A, B and C", "A, B et C", "A, B и C", "A, B болон
+// C". Items that hold a comma themselves are joined with semicolons, so
+// that each stays readable as one. English keeps the comma before "and"
+// only then ("A; B, C; and D").
+func (l Lang) List(xs []string) string {
+	sep, last := ", ", " "+l.And()+" "
+	for _, s := range xs {
+		if strings.Contains(s, ",") {
+			sep = "; "
+			if l.or() == English {
+				last = "; and "
+			}
+			break
+		}
+	}
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	case 2:
+		return xs[0] + " " + l.And() + " " + xs[1]
+	}
+	return strings.Join(xs[:len(xs)-1], sep) + last + xs[len(xs)-1]
+}
