@@ -47,6 +47,7 @@ func TestMain(m *testing.M) {
 	if opsBinDir != "" {
 		os.RemoveAll(opsBinDir)
 	}
+	removeLanguageRuns()
 	os.Exit(code)
 }
 

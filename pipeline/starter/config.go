@@ -53,6 +53,8 @@ func configText(opt Options) string {
 	setting(`# decimal_mark`, `"."`, `"." or ","; by default semicolon-delimited CSV files use "," and every other file "."`)
 	setting(`# output`, `"output"`, "the output folder (--out), relative to the folder coopreport is run in")
 	setting(`# page_size`, `"A4"`, "A4 or Letter")
+	setting(`# language`, `"en"`, "the language of the report and the workbook: en, fr, mn (монгол) or ru (русский)")
+	setting(`# country_abbreviations`, "false", "true: in Mongolian and Russian, ОХУ, БНХАУ, КНР… for the countries that have one")
 	setting(`# formats`, `["pdf", "docx", "xlsx", "csv"]`, "the outputs to write besides manifest.json (default: all of pdf, docx, html, md, xlsx, csv, checked)")
 	setting(`# history`, "12", "how many earlier runs of each period to keep in the output folder's .history, to read again (0 keeps none)")
 	setting(`# data_issues_annex`, "false", "leave the annex listing the rejected rows out of the report, for a copy meant for publication (the workbook and rejects.csv still list them)")

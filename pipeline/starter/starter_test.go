@@ -274,6 +274,7 @@ func TestConfigFile(t *testing.T) {
 			want.History = &history
 			want.Title, want.ShortTitle = "Periodic report on international cultural cooperation", "Periodic report"
 			want.By, want.DecimalMark, want.Output, want.PageSize, want.DateOrder = "quarter", ".", "output", "A4", "day-first"
+			want.Language, want.CountryAbbreviations = "en", &no
 			if !reflect.DeepEqual(all, want) {
 				t.Errorf("uncommented %+v, want %+v", all, want)
 			}

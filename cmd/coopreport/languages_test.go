@@ -1,0 +1,357 @@
+package main
+
+// The example's report in French, Mongolian and Russian (issue 15): golden
+// files of each (the Markdown, the text of the PDF, a dump of the
+// workbook), machine outputs that do not change with the language, and a
+// check that no English word of the tool is left in the other languages.
+// Rewrite the goldens after a deliberate change with
+//
+//	go test ./cmd/coopreport -run Languages -update
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// languageRun is the example run in one language, kept for the tests of
+// this file: each language is run once.
+type languageRun struct {
+	dir  string // the period's outputs
+	once sync.Once
+	err  string
+}
+
+var (
+	languageRunsMu sync.Mutex
+	languageRuns   = map[string]*languageRun{}
+)
+
+// runInLanguage runs the example with testdata/lang/<code>.toml (the
+// example's configuration with its title and party in that language), or
+// with the example's own configuration for "en", and returns the folder
+// of the period's outputs.
+func runInLanguage(t *testing.T, code string) string {
+	t.Helper()
+	languageRunsMu.Lock()
+	lr := languageRuns[code]
+	if lr == nil {
+		lr = &languageRun{}
+		languageRuns[code] = lr
+	}
+	languageRunsMu.Unlock()
+	lr.once.Do(func() {
+		out, err := os.MkdirTemp("", "coopreport-lang-")
+		if err != nil {
+			lr.err = err.Error()
+			return
+		}
+		args := []string{"run", "--input", exampleInput, "--out", out, "--now", exampleNow}
+		if code != "en" {
+			args = append(args, "--config", filepath.Join("testdata", "lang", code+".toml"))
+		}
+		var stdout, stderr bytes.Buffer
+		if status := Main(args, &stdout, &stderr, noEnv); status != ExitOK {
+			lr.err = "coopreport " + strings.Join(args, " ") + ": " + stderr.String()
+			return
+		}
+		lr.dir = filepath.Join(out, exampleLabel)
+	})
+	if lr.err != "" {
+		t.Fatal(lr.err)
+	}
+	return lr.dir
+}
+
+// removeLanguageRuns removes the runs' folders, after the tests (TestMain).
+func removeLanguageRuns() {
+	for _, lr := range languageRuns {
+		if lr.dir != "" {
+			os.RemoveAll(filepath.Dir(lr.dir))
+		}
+	}
+}
+
+// otherLanguages are the languages of the reports besides English.
+var otherLanguages = []string{"fr", "mn", "ru"}
+
+func TestLanguagesGolden(t *testing.T) {
+	for _, code := range otherLanguages {
+		t.Run(code, func(t *testing.T) {
+			dir := runInLanguage(t, code)
+			report := "report-" + exampleLabel
+			for name, got := range map[string][]byte{
+				"report.md":    readOutput(report+".md")(t, dir),
+				"report.txt":   pdfText(t, filepath.Join(dir, report+".pdf"), "-layout"),
+				"workbook.txt": dumpWorkbook(t, filepath.Join(dir, report+".xlsx")),
+			} {
+				path := filepath.Join(goldenDir, code, name)
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(path, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatalf("%v (run go test ./cmd/coopreport -run Languages -update to write it)", err)
+				}
+				if d := diffLines(got, want); d != "" {
+					t.Errorf("%s differs from %s (if the change is meant, rerun with -update and review git diff):\n%s", name, path, d)
+				}
+			}
+		})
+	}
+}
+
+// TestMachineOutputsKeepTheirLanguage checks that the CSV files are the
+// same bytes whatever the report's language, and that the manifest says
+// the same about the run.
+func TestMachineOutputsKeepTheirLanguage(t *testing.T) {
+	en := runInLanguage(t, "en")
+	for _, code := range otherLanguages {
+		t.Run(code, func(t *testing.T) {
+			dir := runInLanguage(t, code)
+			for _, name := range []string{"summary.csv", "finance.csv", "rejects.csv", "rows.csv", "changes.csv"} {
+				if a, b := readOutput(name)(t, en), readOutput(name)(t, dir); !bytes.Equal(a, b) {
+					t.Errorf("%s in %s differs from English:\n%s", name, code, diffLines(b, a))
+				}
+			}
+			var a, b map[string]any
+			readJSON(t, filepath.Join(en, "manifest.json"), &a)
+			readJSON(t, filepath.Join(dir, "manifest.json"), &b)
+			for _, k := range []string{"period", "reporting_currency", "inputs", "rows_read", "rows_accepted", "rows_rejected",
+				"numbers_may_be_incomplete", "warnings", "changes"} {
+				x, _ := json.Marshal(a[k])
+				y, _ := json.Marshal(b[k])
+				if !bytes.Equal(x, y) {
+					t.Errorf("manifest.json %s in %s: %s, in English: %s", k, code, y, x)
+				}
+			}
+			if s, _ := b["settings"].(map[string]any); s["language"] != code {
+				t.Errorf("manifest.json settings.language = %v, want %s", s["language"], code)
+			}
+		})
+	}
+}
+
+// TestNoEnglishLeftInReports fails on any English word of the tool's own
+// in the French, Mongolian and Russian reports: in the Markdown, the Word
+// and web pages' text, the workbook and the PDF. The data is masked first
+// (every value of the input files, the configuration and the run's
+// messages, which stay as written or English by design); the English
+// words looked for are those the English report has after the same
+// masking, less the words French shares with English.
+func TestNoEnglishLeftInReports(t *testing.T) {
+	mask := dataMask(t, runInLanguage(t, "en"))
+	english := map[string]bool{}
+	for w := range latinWords(mask(reportTexts(t, runInLanguage(t, "en")))) {
+		english[w] = true
+	}
+	if len(english) < 100 {
+		t.Fatalf("only %d English words found in the English report: the masking is wrong", len(english))
+	}
+	for _, code := range otherLanguages {
+		t.Run(code, func(t *testing.T) {
+			text := mask(reportTexts(t, runInLanguage(t, code)))
+			var left []string
+			for w, where := range latinWords(text) {
+				if english[w] && !sharedWithEnglish[code][w] {
+					left = append(left, w+" ("+where+")")
+				}
+			}
+			sort.Strings(left)
+			for _, w := range left {
+				t.Errorf("English word left in the %s report: %s", code, w)
+			}
+		})
+	}
+}
+
+// sharedWithEnglish are words a French (or any) report writes as English
+// does.
+var sharedWithEnglish = map[string]map[string]bool{
+	"fr": wordSet("total", "participants", "date", "dates", "convention", "page", "culture", "activités", "national", "international",
+		"article", "description", "type", "statut", "document", "annexe", "notes", "note", "source", "sources", "code", "mesures",
+		"programme", "programmes", "organisation", "section", "sections", "format", "information", "region", "pays", "accord",
+		"objectifs", "expressions", "diversité", "protection", "promotion", "institutions", "mobilité", "domaines", "partenaires",
+		"principal", "principale", "non", "ministère", "ministre", "conclusions", "surveillance", "simple", "distinct", "public", "cultural"),
+	"mn": wordSet(),
+	"ru": wordSet(),
+}
+
+func wordSet(words ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// reportTexts is the text of every output a reader reads: the Markdown,
+// the Word and web pages, the workbook's cells and the PDF.
+func reportTexts(t *testing.T, dir string) map[string]string {
+	report := filepath.Join(dir, "report-"+exampleLabel)
+	return map[string]string{
+		"md":   string(readOutput("report-"+exampleLabel+".md")(t, dir)),
+		"docx": string(dumpDOCX(t, report+".docx")),
+		"html": string(dumpHTML(t, report+".html")),
+		"xlsx": workbookCells(t, report+".xlsx"),
+		"pdf":  string(pdfText(t, report+".pdf", "-raw")),
+	}
+}
+
+// workbookCells is every cell's text of every sheet, and the sheet names.
+func workbookCells(t *testing.T, path string) string {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		b.WriteString(sheet + "\n")
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range rows {
+			for _, c := range row {
+				b.WriteString(c + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// dataMask returns a function that blanks out of texts every value of the
+// input files, of the configuration files and of the run's messages
+// (rejects.csv, the manifest's warnings): what is data, or the run's
+// English messages, not the report's words.
+func dataMask(t *testing.T, enDir string) func(map[string]string) map[string]string {
+	var values []string
+	add := func(s string) {
+		for _, line := range strings.Split(s, "\n") {
+			if line = strings.TrimSpace(line); len([]rune(line)) >= 3 {
+				values = append(values, line)
+			}
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(exampleInput, "*.csv"))
+	files = append(files, rejectsOf(enDir))
+	for _, p := range files {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := csv.NewReader(f)
+		r.FieldsPerRecord = -1
+		r.LazyQuotes = true
+		recs, err := r.ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, rec := range recs {
+			for _, v := range rec {
+				add(v)
+			}
+		}
+	}
+	configs, _ := filepath.Glob(filepath.Join("testdata", "lang", "*.toml"))
+	for _, p := range append(configs, filepath.Join(exampleInput, "coopreport.toml")) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`(?m)^\w+ = "([^"]*)"`).FindAllStringSubmatch(string(b), -1) {
+			add(m[1])
+		}
+	}
+	var m struct{ Warnings []string }
+	readJSON(t, filepath.Join(enDir, "manifest.json"), &m)
+	for _, w := range m.Warnings {
+		add(w)
+	}
+	// One pattern of every value, longest first so that a value holding
+	// another is masked whole, each only as whole words (a value "mou" is
+	// no part of "Autonomous").
+	sort.Slice(values, func(i, j int) bool { return len(values[i]) > len(values[j]) })
+	var alts []string
+	seen := map[string]bool{}
+	for _, v := range values {
+		if !seen[v] {
+			seen[v] = true
+			alts = append(alts, regexp.QuoteMeta(v))
+		}
+	}
+	re := regexp.MustCompile(`(^|[^\p{L}\p{N}])(?:` + strings.Join(alts, "|") + `)([^\p{L}\p{N}]|$)`)
+	hex := regexp.MustCompile(`[0-9a-f]{16,}`)
+	dataWords := latinWords(map[string]string{"data": strings.Join(values, "\n")})
+	return func(texts map[string]string) map[string]string {
+		out := map[string]string{}
+		for k, s := range texts {
+			s = hex.ReplaceAllString(s, " ")
+			// Twice: a match takes the character after it, which may
+			// start the next value.
+			for range 2 {
+				s = re.ReplaceAllString(s, "$1 ¦ $2")
+			}
+			if k == "pdf" {
+				// Lines of the PDF's text break data anywhere (inside
+				// table cells too): only words no value holds count.
+				s = latinWord.ReplaceAllStringFunc(s, func(w string) string {
+					if _, ok := dataWords[strings.ToLower(strings.TrimRight(w, "'’"))]; ok {
+						return " ¦ "
+					}
+					return w
+				})
+			}
+			out[k] = s
+		}
+		return out
+	}
+}
+
+func rejectsOf(dir string) string { return filepath.Join(dir, "rejects.csv") }
+
+var latinWord = regexp.MustCompile(`\p{Latin}[\p{Latin}'’]+`)
+
+// latinWords are the words in Latin letters of three letters or more,
+// lower-cased, each with the output it was first found in and its
+// context; words in capitals (currency codes, IDs) are left out.
+func latinWords(texts map[string]string) map[string]string {
+	words := map[string]string{}
+	kinds := make([]string, 0, len(texts))
+	for k := range texts {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		s := texts[k]
+		for _, loc := range latinWord.FindAllStringIndex(s, -1) {
+			w := s[loc[0]:loc[1]]
+			if len([]rune(w)) < 3 || strings.ToUpper(w) == w {
+				continue
+			}
+			lw := strings.ToLower(strings.TrimRight(w, "'’"))
+			if _, ok := words[lw]; !ok {
+				from, to := max(loc[0]-30, 0), min(loc[1]+30, len(s))
+				words[lw] = k + ": …" + strings.ToValidUTF8(strings.ReplaceAll(s[from:to], "\n", " "), "") + "…"
+			}
+		}
+	}
+	return words
+}
