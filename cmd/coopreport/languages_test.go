@@ -327,6 +327,10 @@ func dataMask(t *testing.T, enDir string) func(map[string]string) map[string]str
 
 func rejectsOf(dir string) string { return filepath.Join(dir, "rejects.csv") }
 
+// directive is a directive of the Markdown (<!-- page-break -->), which
+// no reader sees.
+var directive = regexp.MustCompile(`<!--[^>]*-->`)
+
 var latinWord = regexp.MustCompile(`\p{Latin}[\p{Latin}'’]+`)
 
 // latinWords are the words in Latin letters of three letters or more,

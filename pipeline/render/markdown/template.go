@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"regexp"
+
 	"coopreport/pipeline/lang"
 	"path"
 
@@ -520,7 +522,20 @@ func (t *Template) ExecuteView(v *View, target Target) ([]byte, error) {
 	if err := c.ExecuteTemplate(&buf, t.main, x.v); err != nil {
 		return nil, t.wrap(err)
 	}
-	return tidy(buf.Bytes()), nil
+	return tidy(endStops(buf.Bytes(), v.Lang)), nil
+}
+
+// yearStop is a Russian date or year ending a sentence: its abbreviation's
+// point ("2015 г.") and the sentence's.
+var yearStop = regexp.MustCompile(`(\d гг?\.)\.`)
+
+// endStops writes one full stop where a Russian date or year ends a
+// sentence ("подписано 18 января 2013 г."), however the template puts it.
+func endStops(b []byte, l lang.Lang) []byte {
+	if l != lang.Russian {
+		return b
+	}
+	return yearStop.ReplaceAll(b, []byte("$1"))
 }
 
 // tidy collapses runs of blank lines (templates leave them around their
