@@ -864,7 +864,7 @@ func (v *View) measures(inForce []*pipeline.Agreement, totals map[string]pipelin
 		named = named || a.Measure != ""
 	}
 	if len(r.Measures) == 0 {
-		m := Measure{Title: generatedMeasure, FromRecords: true, holdsAll: true}
+		m := Measure{Title: v.w(generatedMeasure), FromRecords: true, holdsAll: true}
 		v.fill(&m, inForce, all)
 		return []Measure{m}, nil
 	}

@@ -43,4 +43,6 @@ func formIn(l lang.Lang, n int, forms string) string {
 
 // countIn is n and the form of the word for it in l: "3 agreements",
 // "3 соглашения".
-func countIn(l lang.Lang, n int, forms string) string { return l.Int(int64(n)) + " " + formIn(l, n, forms) }
+func countIn(l lang.Lang, n int, forms string) string {
+	return l.Int(int64(n)) + " " + formIn(l, n, forms)
+}
