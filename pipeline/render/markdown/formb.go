@@ -110,7 +110,9 @@ func (v *View) formB() {
 				a := f.AreaByID(id)
 				m.Areas = append(m.Areas, AreaRef{a.ID, v.w(a.Name), a.Goal})
 			}
-			m.Domains = pm.Domains
+			for _, d := range pm.Domains {
+				m.Domains = append(m.Domains, v.w(d))
+			}
 			m.Evaluated, m.Conclusions, m.Achieved = pm.Evaluated, pm.Conclusions, pm.Achieved
 		}
 		if len(m.Areas) == 0 {
