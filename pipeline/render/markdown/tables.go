@@ -383,7 +383,7 @@ func (v *View) moneyTable() *gfm {
 			case f.RateKnown:
 				rate = f.Rate.String()
 				if l != lang.English && l != "" {
-					rate = l.Digits(rate)
+					rate = strings.Replace(rate, ".", l.Decimal(), 1) // not grouped, as in English
 				}
 			case f.Converted:
 				rate = v.w("several")

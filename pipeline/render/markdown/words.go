@@ -137,7 +137,7 @@ var words = lang.Table{
 	},
 	"In %s": {
 		FR: "En %s",
-		MN: "%s-өөр",
+		MN: "Дүн, %s",
 		RU: "В %s",
 	},
 	"Ended": {
@@ -392,7 +392,7 @@ var words = lang.Table{
 	},
 	"from %s": {
 		FR: "depuis le %s",
-		MN: "%s-аас хойш",
+		MN: "%s өдрөөс хойш",
 		RU: "с %s",
 	},
 	"%s to %s": {
@@ -582,12 +582,12 @@ var words = lang.Table{
 	},
 	"Goal %d: %s": {
 		FR: "Objectif %d : %s",
-		MN: "%d дугаар зорилт: %s",
+		MN: "Зорилт %d: %s",
 		RU: "Цель %d: %s",
 	},
 	"The measures table gives this measure no area of monitoring: it is placed under %s (goal %d), because %s.": {
 		FR: "Le tableau des mesures n’indique aucun domaine de suivi pour cette mesure : elle est classée sous « %s » (objectif %d), car %s.",
-		MN: "Арга хэмжээний хүснэгтэд энэ арга хэмжээний хяналтын чиглэлийг заагаагүй тул „%s“ (%d дугаар зорилт) чиглэлд оруулав. Шалтгаан: %s.",
+		MN: "Арга хэмжээний хүснэгтэд энэ арга хэмжээний хяналтын чиглэлийг заагаагүй тул „%s“ (зорилт %d) чиглэлд оруулав. Шалтгаан: %s.",
 		RU: "В таблице мер для этой меры не указана область мониторинга: она отнесена к области «%s» (цель %d), поскольку %s.",
 	},
 	"agreements are linked to it": {
@@ -702,7 +702,7 @@ var words = lang.Table{
 	},
 	"In %s, %s.": {
 		FR: "Pour la période %s : %s.",
-		MN: "%s хугацаанд: %s.",
+		MN: "Тайлант хугацаанд (%s): %s.",
 		RU: "Период %s: %s.",
 	},
 	"%s: the amounts of the measure's activities in %s, converted to US dollars at the exchange rates of their dates.": {
