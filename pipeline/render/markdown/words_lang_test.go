@@ -136,3 +136,21 @@ func TestWordsForms(t *testing.T) {
 		}
 	}
 }
+
+// With country_abbreviations, Mongolian and Russian reports use the
+// abbreviations for the short names; formal names stay formal.
+func TestAbbreviations(t *testing.T) {
+	r := sampleReport()
+	r.Lang, r.Abbreviate = lang.Mongolian, true
+	v, err := NewView(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range v.Countries {
+		got[c.Code] = c.Name
+	}
+	if got["RU"] != "ОХУ" || got["CN"] != "БНХАУ" || got["JP"] != "Япон" {
+		t.Errorf("short names %v, want ОХУ, БНХАУ and Япон", got)
+	}
+}
