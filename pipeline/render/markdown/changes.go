@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 )
 
 // Changes is what changed since the report of the period last published,
@@ -44,9 +45,11 @@ type RowChange struct {
 	Kind   string // agreements, activities, measures, rates, …
 	ID     string
 	Change string // "added", "removed" or "changed"
+
+	l lang.Lang // the report's, for String
 }
 
-func (c RowChange) String() string { return c.ID + " (" + c.File + ") " + c.Change }
+func (c RowChange) String() string { return c.ID + " (" + c.File + ") " + words.In(c.l, c.Change) }
 
 // FigureChanges are the counts and sums that changed, old → new, by
 // bucket, country, currency and figure: the first Listed, how many there
@@ -68,12 +71,15 @@ type FigureChange struct {
 	Figure   string // in words: "agreements signed", "agreements in force", "activities", "participants", "money", "money converted to MNT"
 	Old, New string // as the report prints them; "none" when the row did not exist
 	Closed   bool   // the bucket had ended when the published report was made: a restatement
+
+	l lang.Lang // the report's, for String
 }
 
 func (c FigureChange) String() string {
 	what := c.Figure
 	if c.Currency != "" {
-		what = strings.Replace(what, "money", "money in "+c.Currency, 1)
+		money := words.In(c.l, "money")
+		what = strings.Replace(what, money, words.F(c.l, "money in %s", c.Currency), 1)
 	}
 	return c.Bucket + ", " + c.Country + ", " + what + ": " + c.Old + " → " + c.New
 }
@@ -104,7 +110,7 @@ func changes(r *pipeline.Report) *Changes {
 	}
 	v.Rows.Count = max(len(c.Rows), c.RowsAdded+c.RowsRemoved+c.RowsChanged) // Rows holds the first ones
 	for _, rc := range c.Rows[:min(len(c.Rows), Listed)] {
-		v.Rows.First = append(v.Rows.First, RowChange{File: rc.File, Kind: string(rc.Kind), ID: rc.ID, Change: rc.Change})
+		v.Rows.First = append(v.Rows.First, RowChange{File: rc.File, Kind: string(rc.Kind), ID: rc.ID, Change: rc.Change, l: r.Lang})
 	}
 	v.Rows.More = v.Rows.Count - len(v.Rows.First)
 	// The whole period's figures change with its buckets': the closed
@@ -133,41 +139,66 @@ func changes(r *pipeline.Report) *Changes {
 	}
 	v.Figures.Count = len(cells)
 	for _, fc := range cells[:min(len(cells), Listed)] {
-		v.Figures.First = append(v.Figures.First, figureChange(fc, r.Currency))
+		v.Figures.First = append(v.Figures.First, figureChange(r, fc))
 	}
 	v.Figures.More = v.Figures.Count - len(v.Figures.First)
 	return v
 }
 
-func figureChange(fc pipeline.FigureChange, reporting string) FigureChange {
-	words, ok := figureWords[fc.Figure]
+func figureChange(r *pipeline.Report, fc pipeline.FigureChange) FigureChange {
+	l, reporting := r.Lang, r.Currency
+	what, ok := figureWords[fc.Figure]
 	if !ok {
-		words = strings.ReplaceAll(fc.Figure, "_", " ")
+		what = strings.ReplaceAll(fc.Figure, "_", " ")
 	}
+	what = words.In(l, what)
 	// The digits of a sum are those of its currency: a converted sum's
 	// are the reporting currency's.
 	code := fc.Currency
 	if fc.Figure == "amount_reporting" {
-		words += reporting
+		what = words.F(l, "money converted to %s", reporting)
 		code = reporting
 	}
 	country := fc.Country
 	if country == "" {
-		country = "All partners"
+		country = words.In(l, "All partners")
+	} else if l != lang.English && l != "" {
+		country = localCountry(r, country)
 	}
-	return FigureChange{Bucket: fc.Bucket, Country: country, Currency: fc.Currency, Figure: words,
-		Old: printed(fc.Old, code), New: printed(fc.New, code), Closed: fc.Closed}
+	return FigureChange{Bucket: fc.Bucket, Country: country, Currency: fc.Currency, Figure: what,
+		Old: printed(l, fc.Old, code), New: printed(l, fc.New, code), Closed: fc.Closed, l: l}
+}
+
+// localCountry is a country the changes name by its English short name,
+// in the report's language.
+func localCountry(r *pipeline.Report, name string) string {
+	v := &View{Lang: r.Lang, r: r}
+	if name == "Multilateral" {
+		return v.w(name)
+	}
+	for _, c := range r.Countries {
+		if c.Name == name {
+			return v.short(c)
+		}
+	}
+	return name
 }
 
 // printed is a figure as the report prints it: grouped digits, the
 // currency's minor units for a sum; "none" for a row that did not exist.
-func printed(s, code string) string {
+func printed(l lang.Lang, s, code string) string {
 	if s == "" {
-		return "none"
+		return words.In(l, "none")
 	}
 	d, err := pipeline.ParseDecimal(s)
 	if err != nil {
 		return s
+	}
+	if l != lang.English && l != "" {
+		if code == "" {
+			return l.Digits(d.String())
+		}
+		return l.Digits(pipeline.Plain(d, code))
 	}
 	if code == "" {
 		return pipeline.GroupDigits(d.String())
@@ -191,8 +222,9 @@ func (v *View) compared(r *pipeline.Report, totals map[string]pipeline.Counts) {
 	countries := func(cs []pipeline.Country) []Country {
 		var out []Country
 		for _, c := range cs {
-			out = append(out, country(c, totals[c.Code]))
+			out = append(out, v.country(c, totals[c.Code]))
 		}
+		v.sortCountries(out)
 		return out
 	}
 	for _, c := range r.Compared {

@@ -6,6 +6,7 @@ import (
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/aggregate"
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/period"
 	"coopreport/pipeline/render/markdown"
 )
@@ -82,6 +83,23 @@ func showFor(target markdown.Target, text string) {
 		return
 	}
 	out, err := t.Execute(exampleReport(), target)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(string(out))
+}
+
+// showIn is show for a report in language l, with l's built-in partials.
+func showIn(l lang.Lang, text string) {
+	t, err := markdown.ParseIn("example.md.tmpl", text, l)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := exampleReport()
+	r.Lang = l
+	out, err := t.Execute(r, markdown.PDF)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -250,4 +268,22 @@ func Example_paste() {
 	// ```text
 	// Up 50% in *two* years.
 	// ```
+}
+
+func Example_form() {
+	show(`{{number .Totals.Activities}} {{form .Totals.Activities "activity" "activities"}}`)
+	showIn(lang.Russian, `{{form 1 "соглашение" "соглашения" "соглашений"}}, {{form 3 "соглашение" "соглашения" "соглашений"}}, {{form 25 "соглашение" "соглашения" "соглашений"}}`)
+	showIn(lang.Russian, `{{plural .Totals.Activities "мероприятие" "мероприятия" "мероприятий"}}`)
+	// Output:
+	// 4 activities
+	// соглашение, соглашения, соглашений
+	// 4 мероприятия
+}
+
+func Example_suffix() {
+	show(`{{suffix "тай" "Япон"}}, {{suffix "тай" "ОХУ"}}, {{suffix "аас" "Куба"}}, {{suffix "ын" "Герман"}}`)
+	showIn(lang.Mongolian, `{{suffix "тай" (list .Countries)}} хамтран ажилласан`)
+	// Output:
+	// Японтой, ОХУ-тай, Кубаас, Германы
+	// Орос, Хятад болон Японтой хамтран ажилласан
 }

@@ -1,12 +1,12 @@
 package markdown
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/framework"
+	"coopreport/pipeline/lang"
 )
 
 // The current periodic report form (Form B, the online form of the 2027
@@ -47,9 +47,11 @@ type AlsoListed struct {
 type GoalRef struct {
 	Number int
 	Name   string
+
+	l lang.Lang // the report's, for String
 }
 
-func (g GoalRef) String() string { return fmt.Sprintf("Goal %d: %s", g.Number, g.Name) }
+func (g GoalRef) String() string { return words.F(g.l, "Goal %d: %s", g.Number, g.Name) }
 
 // AreaRef is an area of monitoring a measure names.
 type AreaRef struct {
@@ -102,21 +104,23 @@ func (v *View) formB() {
 		}
 		if pm != nil {
 			for _, n := range pm.Goals {
-				m.Goals = append(m.Goals, GoalRef{n, f.GoalByNumber(n).Name})
+				m.Goals = append(m.Goals, GoalRef{n, v.w(f.GoalByNumber(n).Name), v.Lang})
 			}
 			for _, id := range pm.Areas {
 				a := f.AreaByID(id)
-				m.Areas = append(m.Areas, AreaRef{a.ID, a.Name, a.Goal})
+				m.Areas = append(m.Areas, AreaRef{a.ID, v.w(a.Name), a.Goal})
 			}
-			m.Domains = pm.Domains
+			for _, d := range pm.Domains {
+				m.Domains = append(m.Domains, v.w(d))
+			}
 			m.Evaluated, m.Conclusions, m.Achieved = pm.Evaluated, pm.Conclusions, pm.Achieved
 		}
 		if len(m.Areas) == 0 {
-			m.Placed = place(f, m)
+			m.Placed = v.place(f, m)
 		}
 		for _, g := range m.Areas {
 			if !slices.ContainsFunc(m.Goals, func(r GoalRef) bool { return r.Number == g.Goal }) {
-				m.Goals = append(m.Goals, GoalRef{g.Goal, f.GoalByNumber(g.Goal).Name})
+				m.Goals = append(m.Goals, GoalRef{g.Goal, v.w(f.GoalByNumber(g.Goal).Name), v.Lang})
 			}
 		}
 		slices.SortFunc(m.Goals, func(a, b GoalRef) int { return a.Number - b.Number })
@@ -132,10 +136,10 @@ func (v *View) formB() {
 		m.USD = v.usd(key)
 	}
 	for _, g := range f.Goals {
-		gv := Goal{Number: g.Number, Name: g.Name}
+		gv := Goal{Number: g.Number, Name: v.w(g.Name)}
 		counted := map[int]bool{} // a measure in two areas of the goal counts once
 		for _, a := range g.Areas {
-			av := Area{ID: a.ID, Name: a.Name, Goal: g.Number}
+			av := Area{ID: a.ID, Name: v.w(a.Name), Goal: g.Number}
 			for i, m := range v.Measures {
 				switch {
 				case m.Areas[0].ID == a.ID:
@@ -162,7 +166,7 @@ func (v *View) formB() {
 // agreements), one with activities only under 2.1 (mobility of artists
 // and cultural professionals); with other goals, under the first area of
 // its first goal.
-func place(f *framework.Framework, m *Measure) string {
+func (v *View) place(f *framework.Framework, m *Measure) string {
 	id, why := "2.3", "agreements are linked to it"
 	switch {
 	case len(m.Goals) > 0 && !slices.ContainsFunc(m.Goals, func(g GoalRef) bool { return g.Number == 2 }):
@@ -176,8 +180,8 @@ func place(f *framework.Framework, m *Measure) string {
 	if a.ID == "" { // framework.toml no longer has it: its first area
 		a, why = f.Goals[0].Areas[0], "the area the rule names is not in templates/framework.toml"
 	}
-	m.Areas = []AreaRef{{a.ID, a.Name, a.Goal}}
-	return fmt.Sprintf("The measures table gives this measure no area of monitoring: it is placed under %s (goal %d), because %s.", a.Name, a.Goal, why)
+	m.Areas = []AreaRef{{a.ID, v.w(a.Name), a.Goal}}
+	return v.f("The measures table gives this measure no area of monitoring: it is placed under %s (goal %d), because %s.", v.w(a.Name), a.Goal, v.w(why))
 }
 
 // partnersEngaged lists the partner institutions of a measure's
@@ -194,9 +198,9 @@ func (v *View) partnersEngaged(m *Measure, nonGov string) []PartnerEngaged {
 		seen[a.Partner] = true
 		p := PartnerEngaged{Name: a.Partner}
 		if a.Sector == string(pipeline.Governmental) {
-			p.Type = "Public sector"
+			p.Type = v.w("Public sector")
 		} else {
-			p.Type = nonGov
+			p.Type = v.w(nonGov)
 		}
 		out = append(out, p)
 	}

@@ -20,40 +20,50 @@ func (m Measure) MainFeatures() string {
 	if m.Features != "" {
 		return m.Features
 	}
-	party := "The reporting party"
+	l := m.lang()
+	english := l == lang.English || l == ""
+	the := the
+	if !english {
+		the = strings.TrimSpace // articles are English's
+	}
+	party := words.In(l, "The reporting party")
 	if m.Report != nil && m.Report.Party != "" {
 		party = m.Report.Party
 	}
 	var s []string
 	if len(m.Partners) > 0 {
-		var names []string
+		var names, sectors []string
 		for _, p := range m.Partners {
 			names = append(names, the(p.Name))
 		}
-		s = append(s, fmt.Sprintf("%s cooperates under %s with %s institutions of %s.", party,
-			pluralWords(len(m.Agreements), "agreement in force", "agreements in force"), list(m.Sectors), list(names)))
+		for _, x := range m.Sectors {
+			sectors = append(sectors, words.In(l, x))
+		}
+		n := len(m.Agreements)
+		s = append(s, words.F(l, "%s cooperates under %s with %s institutions of %s.", party,
+			countIn(l, n, "agreement in force|agreements in force"), l.List(sectors), l.List(names)))
 	}
 	for _, a := range m.Plans {
-		s = append(s, fmt.Sprintf("A cooperation plan (%s) with %s was signed on %s.", a.Years, the(a.Partner), a.Signed))
+		s = append(s, words.F(l, "A cooperation plan (%s) with %s was signed on %s.", a.Years, the(a.Partner), a.Signed))
 	}
 	for _, a := range m.MoUs {
-		s = append(s, fmt.Sprintf("%s and %s signed a memorandum of understanding (%s) on %s.", capital(the(a.Counterpart)), the(a.Partner), a.Years, a.Signed))
+		s = append(s, words.F(l, "%s and %s signed a memorandum of understanding (%s) on %s.", capital(the(a.Counterpart)), the(a.Partner), a.Years, a.Signed))
 	}
 	for _, a := range m.Treaties {
-		s = append(s, fmt.Sprintf("%s acceded to the %s on %s.", party, a.Title, a.Signed))
+		s = append(s, words.F(l, "%s acceded to the %s on %s.", party, a.Title, a.Signed))
 	}
 	if n := m.Activities.Count; n > 0 {
-		line := fmt.Sprintf("%s took place under the measure", capital(pluralWords(n, "activity", "activities")))
+		took := capital(countIn(l, n, "activity took place|activities took place"))
 		switch k := m.Meetings.Count; {
 		case k == 1 && n == 1:
-			line = "A meeting took place under the measure"
+			s = append(s, words.In(l, "A meeting took place under the measure."))
 		case k == 1:
-			line += ", one of them a meeting"
+			s = append(s, words.F(l, "%s under the measure, one of them a meeting.", took))
 		case k > 1:
-			kn, _ := number(m.lang(), int64(k))
-			line += fmt.Sprintf(", %s of them meetings", kn)
+			s = append(s, words.F(l, "%s under the measure, %s of them %s.", took, l.Int(int64(k)), formIn(l, k, "meeting|meetings")))
+		default:
+			s = append(s, words.F(l, "%s under the measure.", took))
 		}
-		s = append(s, line+".")
 	}
 	return strings.Join(s, " ") // "" when no agreement or activity is linked to it
 }
@@ -64,25 +74,26 @@ func (m Measure) ResultsAchieved() string {
 	if m.Achieved != "" {
 		return m.Achieved
 	}
+	l := m.lang()
 	var parts []string
 	if n := m.Activities.Count; n > 0 {
-		p := pluralWords(n, "activity", "activities") + " took place"
+		p := countIn(l, n, "activity took place|activities took place")
 		if m.Participants > 0 {
-			p += ", with " + pluralWords(int(m.Participants), "participant", "participants")
+			p += words.F(l, ", with %s", countIn(l, int(m.Participants), "participant|participants"))
 		}
 		parts = append(parts, p)
 	}
 	if n := len(m.Countries); n > 0 {
-		parts = append(parts, "cooperation was in force with "+pluralWords(n, "partner country", "partner countries"))
+		parts = append(parts, words.F(l, "cooperation was in force with %s", countIn(l, n, "partner country|partner countries")))
 	}
 	if len(parts) == 0 {
 		return "" // nothing the records can answer
 	}
-	when := ""
-	if m.Report != nil {
-		when = "In " + m.Report.Period.Name + ", "
+	joined := strings.Join(parts, words.In(l, "; "))
+	if m.Report == nil {
+		return joined + "."
 	}
-	return when + strings.Join(parts, "; ") + "."
+	return words.F(l, "In %s, %s.", m.Report.Period.Name, joined)
 }
 
 // ResourcesUSD is the financial resources in US dollars: the measure's
@@ -95,23 +106,24 @@ func (m Measure) ResourcesUSD() string {
 	if !u.Any {
 		return m.Resources // "" when no money was recorded
 	}
+	l := m.lang()
 	var in, out []string
 	for _, c := range u.Currencies {
 		if !c.USD.IsZero() || c.InUSD {
 			in = append(in, c.Currency)
 		}
 		if !c.InUSD {
-			amount, _ := moneyFunc(m.lang(), c.Left, c.Currency)
+			amount, _ := moneyFunc(l, c.Left, c.Currency)
 			out = append(out, amount)
 		}
 	}
 	var s string
 	if len(in) > 0 {
-		total, _ := moneyFunc(m.lang(), u.Total, pipeline.FormCurrency)
-		s = fmt.Sprintf("%s: the amounts of the measure's activities in %s, converted to US dollars at the exchange rates of their dates.", total, list(in))
+		total, _ := moneyFunc(l, u.Total, pipeline.FormCurrency)
+		s = words.F(l, "%s: the amounts of the measure's activities in %s, converted to US dollars at the exchange rates of their dates.", total, l.List(in))
 	}
 	if len(out) > 0 {
-		s = strings.TrimSpace(s + fmt.Sprintf(" Not included, as no exchange rate to US dollars covers their dates: %s.", list(out)))
+		s = strings.TrimSpace(s + " " + words.F(l, "Not included, as no exchange rate to US dollars covers their dates: %s.", l.List(out)))
 	}
 	if m.Resources != "" {
 		s += "\n\n" + m.Resources
@@ -124,16 +136,11 @@ func (m Measure) ResourcesUSD() string {
 func (m Measure) EvaluatedText() string {
 	switch m.Evaluated {
 	case "yes":
-		return "Yes"
+		return words.In(m.lang(), "Yes")
 	case "no":
-		return "No"
+		return words.In(m.lang(), "No")
 	}
-	return "Not stated"
-}
-
-func pluralWords(n int, one, many string) string {
-	s, _ := plural(lang.English, n, []string{one, many})
-	return s
+	return words.In(m.lang(), "Not stated")
 }
 
 // lang is the language of the report the measure is in.
@@ -157,9 +164,9 @@ func (x *execution) count(text string, limit int) string {
 	ls, _ := number(l, int64(limit))
 	if n > limit {
 		over, _ := number(l, int64(n-limit))
-		return fmt.Sprintf("(%s characters: %s over the form's limit of %s; shorten it before pasting)", ns, over, ls)
+		return words.F(l, "(%s characters: %s over the form's limit of %s; shorten it before pasting)", ns, over, ls)
 	}
-	return fmt.Sprintf("(%s of %s characters)", ns, ls)
+	return words.F(l, "(%s of %s characters)", ns, ls)
 }
 
 // pasting reports whether the Markdown being written is the one for the

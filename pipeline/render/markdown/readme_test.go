@@ -47,7 +47,7 @@ func TestReadmeExamples(t *testing.T) {
 				if !ok {
 					return true
 				}
-				if id, ok := call.Fun.(*ast.Ident); !ok || (id.Name != "show" && id.Name != "showFor") {
+				if id, ok := call.Fun.(*ast.Ident); !ok || (id.Name != "show" && id.Name != "showFor" && id.Name != "showIn") {
 					return true
 				}
 				lit, ok := call.Args[len(call.Args)-1].(*ast.BasicLit)

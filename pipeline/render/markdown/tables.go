@@ -104,16 +104,19 @@ func (t *gfm) markdown() Raw {
 	return Raw(strings.TrimSuffix(b.String(), "\n"))
 }
 
-func num[T int | int64](n T) string { s, _ := number(lang.English, int64(n)); return s }
+// num writes a whole number in l: "1,234" in English, "1 234" in French.
+func num[T int | int64](l lang.Lang, n T) string { return l.Int(int64(n)) }
 
-func amount(d pipeline.Decimal, code string) string {
-	s, _ := moneyFunc(lang.English, d, code)
+func amount(l lang.Lang, d pipeline.Decimal, code string) string {
+	s, _ := moneyFunc(l, d, code)
 	return s
 }
 
 // figure is an amount without its code, for columns whose header names
 // the currency.
-func figure(d pipeline.Decimal, code string) string { return pipeline.Grouped(d, code) }
+func figure(l lang.Lang, d pipeline.Decimal, code string) string {
+	return l.Digits(pipeline.Plain(d, code))
+}
 
 // table writes the named table with its caption.
 func (x *execution) table(name string) (Raw, error) {
@@ -121,6 +124,7 @@ func (x *execution) table(name string) (Raw, error) {
 		return "", fmt.Errorf("table %q used outside of a report", name)
 	}
 	v := x.v
+	l := v.Lang
 	switch name {
 	case "totals":
 		if v.Empty {
@@ -128,137 +132,134 @@ func (x *execution) table(name string) (Raw, error) {
 		}
 		return v.totalsTable().markdown(), nil
 	case "by-country":
-		t := newTable("Cooperation by partner, "+v.Period.Name, "Partner", ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
+		t := newTable(v.f("Cooperation by partner, %s", v.Period.Name), v.w("Partner"), ">"+v.w("Agreements signed"), ">"+v.w("Agreements in force"), ">"+v.w("Activities"), ">"+v.w("Participants"))
 		none := 0
 		for _, r := range v.ByCountry {
 			if r.none() {
 				none++
 				continue
 			}
-			t.add(r.Country, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
+			t.add(r.Country, num(l, r.Signed), num(l, r.InForce), num(l, r.Activities), num(l, r.Participants))
 		}
 		if len(t.rows) == 0 {
-			return "No partner had an agreement in force or an activity in the period.", nil
+			return Raw(v.w("No partner had an agreement in force or an activity in the period.")), nil
 		}
 		g := v.Totals
-		t.total("All partners", num(g.Signed), num(g.InForce), num(g.Activities), num(g.Participants))
+		t.total(v.w("All partners"), num(l, g.Signed), num(l, g.InForce), num(l, g.Activities), num(l, g.Participants))
 		var note Raw
 		if none > 0 {
-			n, _ := plural(lang.English, none, []string{"more partner", "more partners"})
-			note = Raw("\n\n" + capital(n) + " of the registers had no agreement in force and no activity in the period.")
+			note = Raw("\n\n" + capital(v.f("%s %s no agreement in force and no activity in the period.",
+				num(l, none), formIn(l, none, "more partner of the registers had|more partners of the registers had"))))
 		}
 		return t.markdown() + note, nil
 	case "by-bucket":
 		by := orWord(v.Period.By, "bucket")
 		if len(v.ByBucket) > TableRows {
 			// One line a bucket: the rows by partner would fill pages.
-			t := newTable("Cooperation by "+by, capital(by), ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
+			t := newTable(v.w("Cooperation by "+by), v.w(capital(by)), ">"+v.w("Agreements signed"), ">"+v.w("Agreements in force"), ">"+v.w("Activities"), ">"+v.w("Participants"))
 			var quiet []string
 			for _, r := range v.BucketTotals {
 				if r.quiet() && len(v.BucketTotals) > 1 {
 					quiet = append(quiet, r.Bucket)
 					continue
 				}
-				t.add(r.Bucket, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
+				t.add(r.Bucket, num(l, r.Signed), num(l, r.InForce), num(l, r.Activities), num(l, r.Participants))
 			}
 			if len(t.rows) == 0 {
-				return Raw(fmt.Sprintf("No agreement was signed and no activity took place in any %s of the period.", by)), nil
+				return Raw(v.w("No agreement was signed and no activity took place in any " + by + " of the period.")), nil
 			}
-			n, _ := number(lang.English, int64(len(v.ByBucket)))
-			note := fmt.Sprintf("\n\nThe %s rows by %s and partner are in summary.csv and in the Summary sheet of the workbook.", n, by)
+			note := "\n\n" + v.f("The %s rows by "+by+" and partner are in summary.csv and in the %s sheet of the workbook.", num(l, len(v.ByBucket)), v.w("Summary"))
 			switch {
 			case len(quiet) > 0 && len(quiet) <= 10:
-				note += fmt.Sprintf(" In %s no agreement was signed and no activity took place.", list(quiet))
+				note += " " + v.f("In %s no agreement was signed and no activity took place.", l.List(quiet))
 			case len(quiet) > 10:
-				q, _ := number(lang.English, int64(len(quiet)))
-				note += fmt.Sprintf(" In the %s other %ss of the period no agreement was signed and no activity took place.", q, by)
+				note += " " + v.f("In the %s other "+by+"s of the period no agreement was signed and no activity took place.", num(l, len(quiet)))
 			}
 			return t.markdown() + Raw(note), nil
 		}
-		t := newTable("Cooperation by "+by+" and partner", capital(by), "Partner", ">Agreements signed", ">Agreements in force", ">Activities", ">Participants")
+		t := newTable(v.w("Cooperation by "+by+" and partner"), v.w(capital(by)), v.w("Partner"), ">"+v.w("Agreements signed"), ">"+v.w("Agreements in force"), ">"+v.w("Activities"), ">"+v.w("Participants"))
 		quiet := 0
 		for _, r := range v.ByBucket {
 			if r.quiet() {
 				quiet++
 				continue
 			}
-			t.add(r.Bucket, r.Country, num(r.Signed), num(r.InForce), num(r.Activities), num(r.Participants))
+			t.add(r.Bucket, r.Country, num(l, r.Signed), num(l, r.InForce), num(l, r.Activities), num(l, r.Participants))
 		}
 		if len(t.rows) == 0 {
-			return Raw(fmt.Sprintf("No agreement was signed and no activity took place in any %s of the period.", by)), nil
+			return Raw(v.w("No agreement was signed and no activity took place in any " + by + " of the period.")), nil
 		}
 		var note Raw
 		if quiet > 0 {
-			q, _ := plural(lang.English, quiet, []string{"more row", "more rows"})
-			note = Raw(fmt.Sprintf("\n\n%s by %s and partner had agreements in force and nothing else: no agreement signed, no activity. Every row is in summary.csv and in the Summary sheet of the workbook.", capital(q), by))
+			note = Raw("\n\n" + capital(v.f("%s %s by "+by+" and partner had agreements in force and nothing else: no agreement signed, no activity. Every row is in summary.csv and in the %s sheet of the workbook.",
+				num(l, quiet), formIn(l, quiet, "more row|more rows"), v.w("Summary"))))
 		}
 		return t.markdown() + note, nil
 	case "compared":
 		return v.comparedTable(), nil
 	case "money":
 		if len(v.r.GrandMoney) == 0 {
-			return "No money was recorded for the activities of the period.", nil
+			return Raw(v.w("No money was recorded for the activities of the period.")), nil
 		}
 		return v.moneyTable().markdown() + v.moneyNote(), nil
 	case "agreements-in-force":
-		t := newTable("Agreements in force, "+v.Period.Name, "ID", "Partner", "Instrument", "Title", "Signed", "In force")
+		t := newTable(v.f("Agreements in force, %s", v.Period.Name), v.w("ID"), v.w("Partner"), v.w("Instrument"), v.w("Title"), v.w("Signed"), v.w("In force"))
 		for _, a := range v.Agreements[:min(len(v.Agreements), ListedRows)] {
-			t.add(a.ID, partnerCell(a), a.InstrumentName, a.Title, a.Signed.ISO(), span(a.ValidFrom, a.ValidTo))
+			t.add(a.ID, partnerCell(a), a.InstrumentName, a.Title, a.Signed.ISO(), span(l, a.ValidFrom, a.ValidTo))
 		}
-		return t.markdown() + more(len(v.Agreements), "agreements", "Agreements"), nil
+		return t.markdown() + v.more(len(v.Agreements), "agreement|agreements", "Agreements"), nil
 	case "activities":
-		cols := []string{"ID", "Date", "Partner", "Type", "Activity", ">Participants", ">Amount"}
+		cols := []string{v.w("ID"), v.w("Date"), v.w("Partner"), v.w("Type"), v.w("Activity"), ">" + v.w("Participants"), ">" + v.w("Amount")}
 		if v.ReportingCurrency != "" {
-			cols = append(cols, ">In "+v.ReportingCurrency)
+			cols = append(cols, ">"+v.f("In %s", v.ReportingCurrency))
 		}
-		t := newTable("Activities, "+v.Period.Name, cols...)
+		t := newTable(v.f("Activities, %s", v.Period.Name), cols...)
 		for _, a := range v.Activities.First[:min(len(v.Activities.First), ListedRows)] {
 			partner := a.Country
 			if a.Region != "" {
 				partner += " (" + a.Region + ")"
 			}
-			cells := []string{a.ID, a.Dates, partner, a.Type, a.Title, participants(a), ""}
+			cells := []string{a.ID, a.Dates, partner, v.activityType(a.Type), a.Title, participants(l, a), ""}
 			if a.HasAmount {
-				cells[6] = amount(a.Amount, a.Currency)
+				cells[6] = amount(l, a.Amount, a.Currency)
 			}
 			if v.ReportingCurrency != "" {
-				cells = append(cells, converted(a.HasAmount, a.Converted, figure(a.Reporting, v.ReportingCurrency)))
+				cells = append(cells, v.converted(a.HasAmount, a.Converted, figure(l, a.Reporting, v.ReportingCurrency)))
 			}
 			t.add(cells...)
 		}
-		return t.markdown() + more(v.Activities.Count, "activities", "Activities"), nil
+		return t.markdown() + v.more(v.Activities.Count, "activity|activities", "Activities"), nil
 	case "ended":
-		t := newTable("Agreements that ended in "+v.Period.Name, "ID", "Partner", "Title", "Ended", "How")
+		t := newTable(v.f("Agreements that ended in %s", v.Period.Name), v.w("ID"), v.w("Partner"), v.w("Title"), v.w("Ended"), v.w("How"))
 		for _, a := range v.Ended[:min(len(v.Ended), ListedRows)] {
 			how := a.Status // terminated or suspended, as the register says
 			if how != string(pipeline.StatusTerminated) && how != string(pipeline.StatusSuspended) {
 				how = "expired"
 			}
-			t.add(a.ID, partnerCell(a), a.Title, a.ValidTo.String(), how)
+			t.add(a.ID, partnerCell(a), a.Title, a.ValidTo.String(), v.w(how))
 		}
-		return t.markdown() + firstOf(len(v.Ended), "agreements ended during the period"), nil
+		return t.markdown() + v.firstOf(len(v.Ended), "agreement ended during the period|agreements ended during the period", ""), nil
 	case "expiring":
-		t := newTable("Agreements expiring by "+v.ExpiringBy.String(), "ID", "Partner", "Title", "Valid to", ">Days left")
+		t := newTable(v.f("Agreements expiring by %s", v.ExpiringBy.String()), v.w("ID"), v.w("Partner"), v.w("Title"), v.w("Valid to"), ">"+v.w("Days left"))
 		for _, a := range v.Expiring[:min(len(v.Expiring), ListedRows)] {
-			t.add(a.ID, partnerCell(a), a.Title, a.ValidTo.String(), num(a.ValidTo.d.Days()-v.Period.To.d.Days()))
+			t.add(a.ID, partnerCell(a), a.Title, a.ValidTo.String(), num(l, a.ValidTo.d.Days()-v.Period.To.d.Days()))
 		}
-		return t.markdown() + firstOf(len(v.Expiring), "agreements expire by "+v.ExpiringBy.String()), nil
+		return t.markdown() + v.firstOf(len(v.Expiring), "agreement expires by %s|agreements expire by %s", v.ExpiringBy.String()), nil
 	case "rejects-summary":
 		return v.rejectsTable().markdown(), nil
 	case "rejects":
-		t := newTable("Problems found in the input", "File", ">Row", "Column", "Value", "Problem")
+		t := newTable(v.w("Problems found in the input"), v.w("File"), ">"+v.w("Row"), v.w("Column"), v.w("Value"), v.w("Problem"))
 		for _, p := range v.Problems.First {
 			file := p.File
 			if p.Sheet != "" {
-				file += ", sheet " + p.Sheet
+				file += v.f(", sheet %s", p.Sheet)
 			}
-			t.add(file, num(p.Row), p.Column, p.Value, p.Reason)
+			t.add(file, num(l, p.Row), p.Column, p.Value, p.Reason)
 		}
 		var rest Raw
 		if v.Problems.More > 0 {
-			n, _ := number(lang.English, int64(v.Problems.Count))
-			first, _ := number(lang.English, int64(len(v.Problems.First)))
-			rest = Raw(fmt.Sprintf("\n\nThe input has %s problems; the first %s are listed here, and all of them in rejects.csv and in the Data issues sheet of the workbook.", n, first))
+			rest = Raw("\n\n" + v.f("The input has %s problems; the first %s are listed here, and all of them in rejects.csv and in the %s sheet of the workbook.",
+				num(l, v.Problems.Count), num(l, len(v.Problems.First)), v.w("Data issues")))
 		}
 		return t.markdown() + rest, nil
 	}
@@ -295,23 +296,29 @@ const TableRows = 50
 // firstOf says how many rows a list of agreements has when it holds the
 // first ListedRows: "325 agreements ended during the period; the first 50
 // are listed here, and all of them in the Agreements sheet of the workbook."
-func firstOf(n int, what string) Raw {
+// forms are the forms of what they are (see formIn); by, when given, is
+// the date they expire by.
+func (v *View) firstOf(n int, forms, by string) Raw {
 	if n <= ListedRows {
 		return ""
 	}
-	s, _ := number(lang.English, int64(n))
-	first, _ := number(lang.English, ListedRows)
-	return Raw(fmt.Sprintf("\n\n%s %s; the first %s are listed here, and all of them in the Agreements sheet of the workbook.", s, what, first))
+	l := v.Lang
+	if by != "" {
+		return Raw("\n\n" + v.f("%s %s by %s; the first %s are listed here, and all of them in the %s sheet of the workbook.",
+			num(l, n), formIn(l, n, forms), by, num(l, ListedRows), v.w("Agreements")))
+	}
+	return Raw("\n\n" + v.f("%s %s; the first %s are listed here, and all of them in the %s sheet of the workbook.",
+		num(l, n), formIn(l, n, forms), num(l, ListedRows), v.w("Agreements")))
 }
 
 // more says where the rows a table leaves out are.
-func more(n int, what, sheet string) Raw {
+func (v *View) more(n int, forms, sheet string) Raw {
 	if n <= ListedRows {
 		return ""
 	}
-	s, _ := number(lang.English, int64(n))
-	first, _ := number(lang.English, ListedRows)
-	return Raw(fmt.Sprintf("\n\nThe period has %s %s; the first %s are listed here, and all of them in the %s sheet of the workbook.", s, what, first, sheet))
+	l := v.Lang
+	return Raw("\n\n" + v.f("The period has %s %s; the first %s are listed here, and all of them in the %s sheet of the workbook.",
+		num(l, n), formIn(l, n, forms), num(l, ListedRows), v.w(sheet)))
 }
 
 func orWord(s, def string) string {
@@ -321,68 +328,77 @@ func orWord(s, def string) string {
 	return s
 }
 
-func span(from, to Date) string {
+func span(l lang.Lang, from, to Date) string {
 	if to.IsZero() {
-		return "from " + from.ISO()
+		return words.F(l, "from %s", from.ISO())
 	}
-	return from.ISO() + " to " + to.ISO()
+	return words.F(l, "%s to %s", from.ISO(), to.ISO())
 }
 
-func participants(a Activity) string {
+func participants(l lang.Lang, a Activity) string {
 	if !a.ParticipantsKnown {
 		return ""
 	}
-	return num(a.Participants)
+	return num(l, a.Participants)
 }
 
-func converted(has, ok bool, s string) string {
+func (v *View) converted(has, ok bool, s string) string {
 	switch {
 	case !has:
 		return ""
 	case !ok:
-		return "not converted"
+		return v.w("not converted")
 	}
 	return s
 }
 
+// activityType is an activity's type in words of the report's language;
+// in English, the register's word (training, festival, …) as it is.
+func (v *View) activityType(t string) string { return v.w(t) }
+
 func (v *View) totalsTable() *gfm {
 	g := v.Totals
-	t := newTable(capital(v.Period.Name)+" in numbers", "Figure", ">Number")
-	t.add("Partner countries", num(g.Countries))
-	t.add("Agreements in force", num(g.InForce))
-	t.add("Agreements signed in the period", num(g.Signed))
-	t.add("Activities", num(g.Activities))
-	t.add("Participants", num(g.Participants))
+	l := v.Lang
+	t := newTable(capital(v.f("%s in numbers", v.Period.Name)), v.w("Figure"), ">"+v.w("Number"))
+	t.add(v.w("Partner countries"), num(l, g.Countries))
+	t.add(v.w("Agreements in force"), num(l, g.InForce))
+	t.add(v.w("Agreements signed in the period"), num(l, g.Signed))
+	t.add(v.w("Activities"), num(l, g.Activities))
+	t.add(v.w("Participants"), num(l, g.Participants))
 	return t
 }
 
 func (v *View) moneyTable() *gfm {
-	cols := []string{"Partner", "Currency", ">Amount"}
+	l := v.Lang
+	cols := []string{v.w("Partner"), v.w("Currency"), ">" + v.w("Amount")}
 	if v.ReportingCurrency != "" {
-		cols = append(cols, ">Rate", ">In "+v.ReportingCurrency)
+		cols = append(cols, ">"+v.w("Rate"), ">"+v.f("In %s", v.ReportingCurrency))
 	}
-	t := newTable("Money spent on activities, "+v.Period.Name, cols...)
+	t := newTable(v.f("Money spent on activities, %s", v.Period.Name), cols...)
 	cells := func(partner string, f pipeline.FinanceRow) []string {
-		c := []string{partner, f.Currency, figure(f.Amount, f.Currency)}
+		c := []string{partner, f.Currency, figure(l, f.Amount, f.Currency)}
 		if v.ReportingCurrency != "" {
 			rate := ""
 			switch {
 			case f.RateKnown:
 				rate = f.Rate.String()
+				if l != lang.English && l != "" {
+					rate = strings.Replace(rate, ".", l.Decimal(), 1) // not grouped, as in English
+				}
 			case f.Converted:
-				rate = "several"
+				rate = v.w("several")
 			}
-			c = append(c, rate, converted(true, f.Converted, figure(f.Reporting, v.ReportingCurrency)))
+			c = append(c, rate, v.converted(true, f.Converted, figure(l, f.Reporting, v.ReportingCurrency)))
 		}
 		return c
 	}
 	if len(v.r.FinanceTotals) <= TableRows {
 		for _, f := range v.r.FinanceTotals {
-			t.add(cells(f.Country.Label(), f)...)
+			t.add(cells(v.label(f.Country), f)...)
 		}
 	}
 	for _, f := range v.r.GrandMoney {
-		t.total(cells("All partners", f)...)
+		t.total(cells(v.w("All partners"), f)...)
 	}
 	return t
 }
@@ -393,12 +409,13 @@ func (v *View) moneyNote() Raw {
 	if len(v.r.FinanceTotals) <= TableRows {
 		return ""
 	}
-	n, _ := number(lang.English, int64(len(v.r.FinanceTotals)))
-	return Raw(fmt.Sprintf("\n\nThe %s rows by partner and currency are in finance.csv and in the Finance sheet of the workbook.", n))
+	return Raw("\n\n" + v.f("The %s rows by partner and currency are in finance.csv and in the %s sheet of the workbook.",
+		num(v.Lang, len(v.r.FinanceTotals)), v.w("Finance")))
 }
 
 func (v *View) rejectsTable() *gfm {
-	t := newTable("Rows read, accepted and rejected", "File", "Sheet", ">Rows read", ">Accepted", ">Rejected")
+	l := v.Lang
+	t := newTable(v.w("Rows read, accepted and rejected"), v.w("File"), v.w("Sheet"), ">"+v.w("Rows read"), ">"+v.w("Accepted"), ">"+v.w("Rejected"))
 	var read, acc, rej int
 	for _, in := range v.r.Inputs {
 		sheets := 0
@@ -408,18 +425,18 @@ func (v *View) rejectsTable() *gfm {
 			}
 		}
 		if sheets == 0 {
-			t.add(in.Name, "", num(in.Read), num(in.Accepted), num(in.Rejected))
+			t.add(in.Name, "", num(l, in.Read), num(l, in.Accepted), num(l, in.Rejected))
 		} else {
 			for _, tb := range in.Tables {
 				if tb.Read == 0 {
 					continue // a sheet that explains the workbook, or an empty table
 				}
-				t.add(in.Name, tb.Sheet, num(tb.Read), num(tb.Accepted), num(tb.Rejected))
+				t.add(in.Name, tb.Sheet, num(l, tb.Read), num(l, tb.Accepted), num(l, tb.Rejected))
 			}
 		}
 		read, acc, rej = read+in.Read, acc+in.Accepted, rej+in.Rejected
 	}
-	t.total("All files", "", num(read), num(acc), num(rej))
+	t.total(v.w("All files"), "", num(l, read), num(l, acc), num(l, rej))
 	return t
 }
 
@@ -429,13 +446,34 @@ func (v *View) nothingToChart(name string) string {
 	g := v.r.Grand
 	switch {
 	case name == "activities-by-country" && g.Activities == 0:
-		return "No activity took place in the period, so there is no chart of activities."
+		return v.w("No activity took place in the period, so there is no chart of activities.")
 	case name == "money-by-bucket" && len(v.r.GrandMoney) == 0:
-		return "No money was recorded in the period, so there is no chart of money."
+		return v.w("No money was recorded in the period, so there is no chart of money.")
 	case name == "agreements-timeline" && g.InForce == 0 && g.Signed == 0:
-		return "No agreement was in force or signed in the period, so there is no chart of agreements."
+		return v.w("No agreement was in force or signed in the period, so there is no chart of agreements.")
 	}
 	return ""
+}
+
+// barLabel is a bar of package chartdata's chart of activities in the
+// report's language: chartdata names partners in English.
+func (v *View) barLabel(label string) string {
+	if v.Lang == lang.English || v.Lang == "" {
+		return label
+	}
+	if label == "Multilateral" {
+		return v.w("Multilateral")
+	}
+	var n int
+	if _, err := fmt.Sscanf(label, "Other partners (%d)", &n); err == nil {
+		return v.f("Other partners (%d)", n)
+	}
+	for _, c := range v.r.Countries {
+		if c.Name == label {
+			return v.label(c)
+		}
+	}
+	return label
 }
 
 // chart writes the named chart as a paragraph of its own, whatever is
@@ -450,52 +488,54 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 		return "", fmt.Errorf("there is no chart %q; the charts are %s", name, strings.Join(Charts, ", "))
 	}
 	alone := func(s Raw) Raw { return "\n\n" + s + "\n\n" }
-	if none := x.v.nothingToChart(name); none != "" {
+	v := x.v
+	l := v.Lang
+	if none := v.nothingToChart(name); none != "" {
 		return alone(Raw(none)), nil
 	}
 	if x.target == PDF {
 		return alone(Raw("![" + Escape(caption) + "](chart:" + name + ")")), nil
 	}
-	r := x.v.r
+	r := v.r
 	switch name {
 	case "activities-by-country":
 		a := chartdata.ActivitiesByCountry(r)
-		t := newTable(caption, "Partner", ">Activities")
+		t := newTable(caption, v.w("Partner"), ">"+v.w("Activities"))
 		for _, b := range a.Bars {
-			t.add(b.Label, num(b.Activities))
+			t.add(v.barLabel(b.Label), num(l, b.Activities))
 		}
-		t.total("All partners", num(a.Total))
+		t.total(v.w("All partners"), num(l, a.Total))
 		return alone(t.markdown()), nil
 	case "money-by-bucket":
 		m, err := chartdata.MoneyByBucket(r)
 		if err != nil {
 			return "", err
 		}
-		cols := []string{capital(m.By)}
+		cols := []string{v.w(capital(m.By))}
 		for _, s := range m.Series {
-			cols = append(cols, ">In "+s.Currency)
+			cols = append(cols, ">"+v.f("In %s", s.Currency))
 		}
 		t := newTable(caption, cols...)
 		for i, b := range m.Buckets {
 			cells := []string{b}
 			for _, s := range m.Series {
-				cells = append(cells, figure(s.Sums[i], s.Currency))
+				cells = append(cells, figure(l, s.Sums[i], s.Currency))
 			}
 			t.add(cells...)
 		}
 		out := t.markdown()
 		switch {
 		case m.Reporting == "":
-			out += "\n\nNo reporting currency is set, so each currency is shown on its own, not converted."
+			out += Raw("\n\n" + v.w("No reporting currency is set, so each currency is shown on its own, not converted."))
 		case m.Note() != "":
 			out += Raw("\n\n" + Escape(m.Note()))
 		}
 		return alone(out), nil
 	case "agreements-timeline":
 		tl := chartdata.AgreementsTimeline(r)
-		t := newTable(caption, capital(tl.By), ">Agreements in force", ">Agreements signed")
+		t := newTable(caption, v.w(capital(tl.By)), ">"+v.w("Agreements in force"), ">"+v.w("Agreements signed"))
 		for i, b := range tl.Buckets {
-			t.add(b, num(tl.InForce[i]), num(tl.Signed[i]))
+			t.add(b, num(l, tl.InForce[i]), num(l, tl.Signed[i]))
 		}
 		return alone(t.markdown()), nil
 	}
@@ -505,26 +545,27 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 // comparedTable sets each bucket beside the one before it: activities and
 // money then → now, partners gained and lost.
 func (v *View) comparedTable() Raw {
+	l := v.Lang
 	by := orWord(v.Period.By, "bucket")
 	if len(v.Compared) == 0 {
-		return Raw(fmt.Sprintf("No %s of the period is compared with the %s before it: the records do not reach back far enough, or the %ss have not ended.", by, by, by))
+		return Raw(v.w("No " + by + " of the period is compared with the " + by + " before it: the records do not reach back far enough, or the " + by + "s have not ended."))
 	}
-	cols := []string{capital(by), "Before", ">Activities"}
+	cols := []string{v.w(capital(by)), v.w("Before"), ">" + v.w("Activities")}
 	if v.ReportingCurrency != "" {
-		cols = append(cols, ">Money ("+v.ReportingCurrency+")")
+		cols = append(cols, ">"+v.f("Money (%s)", v.ReportingCurrency))
 	}
-	cols = append(cols, "Partners gained", "Partners lost")
-	t := newTable(capital(by)+"s compared with the "+by+" before", cols...)
+	cols = append(cols, v.w("Partners gained"), v.w("Partners lost"))
+	t := newTable(v.w(capital(by)+"s compared with the "+by+" before"), cols...)
 	names := func(cs []Country) string {
 		if len(cs) == 0 {
-			return "none"
+			return v.w("none")
 		}
-		return list(cs)
+		return l.List(items([]any{cs}))
 	}
 	for _, c := range v.Compared {
-		cells := []string{c.Bucket, c.Previous, num(c.PreviousActivities) + " → " + num(c.Activities)}
+		cells := []string{c.Bucket, c.Previous, num(l, c.PreviousActivities) + " → " + num(l, c.Activities)}
 		if v.ReportingCurrency != "" {
-			cells = append(cells, figure(c.PreviousMoney, v.ReportingCurrency)+" → "+figure(c.Money, v.ReportingCurrency))
+			cells = append(cells, figure(l, c.PreviousMoney, v.ReportingCurrency)+" → "+figure(l, c.Money, v.ReportingCurrency))
 		}
 		t.add(append(cells, names(c.Gained), names(c.Lost))...)
 	}

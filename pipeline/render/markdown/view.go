@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/collate"
+
 	"coopreport/pipeline"
 )
 
@@ -393,19 +395,20 @@ func NewView(r *pipeline.Report) (*View, error) {
 	totals := map[string]pipeline.Counts{}
 	for _, t := range r.Totals {
 		totals[t.Country.Code] = t.Counts
-		v.ByCountry = append(v.ByCountry, row(t))
+		v.ByCountry = append(v.ByCountry, v.row(t))
 	}
 	for _, s := range r.Summary {
-		v.ByBucket = append(v.ByBucket, row(s))
+		v.ByBucket = append(v.ByBucket, v.row(s))
 	}
 	for _, s := range r.BucketTotals {
-		row := row(s)
-		row.Country = "All partners"
+		row := v.row(s)
+		row.Country = v.w("All partners")
 		v.BucketTotals = append(v.BucketTotals, row)
 	}
 	for _, c := range r.Countries {
-		v.Countries = append(v.Countries, country(c, totals[c.Code]))
+		v.Countries = append(v.Countries, v.country(c, totals[c.Code]))
 	}
+	v.sortByName()
 	g := r.Grand
 	v.Totals = Totals{Countries: len(r.Countries), Signed: g.Signed, InForce: g.InForce, Activities: g.Activities, Participants: g.Participants}
 	for _, m := range r.GrandMoney {
@@ -480,13 +483,19 @@ func isTreatyOfPeriod(a *pipeline.Agreement, p *pipeline.Period) bool {
 	return a.Instrument == pipeline.InstrumentTreaty && p.Contains(a.Signed)
 }
 
-func row(s pipeline.SummaryRow) Row {
-	return Row{Bucket: s.Bucket, Country: s.Country.Label(), Code: s.Country.Code,
+func (v *View) row(s pipeline.SummaryRow) Row {
+	return Row{Bucket: s.Bucket, Country: v.label(s.Country), Code: s.Country.Code,
 		Signed: s.Signed, InForce: s.InForce, Activities: s.Activities, Participants: s.Participants}
 }
 
-func country(c pipeline.Country, n pipeline.Counts) Country {
-	return Country{Code: c.Code, Name: c.Name, LongName: longName(c), The: the(longName(c)),
+// country is c in the report's language, with its numbers.
+func (v *View) country(c pipeline.Country, n pipeline.Counts) Country {
+	long := v.formal(c)
+	the := the(long)
+	if v.Lang != lang.English && v.Lang != "" {
+		the = long // articles are English's
+	}
+	return Country{Code: c.Code, Name: v.short(c), LongName: long, The: the,
 		Signed: n.Signed, InForce: n.InForce, Activities: n.Activities, Participants: n.Participants}
 }
 
@@ -498,6 +507,78 @@ func longName(c pipeline.Country) string {
 		return c.LongName
 	}
 	return c.Name
+}
+
+// short is c's short name in the report's language: CLDR's, or the
+// abbreviation Mongolian and Russian official texts use when the
+// configuration asks for them (country_abbreviations).
+func (v *View) short(c pipeline.Country) string {
+	l := v.Lang
+	if l == lang.English || l == "" {
+		return c.Name
+	}
+	if v.r != nil && v.r.Abbreviate {
+		if a, ok := l.Abbreviation(c.Code); ok {
+			return a
+		}
+	}
+	return l.Country(c.Code, c.Name)
+}
+
+// label is short, or "Multilateral" in the report's language.
+func (v *View) label(c pipeline.Country) string {
+	if c.Multilateral() {
+		return v.w("Multilateral")
+	}
+	return v.short(c)
+}
+
+// formal is c's formal name in the report's language, or "Multilateral".
+func (v *View) formal(c pipeline.Country) string {
+	if c.Multilateral() {
+		return v.w("Multilateral")
+	}
+	if v.Lang == lang.English || v.Lang == "" {
+		return longName(c)
+	}
+	return v.Lang.CountryFormal(c.Code, longName(c))
+}
+
+// sortByName puts the lists the aggregator orders by English name in the
+// order of the names in the report's language (CLDR's collation), the
+// multilateral row last as before. English keeps the aggregator's order.
+func (v *View) sortByName() {
+	if v.Lang == lang.English || v.Lang == "" {
+		return
+	}
+	c := collate.New(v.Lang.Tag())
+	slices.SortStableFunc(v.Countries, func(a, b Country) int { return c.CompareString(a.Name, b.Name) })
+	byName := func(a, b Row) int {
+		if (a.Code == "") != (b.Code == "") { // multilateral last
+			if a.Code == "" {
+				return 1
+			}
+			return -1
+		}
+		return c.CompareString(a.Country, b.Country)
+	}
+	slices.SortStableFunc(v.ByCountry, byName)
+	slices.SortStableFunc(v.ByBucket, func(a, b Row) int {
+		if a.Bucket != b.Bucket {
+			return 0 // buckets stay in their order
+		}
+		return byName(a, b)
+	})
+}
+
+// sortCountries orders a list of countries by their names in the
+// report's language; English keeps the aggregator's order.
+func (v *View) sortCountries(cs []Country) {
+	if v.Lang == lang.English || v.Lang == "" {
+		return
+	}
+	c := collate.New(v.Lang.Tag())
+	slices.SortStableFunc(cs, func(a, b Country) int { return c.CompareString(a.Name, b.Name) })
 }
 
 func money(f pipeline.FinanceRow) Money {
@@ -517,30 +598,30 @@ func (v *View) agreement(a *pipeline.Agreement) Agreement {
 	p := v.r.Period
 	partner := a.Partner
 	if partner == "" {
-		partner = partnerName(a.Country, a.Region)
+		partner = v.partnerName(a.Country, a.Region)
 	}
 	counterpart := a.Counterpart
 	if counterpart == "" {
 		counterpart = v.Party
 	}
 	return Agreement{
-		ID: a.ID, Country: a.Country.Label(), CountryLongName: longName(a.Country), Code: a.Country.Code,
+		ID: a.ID, Country: v.label(a.Country), CountryLongName: v.formal(a.Country), Code: a.Country.Code,
 		Region: a.Region, Partner: partner, Counterpart: counterpart, Sector: string(a.Sector),
-		Instrument: string(a.Instrument), InstrumentName: instrumentNames[a.Instrument], Title: a.Title,
+		Instrument: string(a.Instrument), InstrumentName: v.w(instrumentNames[a.Instrument]), Title: a.Title,
 		Signed: v.date(a.Signed), ValidFrom: v.date(a.ValidFrom), ValidTo: v.date(a.ValidTo),
-		Years: years(a.ValidFrom, a.ValidTo), Status: a.StatusDuring(p.From, p.To),
+		Years: years(v.Lang, a.ValidFrom, a.ValidTo), Status: a.StatusDuring(p.From, p.To),
 		Measure: a.Measure, Notes: a.Notes,
 	}
 }
 
 // years is the span of an agreement in years: "2012–2014", "2013" for
 // one year, "from 1994" when open-ended.
-func years(from, to pipeline.Date) string {
+func years(l lang.Lang, from, to pipeline.Date) string {
 	switch {
 	case from.IsZero():
 		return ""
 	case to.IsZero():
-		return fmt.Sprintf("from %d", from.Year)
+		return l.Since(from.Year)
 	case from.Year == to.Year:
 		return fmt.Sprint(from.Year)
 	}
@@ -549,11 +630,11 @@ func years(from, to pipeline.Date) string {
 
 // partnerName names a partner for sentences: the formal name of the
 // country, or "Inner Mongolia (region of China)".
-func partnerName(c pipeline.Country, region string) string {
+func (v *View) partnerName(c pipeline.Country, region string) string {
 	if region != "" {
-		return fmt.Sprintf("%s (region of %s)", region, c.Label())
+		return v.f("%s (region of %s)", region, v.label(c))
 	}
-	return longName(c)
+	return v.formal(c)
 }
 
 func (v *View) agreements(list []*pipeline.Agreement) (all, plans, mous, treaties []Agreement) {
@@ -589,8 +670,8 @@ func firstListed(list []Agreement) ([]Agreement, int) {
 
 func (v *View) activity(a *pipeline.Activity) Activity {
 	av := Activity{
-		ID: a.ID, Date: v.date(a.Date), End: v.date(a.End), Dates: dates(a.Date, a.End),
-		Country: a.Country.Label(), CountryLongName: longName(a.Country), Code: a.Country.Code, Region: a.Region,
+		ID: a.ID, Date: v.date(a.Date), End: v.date(a.End), Dates: dates(v.Lang, a.Date, a.End),
+		Country: v.label(a.Country), CountryLongName: v.formal(a.Country), Code: a.Country.Code, Region: a.Region,
 		Agreement: a.Agreement, Measure: a.Measure, Type: string(a.Type), Title: a.Title,
 		Participants: a.KnownParticipants(), ParticipantsKnown: a.Participants >= 0, Funding: a.Funding, Agency: a.Agency, Notes: a.Notes,
 	}
@@ -606,7 +687,13 @@ func (v *View) activity(a *pipeline.Activity) Activity {
 // dates writes a span of days out as briefly as English allows:
 // "23 September 2015", "3–7 June 2015", "2 November – 18 December 2015",
 // "28 December 2014 – 3 January 2015".
-func dates(from, to pipeline.Date) string {
+func dates(l lang.Lang, from, to pipeline.Date) string {
+	if l != lang.English && l != "" {
+		if to.IsZero() || to == from {
+			return l.Date(from.Year, from.Month, from.Day)
+		}
+		return l.Date(from.Year, from.Month, from.Day) + " – " + l.Date(to.Year, to.Month, to.Day)
+	}
 	switch {
 	case to.IsZero() || to == from:
 		return from.Long()
@@ -777,7 +864,7 @@ func (v *View) measures(inForce []*pipeline.Agreement, totals map[string]pipelin
 		named = named || a.Measure != ""
 	}
 	if len(r.Measures) == 0 {
-		m := Measure{Title: generatedMeasure, FromRecords: true, holdsAll: true}
+		m := Measure{Title: v.w(generatedMeasure), FromRecords: true, holdsAll: true}
 		v.fill(&m, inForce, all)
 		return []Measure{m}, nil
 	}
@@ -852,7 +939,7 @@ func (v *View) fill(m *Measure, ags []*pipeline.Agreement, acc *recordsAcc) {
 		k := [2]string{a.Country.Code, a.Region}
 		if !seenPartner[k] {
 			seenPartner[k] = true
-			m.Partners = append(m.Partners, Partner{Country: country(a.Country, totals[a.Country.Code]), Region: a.Region, Name: partnerName(a.Country, a.Region)})
+			m.Partners = append(m.Partners, Partner{Country: v.country(a.Country, totals[a.Country.Code]), Region: a.Region, Name: v.partnerName(a.Country, a.Region)})
 		}
 	}
 	for _, s := range []pipeline.Sector{pipeline.Governmental, pipeline.NonGovernmental} {
@@ -862,7 +949,7 @@ func (v *View) fill(m *Measure, ags []*pipeline.Agreement, acc *recordsAcc) {
 	}
 	for _, c := range v.r.Countries { // by name, as the aggregator orders them
 		if _, ok := seenCountry[c.Code]; ok {
-			m.Countries = append(m.Countries, country(c, totals[c.Code]))
+			m.Countries = append(m.Countries, v.country(c, totals[c.Code]))
 			delete(seenCountry, c.Code)
 		}
 	}
@@ -872,8 +959,9 @@ func (v *View) fill(m *Measure, ags []*pipeline.Agreement, acc *recordsAcc) {
 	}
 	sort.Slice(rest, func(i, j int) bool { return rest[i].Name < rest[j].Name })
 	for _, c := range rest {
-		m.Countries = append(m.Countries, country(c, totals[c.Code]))
+		m.Countries = append(m.Countries, v.country(c, totals[c.Code]))
 	}
+	v.sortCountries(m.Countries)
 
 	m.Activities = ActivityList{First: acc.acts.first[:min(len(acc.acts.first), Listed)], Count: acc.acts.count}
 	m.Activities.More = m.Activities.Count - len(m.Activities.First)
