@@ -12,7 +12,7 @@ import (
 var words = lang.Table{
 	"Periodic report on international cultural cooperation": {
 		FR: "Rapport périodique sur la coopération culturelle internationale",
-		MN: "Олон улсын соёлын хамтын ажиллагааны тайлан",
+		MN: "Олон улсын соёлын хамтын ажиллагааны үечилсэн тайлан",
 		RU: "Периодический доклад о международном культурном сотрудничестве",
 	},
 	"Summary": {
