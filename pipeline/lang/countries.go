@@ -1,46 +1,107 @@
 package lang
 
 import (
+	_ "embed"
+	"strings"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
 
-// shortForms are the short names the reports use where CLDR's data in
-// x/text (an older CLDR) still has the former one, or a name a native
-// writer would not use in a report: the names each country has asked to
-// be called by (Türkiye, North Macedonia, Eswatini, Czechia), as the UN
-// and the ministries of foreign affairs write them.
-var shortForms = map[Lang]map[string]string{
-	English: {"TR": "Türkiye", "MK": "North Macedonia", "SZ": "Eswatini", "CZ": "Czechia",
-		"HK": "Hong Kong", "MO": "Macao", "PS": "Palestine"},
-	French: {"TR": "Türkiye", "MK": "Macédoine du Nord", "SZ": "Eswatini", "CZ": "Tchéquie",
-		"HK": "Hong Kong", "MO": "Macao", "PS": "Palestine"},
-	Mongolian: {"TR": "Турк", "MK": "Хойд Македон", "SZ": "Эсватини", "CZ": "Чех",
-		"HK": "Хонг Конг", "MO": "Макао", "US": "Америкийн Нэгдсэн Улс", "KR": "Бүгд Найрамдах Солонгос Улс",
-		"KP": "Бүгд Найрамдах Ардчилсан Солонгос Ард Улс"},
-	Russian: {"TR": "Турция", "MK": "Северная Македония", "SZ": "Эсватини", "CZ": "Чехия",
-		"HK": "Гонконг", "MO": "Макао", "US": "Соединённые Штаты Америки", "GB": "Великобритания"},
-}
+//go:generate go run gen.go
+
+// countriesTSV holds the French, Mongolian and Russian short and formal
+// names of every ISO 3166-1 country: CLDR's short names, iso-codes'
+// translations of the formal names, and the fixes of countries_fixes.tsv
+// (see gen.go).
+//
+//go:embed countries.tsv
+var countriesTSV string
+
+// countryName is a country's short and formal name in a language; an
+// empty formal name is the short name.
+type countryName struct{ short, formal string }
+
+// countryNames are the names of countriesTSV, by language and code.
+var countryNames = func() map[Lang]map[string]countryName {
+	order := []Lang{French, Mongolian, Russian}
+	m := map[Lang]map[string]countryName{}
+	for _, l := range order {
+		m[l] = map[string]countryName{}
+	}
+	for line := range strings.SplitSeq(countriesTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 1+2*len(order) {
+			panic("lang: countries.tsv: a bad row: " + line)
+		}
+		for i, l := range order {
+			m[l][f[0]] = countryName{f[1+2*i], f[2+2*i]}
+		}
+	}
+	return m
+}()
+
+// englishShort are the short names the English reports use where CLDR's
+// English or the caller's name is the former one: the names each country
+// has asked to be called by, as the UN writes them. The other languages'
+// names are in countries.tsv.
+var englishShort = map[string]string{"TR": "Türkiye", "MK": "North Macedonia", "SZ": "Eswatini",
+	"CZ": "Czechia", "HK": "Hong Kong", "MO": "Macao", "PS": "Palestine"}
 
 // abbreviations are the Mongolian and Russian abbreviations of country
 // names that official texts use in place of the name, for the reports
-// whose configuration asks for them (country_abbreviations = true).
+// whose configuration asks for them (country_abbreviations = true). Only
+// the established ones: an abbreviation shared by two countries (Russian
+// РК: Kazakhstan and Korea) is left out.
 var abbreviations = map[Lang]map[string]string{
-	Mongolian: {"RU": "ОХУ", "CN": "БНХАУ", "US": "АНУ", "KR": "БНСУ", "KP": "БНАСАУ", "DE": "ХБНГУ",
-		"GB": "ИБУИНВУ", "AE": "АНЭУ", "CZ": "БЧУ", "LA": "БНЛАУ", "VN": "ВСБНУ", "TR": "БНТУ", "KZ": "БНКазУ"},
-	Russian: {"RU": "РФ", "CN": "КНР", "US": "США", "KR": "Республика Корея", "KP": "КНДР", "DE": "ФРГ",
-		"AE": "ОАЭ", "GB": "Великобритания"},
+	Mongolian: {
+		"RU": "ОХУ",     // Оросын Холбооны Улс
+		"CN": "БНХАУ",   // Бүгд Найрамдах Хятад Ард Улс
+		"US": "АНУ",     // Америкийн Нэгдсэн Улс
+		"KR": "БНСУ",    // Бүгд Найрамдах Солонгос Улс
+		"KP": "БНАСАУ",  // Бүгд Найрамдах Ардчилсан Солонгос Ард Улс
+		"DE": "ХБНГУ",   // Холбооны Бүгд Найрамдах Герман Улс
+		"GB": "ИБУИНВУ", // Их Британи, Умард Ирландын Нэгдсэн Вант Улс
+		"AE": "АНЭУ",    // Арабын Нэгдсэн Эмират Улс
+		"CZ": "БНЧУ",    // Бүгд Найрамдах Чех Улс
+		"VN": "ВСБНУ",   // Вьетнам Социалист Бүгд Найрамдах Улс
+		"TR": "БНТУ",    // Бүгд Найрамдах Турк Улс
+		"KZ": "БНКазУ",  // Бүгд Найрамдах Казахстан Улс
+		"FR": "БНФУ",    // Бүгд Найрамдах Франц Улс
+		"IN": "БНЭУ",    // Бүгд Найрамдах Энэтхэг Улс
+	},
+	Russian: {
+		"RU": "РФ",   // Российская Федерация
+		"CN": "КНР",  // Китайская Народная Республика
+		"US": "США",  // Соединенные Штаты Америки
+		"KP": "КНДР", // Корейская Народно-Демократическая Республика
+		"DE": "ФРГ",  // Федеративная Республика Германия
+		"AE": "ОАЭ",  // Объединенные Арабские Эмираты
+		"ZA": "ЮАР",  // Южно-Африканская Республика
+		"VN": "СРВ",  // Социалистическая Республика Вьетнам
+		"LA": "ЛНДР", // Лаосская Народно-Демократическая Республика
+		"CD": "ДРК",  // Демократическая Республика Конго
+		"CF": "ЦАР",  // Центрально-Африканская Республика
+	},
 }
 
 // Country is a country's short name in l, by its ISO 3166-1 alpha-2
-// code: CLDR's name, or the short form above. english is returned in
-// English, and when the code is not one CLDR names.
+// code: in French, Mongolian and Russian the name of countries.tsv
+// (CLDR's, with the current names countries have taken), in English
+// english or the short form above. english is also returned when the code
+// is not one of ISO 3166-1's.
 func (l Lang) Country(code, english string) string {
-	if n, ok := shortForms[l.or()][code]; ok {
-		return n
-	}
 	if l.or() == English {
+		if n, ok := englishShort[code]; ok {
+			return n
+		}
 		return english
+	}
+	if n, ok := countryNames[l][code]; ok {
+		return n.short
 	}
 	r, err := language.ParseRegion(code)
 	if err != nil {
@@ -62,10 +123,13 @@ func (l Lang) Abbreviation(code string) (string, bool) {
 // CountryFormal is a country's formal name in l ("Fédération de Russie",
 // "Российская Федерация", "Оросын Холбооны Улс"), by its ISO 3166-1
 // alpha-2 code; englishFormal in English. Where l has no formal name of
-// its own, it is the short name.
+// its own (Japan, and most countries in Mongolian), it is the short name.
 func (l Lang) CountryFormal(code, englishFormal string) string {
 	if l.or() == English {
 		return englishFormal
+	}
+	if n, ok := countryNames[l][code]; ok && n.formal != "" {
+		return n.formal
 	}
 	return l.Country(code, englishFormal)
 }
