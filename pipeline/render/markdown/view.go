@@ -322,7 +322,7 @@ type Measure struct {
 	Area        string
 	Objectives  string
 	Scope       string
-	Nature      []string // legislative, regulatory, financial, institutional
+	Nature      []string // legislative, regulatory, financial, institutional (in the report's language)
 	Features    string   // as written; "" when the report writes them from the records
 	Results     string
 	Resources   string
@@ -876,7 +876,7 @@ func (v *View) measures(inForce []*pipeline.Agreement, totals map[string]pipelin
 			Objectives: pm.Objectives, Scope: pm.Scope, Features: pm.Features, Results: pm.Results, Resources: pm.Resources,
 		}
 		for _, n := range pm.Nature {
-			m.Nature = append(m.Nature, string(n))
+			m.Nature = append(m.Nature, words.In(v.Lang, string(n)))
 		}
 		for _, e := range pm.Extra {
 			m.Extra = append(m.Extra, Field{e.Name, e.Value})

@@ -10,6 +10,11 @@ import (
 // templates: table captions and headers, names of instruments and
 // sectors, and the sentences written from the records.
 var words = lang.Table{
+	// The natures of a measure (pipeline.Nature), as Form A lists them.
+	"legislative":   {FR: "législative", MN: "хууль тогтоомжийн", RU: "законодательная"},
+	"regulatory":    {FR: "réglementaire", MN: "зохицуулалтын", RU: "нормативная"},
+	"financial":     {FR: "financière", MN: "санхүүгийн", RU: "финансовая"},
+	"institutional": {FR: "institutionnelle", MN: "байгууллагын", RU: "институциональная"},
 	"Periodic report on international cultural cooperation": {
 		FR: "Rapport périodique sur la coopération culturelle internationale",
 		MN: "Олон улсын соёлын хамтын ажиллагааны үечилсэн тайлан",
