@@ -276,7 +276,9 @@ func drain(t *source.Table) error {
 // notRecords are names of sheets that explain a workbook rather than hold
 // records: skipping them changes no number.
 var notRecords = []string{"instruction", "readme", "read", "help", "note", "about", "content", "list", "summary",
-	"заавар", "тайлбар", "инструкция", "примечани", "справк"}
+	"заавар", "тайлбар", "инструкция", "примечани", "справк",
+	// the summary sheet of a checked copy made in French, Mongolian or Russian
+	"résumé", "хураангуй", "сводк"}
 
 // warnHeader says what happens to a table's columns: a table not read,
 // columns kept as extra (loudly when one resembles a known column), and

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 )
 
 // MaxHeaderRows is how far down a table FindHeader looks for its header:
@@ -56,9 +57,34 @@ type Column struct {
 // put back in place of its original reads as the original would.
 const ProblemsHeader = "Problems"
 
-// IsProblems reports whether a header cell heads the Problems column.
+// problemsHeaders head the Problems column in the copies made in each
+// language; a copy made in any of them is read back without it.
+var problemsHeaders = map[lang.Lang]string{
+	lang.English:   ProblemsHeader,
+	lang.French:    "Problèmes",
+	lang.Mongolian: "Асуудал",
+	lang.Russian:   "Замечания",
+}
+
+// ProblemsHeaderIn is the header of the Problems column of a checked
+// copy made in l.
+func ProblemsHeaderIn(l lang.Lang) string {
+	if h, ok := problemsHeaders[l]; ok {
+		return h
+	}
+	return ProblemsHeader
+}
+
+// IsProblems reports whether a header cell heads the Problems column, in
+// any of the languages the copies are made in.
 func IsProblems(header string) bool {
-	return strings.EqualFold(strings.TrimSpace(header), ProblemsHeader)
+	header = strings.TrimSpace(header)
+	for _, h := range problemsHeaders {
+		if strings.EqualFold(header, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // Header is a table's header row, recognised.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/render/xlsxzip"
 	"coopreport/pipeline/schema"
 	"coopreport/pipeline/source"
@@ -146,8 +147,8 @@ func (b *book) write(w io.Writer) error {
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
 		Created: made, Modified: made,
 		Creator: "coopreport " + b.r.Version, LastModifiedBy: "coopreport " + b.r.Version,
-		Title:       clip("Checked copy of "+b.c.Input, 255),
-		Description: "The rows of " + clip(b.c.Input, 200) + " as they were read, with what is wrong marked. Correct the marked cells and put this workbook in place of the original.",
+		Title:       clip(b.wf("Checked copy of %s", b.c.Input), 255),
+		Description: b.wf("The rows of %s as they were read, with what is wrong marked. Correct the marked cells and put this workbook in place of the original.", clip(b.c.Input, 200)),
 	}))
 	if b.err != nil {
 		return b.err
@@ -174,9 +175,9 @@ func (b *book) summaryName() string {
 	taken := func(n string) bool {
 		return slices.ContainsFunc(b.names, func(s string) bool { return strings.EqualFold(s, n) })
 	}
-	name := "Summary"
+	name := b.w("Summary")
 	for n := 1; taken(name); n++ {
-		name = "Summary (checked " + strconv.Itoa(n) + ")"
+		name = b.wf("Summary (checked %s)", strconv.Itoa(n))
 	}
 	return name
 }
@@ -209,18 +210,23 @@ func (b *book) writeSummary(tables []*table) {
 	s := b.summary
 	bold := b.style(styleKey{bold: true})
 	wrap := b.style(styleKey{wrap: true})
-	back := "put this workbook in the input folder in place of " + b.c.Input
+	back := b.wf("put this workbook in the input folder in place of %s", b.c.Input)
 	if !isXLSX(b.c.Input) {
-		back = "remove " + b.c.Input + " from the input folder and put this workbook there instead (rename it if you like; keep the .xlsx extension)"
+		back = b.wf("remove %s from the input folder and put this workbook there instead (rename it if you like; keep the .xlsx extension)", b.c.Input)
 	}
+	made := b.r.Made.Format("2 January 2006 15:04 MST")
+	if l := b.r.Lang; l != lang.English && l != "" {
+		made = l.Date(b.r.Made.Date()) + " " + b.r.Made.Format("15:04 MST")
+	}
+	problemsHeader := schema.ProblemsHeaderIn(b.r.Lang)
 	lines := []string{
-		"Checked copy of " + b.c.Input,
-		fmt.Sprintf("Made by coopreport %s on %s, from the file whose SHA-256 is %s.", b.r.Version, b.r.Made.Format("2 January 2006 15:04 MST"), b.c.in.SHA256),
-		"The sheets after this one hold the rows of " + b.c.Input + " as they were read, in the same rows and columns, but for a first column \"Problems\" in the sheets that have problems, which says what is wrong with each row. Red cells were rejected: their rows are not counted in the report. Yellow cells were read, but check them. Each marked cell has a comment saying why and how to correct it.",
-		"Correct the marked cells in this workbook, then " + back + ", and run coopreport again. The Problems column and this sheet are not read.",
+		b.wf("Checked copy of %s", b.c.Input),
+		b.wf("Made by coopreport %s on %s, from the file whose SHA-256 is %s.", b.r.Version, made, b.c.in.SHA256),
+		b.wf("The sheets after this one hold the rows of %s as they were read, in the same rows and columns, but for a first column %q in the sheets that have problems, which says what is wrong with each row. Red cells were rejected: their rows are not counted in the report. Yellow cells were read, but check them. Each marked cell has a comment saying why and how to correct it.", b.c.Input, problemsHeader),
+		b.wf("Correct the marked cells in this workbook, then %s, and run coopreport again. The %s column and this sheet are not read.", back, problemsHeader),
 	}
 	if b.tooLarge {
-		lines = append(lines, "The file is too large to be read, and to be copied here: see rejects.csv for its rejected rows.")
+		lines = append(lines, b.w("The file is too large to be read, and to be copied here: see rejects.csv for its rejected rows."))
 	}
 	row := 1
 	for i, l := range lines {
@@ -238,6 +244,9 @@ func (b *book) writeSummary(tables []*table) {
 	widths := []float64{24, 12, 10, 10, 10, 50, 40}
 	head := []string{"Sheet", "Read as", "Rows read", "Accepted", "Rejected", "Most common reasons", "Notes"}
 	for j, h := range head {
+		head[j] = b.w(h)
+	}
+	for j, h := range head {
 		ref, _ := excelize.CoordinatesToCellName(j+1, row)
 		b.check(b.f.SetCellStr(s, ref, h))
 		b.check(b.f.SetCellStyle(s, ref, ref, bold))
@@ -248,19 +257,19 @@ func (b *book) writeSummary(tables []*table) {
 		if !isXLSX(b.c.Input) {
 			name = b.c.Input
 		}
-		kind, read, accepted, rejected := "not read", "", "", ""
+		kind, read, accepted, rejected := b.w("not read"), "", "", ""
 		if t.stats != nil && t.stats.Kind != "" {
-			kind = string(t.stats.Kind)
+			kind = b.w(string(t.stats.Kind))
 			read, accepted, rejected = strconv.Itoa(t.stats.Read), strconv.Itoa(t.stats.Accepted), strconv.Itoa(t.stats.Rejected)
 		}
 		var notes []string
 		if t.formulas > 0 {
-			notes = append(notes, fmt.Sprintf("%d %s held formulas: the copy holds their results, not the formulas (the first: %s)", t.formulas, plural(t.formulas, "cell", "cells"), t.firstForm))
+			notes = append(notes, b.wf("%s held formulas: the copy holds their results, not the formulas (the first: %s)", countOf(b.r.Lang, t.formulas, "cell", "cells"), t.firstForm))
 		}
 		if n := warnings(t.marks); n > 0 {
-			notes = append(notes, fmt.Sprintf("%d %s to check (yellow)", n, plural(n, "cell", "cells")))
+			notes = append(notes, b.wf("%s to check (yellow)", countOf(b.r.Lang, n, "cell", "cells")))
 		}
-		reasons := strings.Join(topReasons(t.marks, 3), "\n")
+		reasons := strings.Join(topReasons(b.r.Lang, t.marks, 3), "\n")
 		vals := []any{name, kind, num(read), num(accepted), num(rejected), reasons, strings.Join(notes, "\n")}
 		b.check(b.f.SetRowHeight(s, row, max(height(reasons, widths[5]), height(strings.Join(notes, "\n"), widths[6]))))
 		for j, v := range vals {
@@ -515,9 +524,9 @@ func (b *book) writeSheet(src *source.Table, name string) *table {
 		if problemsCol {
 			switch {
 			case num == header:
-				vals[0] = excelize.Cell{StyleID: b.style(styleKey{bold: true, wrap: true}), Value: schema.ProblemsHeader}
+				vals[0] = excelize.Cell{StyleID: b.style(styleKey{bold: true, wrap: true}), Value: schema.ProblemsHeaderIn(b.r.Lang)}
 			case len(issues) > 0:
-				vals[0] = excelize.Cell{StyleID: b.style(styleKey{fill: rowFill, wrap: true}), Value: problems(issues)}
+				vals[0] = excelize.Cell{StyleID: b.style(styleKey{fill: rowFill, wrap: true}), Value: problems(b.r.Lang, issues)}
 			default:
 				vals[0] = nil
 			}
@@ -527,7 +536,7 @@ func (b *book) writeSheet(src *source.Table, name string) *table {
 		if problemsCol && len(issues) > 0 && num != header {
 			// Tall enough for the problems: spreadsheet programs do not
 			// fit the height of rows written so.
-			opts = append(opts, excelize.RowOpts{Height: height(problems(issues), problemsWidth)})
+			opts = append(opts, excelize.RowOpts{Height: height(problems(b.r.Lang, issues), problemsWidth)})
 		}
 		b.check(sw.SetRow(cell, vals, opts...))
 		ncols = max(ncols, width)
@@ -540,7 +549,7 @@ func (b *book) writeSheet(src *source.Table, name string) *table {
 				break
 			}
 			ref, _ := excelize.CoordinatesToCellName(j+1+shift, num)
-			comments = append(comments, comment{ref, note(byCol[j])})
+			comments = append(comments, comment{ref, note(b.r.Lang, byCol[j])})
 		}
 	}
 	// The rows read ahead, then the rest as they come, each after the

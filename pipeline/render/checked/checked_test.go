@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"coopreport/pipeline/lang"
+	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
 
 	"github.com/xuri/excelize/v2"
@@ -446,5 +448,72 @@ func correct(t *testing.T, copy, sheet string, orig map[string]cellJSON, reg reg
 	}
 	if err := f.SaveAs(to); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestCheckedCopyRussian: a copy made in Russian has its summary sheet and
+// its Problems column in Russian, and put back in place of the original
+// it is read as the original would be: the Замечания column is not data,
+// and the Сводка sheet is a note.
+func TestCheckedCopyRussian(t *testing.T) {
+	in := newInput(t)
+	// A template of its own, until the built-in Russian ones are
+	// translated: the copies do not depend on it.
+	tmpl, err := markdown.ParseIn("report.md.tmpl", "# Доклад\n", lang.Russian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := run.Run(context.Background(), run.Options{Input: in, Out: filepath.Join(t.TempDir(), "out"), Now: now, Pinned: true,
+		Location: time.UTC, Version: "test", Formats: []string{"xlsx", "csv", "checked"}, Lang: lang.Russian, Template: tmpl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	xlsxCopy := filepath.Join(res.Dir, "checked", "register.xlsx")
+	f, err := excelize.OpenFile(xlsxCopy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"Сводка", "Activities"}) {
+		t.Fatalf("sheets %q", got)
+	}
+	if v, _ := f.GetCellValue("Activities", ref(1, xlsxRegister.header)); v != "Замечания" {
+		t.Errorf("the Problems header is %q, want Замечания", v)
+	}
+	title, _ := f.GetCellValue("Сводка", "A1")
+	if title != "Проверенная копия register.xlsx" {
+		t.Errorf("the summary's title is %q", title)
+	}
+	f.Close()
+
+	orig := openpyxl(t, filepath.Join(in, "register.xlsx"))
+	ocells := orig.Book["Activities"].Cells
+	ocells["F11"] = cellJSON{V: 11.0, T: "int", Fmt: "General"}
+	fixed := filepath.Join(t.TempDir(), "in")
+	if err := os.Mkdir(fixed, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(fixed, "agreements.csv"), []byte(agreementsCSV), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	correct(t, xlsxCopy, "Activities", ocells, xlsxRegister, filepath.Join(fixed, "register.xlsx"))
+	r, err := run.Read(context.Background(), run.Options{Input: fixed, Now: now, Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for _, e := range r.Rejects {
+		t.Errorf("after correction: %v", &e)
+	}
+	for _, w := range r.Warnings {
+		switch {
+		case w.Note && strings.Contains(w.Message, `sheet "Сводка": not read: it explains the workbook`):
+		case strings.Contains(w.Message, `columns kept as extra columns (coopreport does not know them): "Internal code"`):
+		case strings.HasPrefix(w.Message, "no measures table"):
+		default:
+			t.Errorf("after correction, a warning: %s", w.Message)
+		}
+	}
+	if slices.Contains(r.ActivityColumns, "Замечания") {
+		t.Errorf("the Замечания column was read as data: extra columns %q", r.ActivityColumns)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/source"
 )
 
@@ -79,7 +80,7 @@ func kindOf(e *pipeline.RowError) string {
 
 // topReasons are the n most common kinds of rejects among the rows of m,
 // counted once a row, the most first (ties in the order of the words).
-func topReasons(m marks, n int) []string {
+func topReasons(l lang.Lang, m marks, n int) []string {
 	count := map[string]int{}
 	for _, issues := range m {
 		seen := map[string]bool{}
@@ -102,18 +103,14 @@ func topReasons(m marks, n int) []string {
 	})
 	var out []string
 	for _, k := range kinds[:min(n, len(kinds))] {
-		rows := "rows"
-		if count[k] == 1 {
-			rows = "row"
-		}
-		out = append(out, fmt.Sprintf("%s (%d %s)", k, count[k], rows))
+		out = append(out, words.F(l, "%s (%s)", k, countOf(l, count[k], "row", "rows")))
 	}
 	return out
 }
 
 // problems is the text of a row's Problems cell: each reject, then each
 // warning, one a line.
-func problems(issues []issue) string {
+func problems(l lang.Lang, issues []issue) string {
 	var lines []string
 	for _, warn := range []bool{false, true} {
 		for _, is := range issues {
@@ -125,7 +122,7 @@ func problems(issues []issue) string {
 				line = is.column + ": " + line
 			}
 			if warn {
-				line = "To check — " + line
+				line = words.In(l, "To check — ") + line
 			}
 			if !slices.Contains(lines, line) {
 				lines = append(lines, line)
@@ -137,7 +134,7 @@ func problems(issues []issue) string {
 
 // note is the text of a marked cell's comment: its rejects (the value
 // and why), then its warnings.
-func note(issues []issue) string {
+func note(l lang.Lang, issues []issue) string {
 	var lines []string
 	for _, warn := range []bool{false, true} {
 		for _, is := range issues {
@@ -147,7 +144,7 @@ func note(issues []issue) string {
 			line := is.text
 			switch {
 			case warn:
-				line = "To check: " + line
+				line = words.In(l, "To check: ") + line
 			case is.value != "":
 				line = fmt.Sprintf("%q: %s", is.value, line)
 			}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"coopreport/pipeline/lang"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -34,15 +36,16 @@ var definitions = [][2]string{
 // was made, and what its numbers mean.
 func (b *book) about() error {
 	r := b.r
-	bold := func(s string) any { return excelize.Cell{StyleID: b.st.bold, Value: s} }
+	bold := func(s string) any { return excelize.Cell{StyleID: b.st.bold, Value: b.w(s)} }
 	wrap := func(s string) any { return excelize.Cell{StyleID: b.st.wrap, Value: text(s)} }
 	var rows [][]any
 	kv := func(k string, v any) { rows = append(rows, []any{bold(k), v}) }
+	l := r.Lang
 
 	rows = append(rows, []any{bold("coopreport finance workbook")})
-	kv("What this file is", wrap("The finance workbook of the periodic report on international cultural cooperation: "+
+	kv("What this file is", wrap(b.w("The finance workbook of the periodic report on international cultural cooperation: "+
 		"agreements and activities by period and partner country, money by currency, the agreement register, "+
-		"the activity ledger and the input rows that could not be used."))
+		"the activity ledger and the input rows that could not be used.")))
 	kv("Reporting party", b.str(r.Party))
 	kv("Report title", b.str(r.Title))
 	kv("Period", b.str(periodName(r)+" ("+r.Period.Label+")"))
@@ -52,11 +55,15 @@ func (b *book) about() error {
 	for i, bk := range r.Period.Buckets {
 		labels[i] = bk.Label
 	}
-	kv("Buckets", wrap(fmt.Sprintf("%d by %s: %s", len(labels), r.Period.By, strings.Join(labels, ", "))))
+	buckets := fmt.Sprintf("%d by %s: %s", len(labels), r.Period.By, strings.Join(labels, ", "))
+	if l != lang.English && l != "" {
+		buckets = b.wf("%s by "+string(r.Period.By)+": %s", num(l, len(labels)), strings.Join(labels, ", "))
+	}
+	kv("Buckets", wrap(buckets))
 	if r.Currency != "" {
 		kv("Reporting currency", b.code(r.Currency))
 	} else {
-		kv("Reporting currency", "none set: amounts are not converted")
+		kv("Reporting currency", b.w("none set: amounts are not converted"))
 	}
 	kv("Partner countries", b.count(int64(len(r.Countries))))
 	kv("Made", r.Made.Format(time.RFC3339)) // in the configured time zone, with its offset
@@ -64,7 +71,7 @@ func (b *book) about() error {
 	if note := changesNote(r); note != "" {
 		kv("Changes", wrap(note))
 	}
-	kv("Sheets", wrap(strings.Join(append(append([]string{}, b.sheets...), sheetName(sheetAbout, b.sheets)), ", ")))
+	kv("Sheets", wrap(strings.Join(append(append([]string{}, b.sheets...), sheetName(b.w(sheetAbout), b.sheets)), ", ")))
 	for _, s := range b.splits {
 		kv("Sheet continued", wrap(s))
 	}
@@ -78,12 +85,12 @@ func (b *book) about() error {
 		for _, t := range in.Tables {
 			what := "  "
 			if t.Sheet != "" {
-				what += "sheet " + t.Sheet + ", "
+				what += b.wf("sheet %s, ", t.Sheet)
 			}
 			if t.Kind != "" {
-				what += string(t.Kind)
+				what += b.w(string(t.Kind))
 			} else {
-				what += "skipped"
+				what += b.w("skipped")
 			}
 			rows = append(rows, []any{b.str(what), nil, b.count(int64(t.Read)), b.count(int64(t.Accepted)), b.count(int64(t.Rejected))})
 		}
@@ -96,7 +103,7 @@ func (b *book) about() error {
 	}
 	rows = append(rows, nil, []any{bold("Number"), bold("Definition")})
 	for _, d := range definitions {
-		rows = append(rows, []any{excelize.Cell{StyleID: b.st.wrap, Value: d[0]}, wrap(d[1])})
+		rows = append(rows, []any{excelize.Cell{StyleID: b.st.wrap, Value: b.definedTerm(d[0])}, wrap(b.w(d[1]))})
 	}
-	return b.write(sheetSpec{name: sheetAbout, landscape: true}, len(rows), func(i int) ([]any, error) { return rows[i], nil })
+	return b.write(sheetSpec{name: b.w(sheetAbout), landscape: true}, len(rows), func(i int) ([]any, error) { return rows[i], nil })
 }

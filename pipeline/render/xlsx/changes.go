@@ -1,8 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
-
 	"coopreport/pipeline"
 )
 
@@ -26,16 +24,16 @@ func (b *book) changes() error {
 	}
 	c := r.Changes
 	n := len(c.Rows) + len(c.Cells)
-	return b.write(sheetSpec{name: sheetChanges, headers: changeHeaders, table: "Changes", data: n, landscape: true, split: true},
+	return b.write(sheetSpec{name: b.w(sheetChanges), headers: b.ws(changeHeaders), table: "Changes", data: n, landscape: true, split: true},
 		n, func(i int) ([]any, error) {
 			if i < len(c.Rows) {
 				rc := c.Rows[i]
-				return []any{b.str("row " + rc.Change), b.str(rc.File), b.code(rc.ID)}, nil
+				return []any{b.str(b.w("row " + rc.Change)), b.str(rc.File), b.code(rc.ID)}, nil
 			}
 			fc := c.Cells[i-len(c.Rows)]
 			country := fc.Country
 			if country == "" {
-				country = "All partners"
+				country = b.w("All partners")
 			}
 			code := fc.Currency // the digits of a sum are its currency's
 			if fc.Figure == "amount_reporting" {
@@ -49,11 +47,11 @@ func (b *book) changes() error {
 			if err != nil {
 				return nil, err
 			}
-			closed := "no"
+			closed := b.w("no")
 			if fc.Closed {
-				closed = "yes"
+				closed = b.w("yes")
 			}
-			return []any{b.str("figure changed"), nil, nil, b.code(fc.Bucket), b.str(country), b.short(fc.Currency),
+			return []any{b.str(b.w("figure changed")), nil, nil, b.code(fc.Bucket), b.str(country), b.short(fc.Currency),
 				b.code(fc.Figure), old, now, b.str(closed)}, nil
 		})
 }
@@ -81,20 +79,21 @@ func (b *book) figure(s, code string) (any, error) {
 // changesNote is the About sheet's line on the changes: "" when the run
 // did not compare.
 func changesNote(r *pipeline.Report) string {
-	c := r.Changes
+	c, l := r.Changes, r.Lang
 	switch {
 	case c == nil:
 		return ""
 	case c.First:
-		return "This is the first report of the period: there was nothing to compare with."
+		return words.In(l, "This is the first report of the period: there was nothing to compare with.")
 	}
-	s := fmt.Sprintf("Since the report of %s: %d rows of the registers and %d figures changed (the Changes sheet lists them).",
-		pipeline.DateOf(c.Since).Long(), len(c.Rows), len(c.Cells))
+	since := longDate(l, pipeline.DateOf(c.Since))
+	s := words.F(l, "Since the report of %s: %s rows of the registers and %s figures changed (the Changes sheet lists them).",
+		since, num(l, len(c.Rows)), num(l, len(c.Cells)))
 	if len(c.Rows)+len(c.Cells) == 0 {
-		s = fmt.Sprintf("Nothing changed since the report of %s.", pipeline.DateOf(c.Since).Long())
+		s = words.F(l, "Nothing changed since the report of %s.", since)
 	}
 	if c.Restated {
-		s += " Figures of buckets that had ended when that report was made changed: this report restates them."
+		s += words.In(l, " Figures of buckets that had ended when that report was made changed: this report restates them.")
 	}
 	return s
 }

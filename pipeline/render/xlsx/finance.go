@@ -17,7 +17,7 @@ import (
 // amounts of one currency. Every formula carries the report's exact value.
 func (b *book) finance() error {
 	r := b.r
-	hs := []string{"Period", "Country code", "Country", "Currency", "Amount", "Reporting currency", "Rate", "Amount in reporting currency", "Note"}
+	hs := b.ws([]string{"Period", "Country code", "Country", "Currency", "Amount", "Reporting currency", "Rate", "Amount in reporting currency", "Note"})
 	d := len(r.Finance)
 	first, last := 2, d+1
 	var rows [][]any
@@ -42,7 +42,7 @@ func (b *book) finance() error {
 		if err != nil {
 			return err
 		}
-		row := []any{b.str(f.Bucket), b.short(f.Country.Code), b.str(f.Country.Label()), b.short(f.Currency), amount}
+		row := []any{b.str(f.Bucket), b.short(f.Country.Code), b.str(b.country(f.Country)), b.short(f.Currency), amount}
 		conv, err := b.conversion(f)
 		if err != nil {
 			return err
@@ -59,7 +59,7 @@ func (b *book) finance() error {
 
 	// Totals per currency over the whole period: formulas over the rows
 	// above, carrying the report's sums (the workbook adds nothing up).
-	rows = append(rows, nil, b.section("Whole period, "+periodName(r)+", totals per currency"))
+	rows = append(rows, nil, b.section(b.wf("Whole period, %s, totals per currency", periodName(r))))
 	for i := range r.GrandMoney {
 		g := &r.GrandMoney[i]
 		rn := first + len(rows)
@@ -71,10 +71,10 @@ func (b *book) finance() error {
 		if g.RateKnown { // one rate served the whole period over all countries
 			rate = b.rate(g.Rate)
 		}
-		row := []any{b.str(r.Period.Label), nil, "All countries", b.short(g.Currency), total, b.short(r.Currency), rate}
+		row := []any{b.str(r.Period.Label), nil, b.w("All countries"), b.short(g.Currency), total, b.short(r.Currency), rate}
 		switch {
 		case r.Currency == "":
-			row = append(row, nil, b.note("no reporting currency set"))
+			row = append(row, nil, b.note(b.w("no reporting currency set")))
 		case g.Converted:
 			rep, err := b.moneyFormula(fmt.Sprintf("SUMIF(%s,%s,%s)", col(4), ref(4, rn), col(8)), g.Reporting, r.Currency)
 			if err != nil {
@@ -82,13 +82,13 @@ func (b *book) finance() error {
 			}
 			row = append(row, rep)
 		default:
-			row = append(row, nil, b.note("not converted: no rate covers some of these amounts"))
+			row = append(row, nil, b.note(b.w("not converted: no rate covers some of these amounts")))
 		}
 		rows = append(rows, row)
 	}
 
 	// Whole period by country and currency.
-	rows = append(rows, nil, b.section("Whole period, "+periodName(r)+", by country and currency"))
+	rows = append(rows, nil, b.section(b.wf("Whole period, %s, by country and currency", periodName(r))))
 	for i := range r.FinanceTotals {
 		t := &r.FinanceTotals[i]
 		rn := first + len(rows)
@@ -99,7 +99,7 @@ func (b *book) finance() error {
 		if err != nil {
 			return err
 		}
-		row := []any{b.str(t.Bucket), b.short(t.Country.Code), b.str(t.Country.Label()), b.short(t.Currency), total}
+		row := []any{b.str(t.Bucket), b.short(t.Country.Code), b.str(b.country(t.Country)), b.short(t.Currency), total}
 		conv, err := b.conversion(t)
 		if err != nil {
 			return err
@@ -114,13 +114,13 @@ func (b *book) finance() error {
 
 	// Grand total in the reporting currency, only when nothing is missing.
 	if r.Currency != "" && d > 0 {
-		row := []any{b.str(r.Period.Label), nil, "All countries", nil, nil, b.short(r.Currency), nil}
+		row := []any{b.str(r.Period.Label), nil, b.w("All countries"), nil, nil, b.short(r.Currency), nil}
 		if r.GrandConverted {
 			rep, err := b.moneyFormula(fmt.Sprintf("SUM(%s:%s)", ref(8, first), ref(8, last)), r.GrandReporting, r.Currency)
 			if err != nil {
 				return err
 			}
-			row = append(row, rep, b.note("total of all amounts converted"))
+			row = append(row, rep, b.note(b.w("total of all amounts converted")))
 		} else {
 			var left []string
 			for _, g := range r.GrandMoney {
@@ -128,15 +128,15 @@ func (b *book) finance() error {
 					left = append(left, g.Currency)
 				}
 			}
-			row = append(row, nil, b.note(fmt.Sprintf("no total in %s: no rate covers some of the amounts in %s", r.Currency, strings.Join(left, ", "))))
+			row = append(row, nil, b.note(b.wf("no total in %s: no rate covers some of the amounts in %s", r.Currency, strings.Join(left, ", "))))
 		}
 		rows = append(rows, nil, row)
 	}
 	rows = append(rows, nil)
-	rows = append(rows, b.notes("Amounts are exact sums of the amounts given, per currency. Each amount by bucket is a SUMIFS over the Activities sheet (the activities of its country and currency dated in the bucket): correct an amount there and the figures here follow. Totals add up the rows above one currency at a time (SUMIF on the Currency column).")...)
-	rows = append(rows, b.notes("A converted amount is each activity's amount times the rate covering its date, rounded to the reporting currency's minor unit, then summed. Amounts without a rate are not converted and are marked; nothing is estimated.")...)
+	rows = append(rows, b.notes(b.w("Amounts are exact sums of the amounts given, per currency. Each amount by bucket is a SUMIFS over the Activities sheet (the activities of its country and currency dated in the bucket): correct an amount there and the figures here follow. Totals add up the rows above one currency at a time (SUMIF on the Currency column)."))...)
+	rows = append(rows, b.notes(b.w("A converted amount is each activity's amount times the rate covering its date, rounded to the reporting currency's minor unit, then summed. Amounts without a rate are not converted and are marked; nothing is estimated."))...)
 
-	return b.write(sheetSpec{name: sheetFinance, headers: hs, data: d, landscape: true},
+	return b.write(sheetSpec{name: b.w(sheetFinance), headers: hs, data: d, landscape: true},
 		len(rows), func(i int) ([]any, error) { return rows[i], nil })
 }
 
@@ -176,7 +176,7 @@ func excelDate(d pipeline.Date) string {
 func (b *book) conversion(f *pipeline.FinanceRow) ([]any, error) {
 	cur := b.r.Currency
 	if cur == "" {
-		return []any{nil, nil, nil, excelize.Cell{StyleID: b.st.remark, Value: "no reporting currency set"}}, nil
+		return []any{nil, nil, nil, excelize.Cell{StyleID: b.st.remark, Value: b.w("no reporting currency set")}}, nil
 	}
 	var rate, amount, note any
 	if f.RateKnown {
@@ -184,9 +184,9 @@ func (b *book) conversion(f *pipeline.FinanceRow) ([]any, error) {
 	}
 	switch {
 	case !f.Converted:
-		note = "not converted: no rate covers some of these amounts"
+		note = b.w("not converted: no rate covers some of these amounts")
 	case !f.RateKnown:
-		note = "several rates applied; see Activities"
+		note = b.w("several rates applied; see Activities")
 	}
 	if f.Converted {
 		var err error

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -42,7 +43,7 @@ func (b *book) extras(names []string) func(fs []pipeline.Field, dst []any) {
 // worksheet beside its fixed columns and the source columns; a note says
 // what is left out.
 func (b *book) fitColumns(sheet string, fixed int, cols []string, files func(dropped map[string]bool) []string) []string {
-	keep, note := columnCut(sheet, fixed, cols, files)
+	keep, note := columnCut(b.r.Lang, sheet, fixed, cols, files)
 	if note != "" && !b.warned(note) {
 		b.cuts = append(b.cuts, note)
 	}
@@ -52,7 +53,7 @@ func (b *book) fitColumns(sheet string, fixed int, cols []string, files func(dro
 // columnCut is how many of cols fit beside fixed columns and the source
 // columns (a worksheet holds at most 16,384), and a sentence naming the
 // columns left out and the input files they come from; "" when all fit.
-func columnCut(sheet string, fixed int, cols []string, files func(dropped map[string]bool) []string) (int, string) {
+func columnCut(l lang.Lang, sheet string, fixed int, cols []string, files func(dropped map[string]bool) []string) (int, string) {
 	keep := max(0, min(len(cols), maxColumns-fixed-len(posHeaders)))
 	if keep == len(cols) {
 		return keep, ""
@@ -67,16 +68,16 @@ func columnCut(sheet string, fixed int, cols []string, files func(dropped map[st
 	}
 	names := strings.Join(list, ", ")
 	if more := len(cols) - keep - len(list); more > 0 {
-		names += fmt.Sprintf(" and %d more", more)
+		names += words.F(l, " and %s more", num(l, more))
 	}
 	from := ""
 	if fs := files(dropped); len(fs) > 0 {
-		from = " of " + strings.Join(fs, ", ")
+		from = words.F(l, " of %s", strings.Join(fs, ", "))
 	}
-	return keep, fmt.Sprintf(
-		"The workbook's %s sheet leaves out %d of the %d extra columns%s, because a worksheet holds at most %d columns: %s. "+
+	return keep, words.F(l,
+		"The workbook's %s sheet leaves out %s of the %s extra columns%s, because a worksheet holds at most %s columns: %s. "+
 			"They were read like the other extra columns; to see them in the workbook, remove columns the register does not need from the input.",
-		sheet, len(cols)-keep, len(cols), from, maxColumns, names)
+		sheetIn(l, sheet), num(l, len(cols)-keep), num(l, len(cols)), from, num(l, maxColumns), names)
 }
 
 // warned reports whether the report already warns msg.
@@ -120,10 +121,10 @@ func extraFiles(each func(func(pipeline.Pos, []pipeline.Field))) func(map[string
 // then lists them once, among the warnings).
 func ColumnWarnings(r *pipeline.Report) []pipeline.Warning {
 	var out []pipeline.Warning
-	if _, note := columnCut(sheetAgreements, len(agreementHeaders), r.AgreementColumns, agreementFiles(r)); note != "" {
+	if _, note := columnCut(r.Lang, sheetAgreements, len(agreementHeaders), r.AgreementColumns, agreementFiles(r)); note != "" {
 		out = append(out, pipeline.Warning{Message: note})
 	}
-	if _, note := columnCut(sheetActivities, len(activityHeaders), r.ActivityColumns, activityFiles(r)); note != "" {
+	if _, note := columnCut(r.Lang, sheetActivities, len(activityHeaders), r.ActivityColumns, activityFiles(r)); note != "" {
 		out = append(out, pipeline.Warning{Message: note})
 	}
 	return out
@@ -179,13 +180,13 @@ func column(hs []string, name string) int {
 // country, the status during the period and the days until expiry.
 func (b *book) agreements() error {
 	r := b.r
-	hs := append([]string(nil), agreementHeaders...)
+	hs := b.ws(agreementHeaders)
 	fixed := len(hs)
 	cols := b.fitColumns(sheetAgreements, fixed, r.AgreementColumns, agreementFiles(r))
-	hs = append(append(hs, cols...), posHeaders...)
+	hs = append(append(hs, cols...), b.ws(posHeaders)...)
 	put := b.extras(cols)
 	row := make([]any, len(hs))
-	return b.write(sheetSpec{name: sheetAgreements, headers: hs, table: "Agreements", data: len(r.Agreements), landscape: true, split: true},
+	return b.write(sheetSpec{name: b.w(sheetAgreements), headers: hs, table: "Agreements", data: len(r.Agreements), landscape: true, split: true},
 		len(r.Agreements), func(i int) ([]any, error) {
 			a := &r.Agreements[i]
 			var days any
@@ -193,10 +194,10 @@ func (b *book) agreements() error {
 				days = int64(a.ValidTo.Days() - r.Period.To.Days())
 			}
 			copy(row, []any{
-				b.code(a.ID), b.short(a.Country.Code), b.str(a.Country.Label()), b.str(a.Region),
+				b.code(a.ID), b.short(a.Country.Code), b.str(b.country(a.Country)), b.str(a.Region),
 				b.str(a.Partner), b.str(a.Counterpart), b.str(string(a.Sector)), b.str(string(a.Instrument)),
 				b.str(a.Title), b.date(a.Signed), b.date(a.ValidFrom), b.date(a.ValidTo),
-				b.str(string(a.Status)), a.StatusDuring(r.Period.From, r.Period.To), days,
+				b.str(string(a.Status)), b.w(a.StatusDuring(r.Period.From, r.Period.To)), days,
 				b.code(a.Measure), b.str(a.Notes),
 			})
 			put(a.Extra, row[fixed:fixed+len(cols)])
@@ -213,7 +214,7 @@ func (b *book) ledgerSpec() sheetSpec {
 	if b.r.Ledger != nil {
 		n = b.r.Ledger.Len()
 	}
-	return sheetSpec{name: sheetActivities, headers: activityHeaders, table: "Activities", data: n, landscape: true, split: true, foot: b.ledgerTotal}
+	return sheetSpec{name: b.w(sheetActivities), headers: b.ws(activityHeaders), table: "Activities", data: n, landscape: true, split: true, foot: b.ledgerTotal}
 }
 
 // ledgerParts is where the activities go: the ranges Finance's formulas
@@ -244,7 +245,7 @@ func (b *book) ledgerTotal(parts []part) ([][]any, error) {
 	row := make([]any, actConversion)
 	// Short enough for the ID column: printed, that column is repeated
 	// on every page, and a label running over the next cell would be cut.
-	row[0] = excelize.Cell{StyleID: b.st.section, Value: "Total"}
+	row[0] = excelize.Cell{StyleID: b.st.section, Value: b.w("Total")}
 	row[actParticipants-1] = b.formula(subtotal(actParticipants), r.Grand.Participants)
 	switch {
 	case r.Currency == "":
@@ -255,7 +256,7 @@ func (b *book) ledgerTotal(parts []part) ([][]any, error) {
 		}
 		row[actReporting-1] = total
 	default:
-		row[actConversion-1] = b.note("no total in " + r.Currency + ": some amounts have no rate")
+		row[actConversion-1] = b.note(b.wf("no total in %s: some amounts have no rate", r.Currency))
 	}
 	return [][]any{row}, nil
 }
@@ -265,10 +266,10 @@ func (b *book) ledgerTotal(parts []part) ([][]any, error) {
 func (b *book) activities() error {
 	r := b.r
 	cur := r.Currency
-	hs := append([]string(nil), activityHeaders...)
+	hs := b.ws(activityHeaders)
 	fixed := len(hs)
 	cols := b.fitColumns(sheetActivities, fixed, r.ActivityColumns, activityFiles(r))
-	hs = append(append(hs, cols...), posHeaders...)
+	hs = append(append(hs, cols...), b.ws(posHeaders)...)
 	put := b.extras(cols)
 	row := make([]any, len(hs))
 	n := 0
@@ -294,17 +295,17 @@ func (b *book) activities() error {
 				code = b.short(a.Amount.Currency)
 				switch c, q, ok := r.Convert(a); {
 				case cur == "":
-					note = "no reporting currency set"
+					note = b.w("no reporting currency set")
 				case ok:
 					rate = b.rate(q)
 					if conv, err = b.money(c, cur); err != nil {
 						return nil, err
 					}
 					if path := r.Rates.Path(a.Amount.Currency, a.Date); path != "" {
-						note = path
+						note = b.path(path)
 					}
 				default:
-					note = "not converted: no rate for " + a.Amount.Currency + " on " + a.Date.String()
+					note = b.wf("not converted: no rate for %s on %s", a.Amount.Currency, b.day(a.Date))
 				}
 			}
 			var participants any // blank: the register gives none, which is not zero
@@ -312,7 +313,7 @@ func (b *book) activities() error {
 				participants = b.count(a.Participants)
 			}
 			copy(row, []any{
-				b.code(a.ID), b.date(a.Date), b.date(a.End), b.short(a.Country.Code), b.str(a.Country.Label()),
+				b.code(a.ID), b.date(a.Date), b.date(a.End), b.short(a.Country.Code), b.str(b.country(a.Country)),
 				b.str(a.Region), b.code(a.Agreement), b.code(a.Measure), b.str(string(a.Type)), b.title(a.Title),
 				participants, amount, code, rate, conv, note,
 				b.str(a.Funding), b.str(a.Agency), b.str(a.Notes),
@@ -327,8 +328,8 @@ func (b *book) activities() error {
 // written, and why.
 func (b *book) issues() error {
 	r := b.r
-	hs := []string{"File", "Sheet", "Row", "Column", "Value", "Reason"}
-	return b.write(sheetSpec{name: sheetIssues, headers: hs, table: "DataIssues", data: len(r.Rejects), landscape: true, split: true},
+	hs := b.ws([]string{"File", "Sheet", "Row", "Column", "Value", "Reason"})
+	return b.write(sheetSpec{name: b.w(sheetIssues), headers: hs, table: "DataIssues", data: len(r.Rejects), landscape: true, split: true},
 		len(r.Rejects), func(i int) ([]any, error) {
 			e := &r.Rejects[i]
 			var row any

@@ -104,9 +104,10 @@ func (b *book) write(spec sheetSpec, n int, row func(i int) ([]any, error)) erro
 			return fmt.Errorf("the sheet %q was planned as %q, which formulas may name; this is a bug in coopreport, please report it", s.name, p.sheet)
 		}
 		if k > 0 {
-			b.splits = append(b.splits, fmt.Sprintf(
-				"The sheet %q holds rows %d to %d of the %d rows of %q: a worksheet holds at most %d rows.",
-				s.name, p.from+1, p.to, n, spec.name, maxRows))
+			l := b.r.Lang
+			b.splits = append(b.splits, b.wf(
+				"The sheet %q holds rows %s to %s of the %s rows of %q: a worksheet holds at most %s rows.",
+				s.name, num(l, p.from+1), num(l, p.to), num(l, n), spec.name, num(l, maxRows)))
 		}
 		for i := p.from; i < p.to; i++ {
 			vals, err := row(i)
@@ -214,7 +215,7 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 	}
 	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
 		OddHeader: "&L&A",
-		OddFooter: "&L" + strings.ReplaceAll(cutRunes(periodName(b.r), 60), "&", "&&") + "&RPage &P of &N",
+		OddFooter: "&L" + strings.ReplaceAll(cutRunes(periodName(b.r), 60), "&", "&&") + "&R" + b.w("Page &P of &N"),
 	}); err != nil {
 		return fail(err)
 	}
@@ -246,7 +247,7 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 	}
 	s := &sheet{b: b, name: name, sw: sw, widths: widths}
 	if spec.headers != nil {
-		hs := headers(spec.headers)
+		hs := headers(b.r.Lang, spec.headers)
 		vals := make([]any, len(hs))
 		for i, h := range hs {
 			vals[i] = excelize.Cell{StyleID: b.st.header, Value: h}

@@ -19,7 +19,7 @@ const inForceNote = "Agreements in force are added up over countries (an agreeme
 // values, then a chart of activities per country.
 func (b *book) summary() error {
 	r := b.r
-	hs := []string{"Period", "Country code", "Country", "Agreements signed", "Agreements in force", "Activities", "Participants"}
+	hs := b.ws([]string{"Period", "Country code", "Country", "Agreements signed", "Agreements in force", "Activities", "Participants"})
 	d := len(r.Summary)
 	first, last := 2, d+1 // rows of the register
 	var rows [][]any
@@ -32,17 +32,18 @@ func (b *book) summary() error {
 	}
 	labels := map[string]string{} // country label → code, to be sure SUMIF over labels is sound
 	for _, s := range r.Summary {
-		if code, ok := labels[s.Country.Label()]; ok && code != s.Country.Code {
-			return fmt.Errorf("two countries are both called %q in the report (%s and %s); the workbook cannot total them apart", s.Country.Label(), code, s.Country.Code)
+		name := b.country(s.Country)
+		if code, ok := labels[name]; ok && code != s.Country.Code {
+			return fmt.Errorf("two countries are both called %q in the report (%s and %s); the workbook cannot total them apart", name, code, s.Country.Code)
 		}
-		labels[s.Country.Label()] = s.Country.Code
-		row := append([]any{b.str(s.Bucket), b.short(s.Country.Code), b.str(s.Country.Label())}, counts(s.Counts, true)...)
+		labels[name] = s.Country.Code
+		row := append([]any{b.str(s.Bucket), b.short(s.Country.Code), b.str(name)}, counts(s.Counts, true)...)
 		rows = append(rows, row)
 	}
 
 	// Totals by bucket: SUMIF over the period column, so that the totals
 	// stay right when a user sorts or filters the rows above.
-	rows = append(rows, nil, b.section("Totals by bucket, all countries"))
+	rows = append(rows, nil, b.section(b.w("Totals by bucket, all countries")))
 	at := 0
 	for i, bk := range r.Period.Buckets {
 		from := at
@@ -55,7 +56,7 @@ func (b *book) summary() error {
 		} else if at > from {
 			return fmt.Errorf("the report has no totals for the bucket %q; this is a bug in coopreport, please report it", bk.Label)
 		}
-		row := []any{b.str(bk.Label), nil, "All countries"}
+		row := []any{b.str(bk.Label), nil, b.w("All countries")}
 		if at == from {
 			row = append(row, b.count(0), b.count(0), b.count(0), b.count(0))
 		} else {
@@ -77,10 +78,10 @@ func (b *book) summary() error {
 
 	// Totals by country over the whole period: SUMIF over the country
 	// column; in force comes from the report, being no sum.
-	rows = append(rows, nil, b.section("Whole period, "+periodName(r)+", by country"))
+	rows = append(rows, nil, b.section(b.wf("Whole period, %s, by country", periodName(r))))
 	wholeFrom := first + len(rows)
 	for _, t := range r.Totals {
-		label := t.Country.Label()
+		label := b.country(t.Country)
 		rn := first + len(rows)
 		sumif := func(col int) string {
 			return fmt.Sprintf("SUMIF(%s:%s,%s,%s:%s)", absRef(3, first), absRef(3, last), ref(3, rn), ref(col, first), ref(col, last))
@@ -97,7 +98,7 @@ func (b *book) summary() error {
 	}
 	wholeTo := first + len(rows) - 1
 	all := r.Grand
-	grand := []any{b.str(r.Period.Label), nil, "All countries"}
+	grand := []any{b.str(r.Period.Label), nil, b.w("All countries")}
 	// In force over all countries: the sum of the whole-period rows just
 	// above (over countries, never over buckets).
 	inForce := b.count(int64(all.InForce))
@@ -113,8 +114,8 @@ func (b *book) summary() error {
 			b.formula(fmt.Sprintf("SUM(%s:%s)", ref(7, first), ref(7, last)), all.Participants))
 	}
 	rows = append(rows, grand, nil)
-	rows = append(rows, b.notes("Note: "+inForceNote)...)
-	rows = append(rows, b.notes("Totals are formulas (SUM, SUMIF) over the rows above; they also carry their value for programs that do not recalculate.")...)
+	rows = append(rows, b.notes(b.w("Note: ")+b.w(inForceNote))...)
+	rows = append(rows, b.notes(b.w("Totals are formulas (SUM, SUMIF) over the rows above; they also carry their value for programs that do not recalculate."))...)
 
 	// The chart's data: the countries with activities, the most first,
 	// each a reference to its whole-period row; countries with none would
@@ -126,24 +127,24 @@ func (b *book) summary() error {
 		}
 	}
 	sort.SliceStable(charted, func(i, j int) bool { return r.Totals[charted[i]].Activities > r.Totals[charted[j]].Activities })
-	chartTitle := "Activities per country, " + cutRunes(periodName(r), 60)
+	chartTitle := b.wf("Activities per country, %s", cutRunes(periodName(r), 60))
 	var chartFrom, chartTo int
 	if len(charted) > 0 {
-		rows = append(rows, nil, b.section("Chart: "+chartTitle+", the most first (countries with none left out)"))
+		rows = append(rows, nil, b.section(b.wf("Chart: %s, the most first (countries with none left out)", chartTitle)))
 		chartFrom = first + len(rows)
 		for _, i := range charted {
 			t := r.Totals[i]
-			rows = append(rows, []any{nil, b.short(t.Country.Code), b.str(t.Country.Label()), nil, nil,
+			rows = append(rows, []any{nil, b.short(t.Country.Code), b.str(b.country(t.Country)), nil, nil,
 				b.formula(ref(6, wholeFrom+i), int64(t.Activities))})
 		}
 		chartTo = first + len(rows) - 1
 	}
 
 	return b.write(sheetSpec{
-		name: sheetSummary, headers: hs, data: d,
+		name: b.w(sheetSummary), headers: hs, data: d,
 		before: func(s *sheet) error {
 			if err := b.f.AddComment(s.name, excelize.Comment{
-				Author: "coopreport", Cell: "E1", Text: inForceNote, Width: 300, Height: 120,
+				Author: "coopreport", Cell: "E1", Text: b.w(inForceNote), Width: 300, Height: 120,
 			}); err != nil {
 				return err
 			}

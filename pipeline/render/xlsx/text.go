@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"coopreport/pipeline/lang"
 )
 
 // maxCellChars is the most characters (UTF-16 code units) a cell holds in
@@ -102,13 +104,13 @@ func cutRunes(s string, n int) string {
 
 // headers returns names made fit for an Excel table's header row: not
 // empty, one line, at most 255 characters, and unique ignoring case.
-func headers(names []string) []string {
+func headers(l lang.Lang, names []string) []string {
 	out := make([]string, len(names))
 	seen := map[string]bool{}
 	for i, n := range names {
 		n = strings.Join(strings.Fields(n), " ")
 		if n == "" {
-			n = "Column " + strconv.Itoa(i+1)
+			n = words.F(l, "Column %d", i+1)
 		}
 		n = cutRunes(n, 240)
 		cand := n

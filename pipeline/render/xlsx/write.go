@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
+	"coopreport/pipeline/period"
 	"coopreport/pipeline/render/xlsxzip"
 
 	"github.com/xuri/excelize/v2"
@@ -68,7 +70,7 @@ func WriteContext(ctx context.Context, w io.Writer, r *pipeline.Report, opt Opti
 		Creator:        "coopreport " + r.Version,
 		LastModifiedBy: "coopreport " + r.Version,
 		Title:          cutRunes(r.Title, 255),
-		Subject:        "Finance workbook, " + periodName(r),
+		Subject:        b.wf("Finance workbook, %s", periodName(r)),
 	}); err != nil {
 		return fmt.Errorf("writing the workbook's properties: %w", err)
 	}
@@ -279,6 +281,12 @@ func (b *book) section(s string) []any {
 // periodName is the report's period in words ("2012–2015"), or its label
 // for a report made without one.
 func periodName(r *pipeline.Report) string {
+	if r.Lang != lang.English && r.Lang != "" {
+		if n := period.NameIn(r.Lang, r.Period.Label); n != "" {
+			return n
+		}
+		return r.Period.Label
+	}
 	if r.Period.Name != "" {
 		return r.Period.Name
 	}

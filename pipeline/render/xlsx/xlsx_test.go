@@ -15,6 +15,7 @@ import (
 	"unicode/utf16"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -456,7 +457,7 @@ func TestSheetName(t *testing.T) {
 }
 
 func TestHeaders(t *testing.T) {
-	got := headers([]string{"ID", "id", "", "a\nb", "ID"})
+	got := headers(lang.English, []string{"ID", "id", "", "a\nb", "ID"})
 	want := []string{"ID", "id (2)", "Column 3", "a b", "ID (3)"}
 	if !slices.Equal(got, want) {
 		t.Errorf("headers = %q, want %q", got, want)
