@@ -302,10 +302,10 @@ func dataMask(t *testing.T, enDir string) func(map[string]string) map[string]str
 		out := map[string]string{}
 		for k, s := range texts {
 			s = hex.ReplaceAllString(s, " ")
-			s = machineName.ReplaceAllString(s, " ")
 			for _, v := range values {
 				s = maskWord(s, v)
 			}
+			s = machineName.ReplaceAllString(s, " ")
 			if k == "pdf" {
 				// Lines of the PDF's text break data anywhere (inside
 				// table cells too): only words no value holds count.
