@@ -9,6 +9,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/render/fonts"
 )
 
@@ -67,6 +68,8 @@ type doc struct {
 	// lastH is the height of the last page in the previous pass, a
 	// portrait page's in the first (see bookmark).
 	lastH float64
+	// l is the language of the words the writer draws itself.
+	l lang.Lang
 }
 
 // pageSizes are the sizes Options.PageSize accepts, by lower-case name.
@@ -286,7 +289,7 @@ func (d *doc) footer() {
 	if d.total > 0 {
 		total = fmt.Sprint(d.total)
 	}
-	p.CellFormat(w/3, lineSmall, fmt.Sprintf("Page %d of %s", p.PageNo(), total), "", 0, "R", false, 0, "")
+	p.CellFormat(w/3, lineSmall, words.F(d.l, "Page %d of %s", p.PageNo(), total), "", 0, "R", false, 0, "")
 	d.resetStyle()
 }
 

@@ -1,0 +1,9 @@
+package chartdata
+
+import (
+	"testing"
+
+	"coopreport/pipeline/lang/langtest"
+)
+
+func TestWordsComplete(t *testing.T) { langtest.Complete(t, words) }
