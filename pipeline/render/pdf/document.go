@@ -327,7 +327,7 @@ func (d *doc) fit(s string, w float64) string {
 	// Nor on a word that leads to the next ("…Diversity of…").
 	for {
 		i := strings.LastIndexFunc(kept, unicode.IsSpace)
-		if i <= 0 || !smallWords[strings.ToLower(kept[i+1:])] {
+		if i <= 0 || !smallWords[d.l][strings.ToLower(kept[i+1:])] {
 			break
 		}
 		kept = trim(kept[:i])
@@ -336,8 +336,16 @@ func (d *doc) fit(s string, w float64) string {
 }
 
 // smallWords do not end a shortened line: they lead to what was cut.
-var smallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "on": true, "in": true, "for": true,
-	"to": true, "and": true, "or": true, "with": true, "by": true, "at": true, "from": true}
+// Mongolian has postpositions, which follow their word: none.
+var smallWords = map[lang.Lang]map[string]bool{
+	lang.English: {"a": true, "an": true, "the": true, "of": true, "on": true, "in": true, "for": true,
+		"to": true, "and": true, "or": true, "with": true, "by": true, "at": true, "from": true},
+	lang.French: {"un": true, "une": true, "le": true, "la": true, "les": true, "de": true, "du": true, "des": true,
+		"à": true, "au": true, "aux": true, "en": true, "et": true, "ou": true, "pour": true, "par": true,
+		"sur": true, "avec": true, "dans": true},
+	lang.Russian: {"и": true, "или": true, "в": true, "во": true, "на": true, "с": true, "со": true, "о": true,
+		"об": true, "по": true, "к": true, "ко": true, "для": true, "из": true, "от": true, "за": true, "до": true},
+}
 
 // bookmark adds an outline entry at the current position; text is clean.
 func (d *doc) bookmark(text string, level int) {

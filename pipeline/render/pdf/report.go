@@ -88,7 +88,10 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 		}
 		d.total = total
 		d.l = r.Lang
-		if d.l != lang.English && d.l != "" {
+		if d.l == "" {
+			d.l = lang.English
+		}
+		if d.l != lang.English {
 			// English documents have had no /Lang; they keep their bytes.
 			d.pdf.SetLang(d.l.Code())
 		}
