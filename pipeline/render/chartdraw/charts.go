@@ -71,7 +71,11 @@ func (c *data) periodLine() string {
 	}
 	if !p.From.IsZero() {
 		span := words.F(l, "%s to %s", l.Date(p.From.Year, p.From.Month, p.From.Day), l.Date(p.To.Year, p.To.Month, p.To.Day))
-		s = strings.TrimPrefix(s+": ", ": ") + c.clean(span)
+		if s == "" {
+			s = c.clean(span)
+		} else {
+			s = c.clean(words.F(l, "%s: %s", s, span))
+		}
 	}
 	return s
 }
@@ -81,7 +85,7 @@ func activitiesByCountry(c *data) (Chart, error) {
 	h := &hbar{
 		head: chartHead{
 			title:    c.clean(c.in("Activities by partner country")),
-			subtitle: joinNonEmpty("; ", c.periodLine(), c.clean(words.F(c.r.Lang, "%s in all", c.count(a.Total, "activity|activities")))),
+			subtitle: joinNonEmpty(c.in("; "), c.periodLine(), c.clean(words.F(c.r.Lang, "%s in all", c.count(a.Total, "activity|activities")))),
 		},
 		axisTitle: c.clean(c.in("Number of activities")),
 		empty:     c.clean(c.in("No activities in the period.")),
@@ -140,7 +144,7 @@ func moneyByBucket(c *data) (Chart, error) {
 	if m.Reporting != "" {
 		code := c.clean(m.Reporting)
 		return &columns{
-			head:       chartHead{title: title, subtitle: joinNonEmpty("; ", c.periodLine(), c.clean(words.F(c.r.Lang, "amounts converted to %s", m.Reporting)))},
+			head:       chartHead{title: title, subtitle: joinNonEmpty(c.in("; "), c.periodLine(), c.clean(words.F(c.r.Lang, "amounts converted to %s", m.Reporting)))},
 			categories: cleanAll(c, m.Buckets),
 			series:     []series{bars(m.Series[0], palette[0])},
 			yTitle:     code,
@@ -152,7 +156,7 @@ func moneyByBucket(c *data) (Chart, error) {
 	}
 	// Without a reporting currency the currencies cannot share a scale:
 	// one panel each.
-	p := &panels{head: chartHead{title: title, subtitle: joinNonEmpty("; ", c.periodLine(), c.clean(c.in("no reporting currency set, so each currency is shown on its own scale, not converted")))}}
+	p := &panels{head: chartHead{title: title, subtitle: joinNonEmpty(c.in("; "), c.periodLine(), c.clean(c.in("no reporting currency set, so each currency is shown on its own scale, not converted")))}}
 	for j, s := range m.Series {
 		cc := c.clean(s.Currency)
 		p.panels = append(p.panels, &columns{

@@ -37,6 +37,9 @@ var words = lang.Table{
 		MN: "тайлангийн валют тогтоогоогүй тул валют бүрийг хөрвүүлэлгүй, тус тусын хуваарьт харуулав",
 		RU: "валюта отчёта не задана, поэтому каждая валюта показана в своём масштабе, без пересчёта",
 	},
+	// French sets a no-break space before a colon and a semicolon.
+	"%s: %s":    {FR: "%s\u00a0: %s", MN: "%s: %s", RU: "%s: %s"},
+	"; ":        {FR: "\u00a0; ", MN: "; ", RU: "; "},
 	"Period %s": {FR: "Période %s", MN: "Хугацаа: %s", RU: "Период %s"},
 	"%s to %s":  {FR: "du %s au %s", MN: "%s – %s", RU: "с %s по %s"},
 	"billions":  {FR: "milliards", MN: "тэрбум", RU: "млрд"},
