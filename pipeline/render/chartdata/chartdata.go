@@ -2,11 +2,11 @@ package chartdata
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 )
 
 // Names lists the charts a template may place, in the README's order.
@@ -18,7 +18,7 @@ const MaxBars = 28
 
 // Bar is one bar of the activities chart.
 type Bar struct {
-	Label      string // the partner's short name, "Multilateral", or "Other partners (N)"
+	Label      string // the partner's short name, "Multilateral", or "Other partners (N)", in the report's language
 	Activities int
 	Partners   int // the partners the bar sums: 1, or N for "Other partners (N)"
 }
@@ -36,7 +36,7 @@ func ActivitiesByCountry(r *pipeline.Report) Activities {
 	a := Activities{Total: r.Grand.Activities}
 	for _, t := range r.Totals {
 		if t.Activities > 0 {
-			a.Bars = append(a.Bars, Bar{Label: t.Country.Label(), Activities: t.Activities, Partners: 1})
+			a.Bars = append(a.Bars, Bar{Label: label(r, t.Country), Activities: t.Activities, Partners: 1})
 		}
 	}
 	slices.SortStableFunc(a.Bars, func(x, y Bar) int {
@@ -44,7 +44,7 @@ func ActivitiesByCountry(r *pipeline.Report) Activities {
 	})
 	if len(a.Bars) > MaxBars {
 		rest := a.Bars[MaxBars-1:]
-		other := Bar{Label: fmt.Sprintf("Other partners (%d)", len(rest)), Partners: len(rest)}
+		other := Bar{Label: words.F(r.Lang, "Other partners (%d)", len(rest)), Partners: len(rest)}
 		for _, b := range rest {
 			other.Activities += b.Activities
 		}
@@ -117,7 +117,8 @@ type Money struct {
 	Buckets   []string
 	Reporting string // the reporting currency; "" when none is set
 	Series    []MoneySeries
-	Left      []string // currencies of amounts left out, sorted
+	Left      []string  // currencies of amounts left out, sorted
+	Lang      lang.Lang // the language of Note
 }
 
 // MoneySeries is the sums of one currency per bucket.
@@ -132,7 +133,7 @@ func (m Money) Note() string {
 	if len(m.Left) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Not included: amounts in %s that no exchange rate to %s covers.", strings.Join(m.Left, ", "), m.Reporting)
+	return words.F(m.Lang, "Not included: amounts in %s that no exchange rate to %s covers.", strings.Join(m.Left, ", "), m.Reporting)
 }
 
 // MoneyByBucket makes the money-by-bucket chart of r. It fails only when
@@ -142,7 +143,7 @@ func MoneyByBucket(r *pipeline.Report) (Money, error) {
 	for _, f := range r.BucketMoney {
 		labels = append(labels, f.Bucket)
 	}
-	m := Money{By: By(r), Buckets: buckets(r, labels), Reporting: r.Currency}
+	m := Money{By: By(r), Buckets: buckets(r, labels), Reporting: r.Currency, Lang: r.Lang}
 	at := map[string]int{} // bucket label → index in r.Period.Buckets
 	for i, b := range r.Period.Buckets {
 		at[b.Label] = i

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/render/fonts"
 )
 
@@ -151,8 +152,9 @@ type hbar struct {
 	values    []float64 // ≥ 0
 	valueText []string
 	axisTitle string
-	note      string // clean; below the chart
-	empty     string // said instead of the bars when there are none
+	note      string    // clean; below the chart
+	empty     string    // said instead of the bars when there are none
+	l         lang.Lang // the language of the axis's numbers and unit
 }
 
 func (c *hbar) Parts(w float64) []Part {
@@ -176,7 +178,7 @@ func (c *hbar) draw(cv Canvas, x, y, w float64) {
 	for _, v := range c.values {
 		hi = max(hi, v)
 	}
-	sc := niceScale(0, hi, true)
+	sc := niceScale(0, hi, true).in(c.l)
 	// The right edge leaves room for the longest bar's value and for half
 	// of the last tick's label, centred on it: a picture has no margin
 	// beyond its width to spill into.
@@ -222,9 +224,10 @@ type columns struct {
 	series     []series
 	yTitle     string
 	xTitle     string
-	integer    bool   // the values are counts
-	note       string // clean; below the chart
-	empty      string // said over the plot when every value is 0
+	integer    bool      // the values are counts
+	note       string    // clean; below the chart
+	empty      string    // said over the plot when every value is 0
+	l          lang.Lang // the language of the axis's numbers and unit
 }
 
 func (c *columns) height(w float64) float64 {
@@ -345,7 +348,7 @@ func (c *columns) draw(cv Canvas, x, y, w float64) {
 			anything = anything || v != 0
 		}
 	}
-	sc := niceScale(lo*(1+headroom), hi*(1+headroom), c.integer)
+	sc := niceScale(lo*(1+headroom), hi*(1+headroom), c.integer).in(c.l)
 	top := y + 5
 	bottom := top + chartPlotH
 	x1 := x + w
@@ -368,9 +371,9 @@ func (c *columns) draw(cv Canvas, x, y, w float64) {
 			break
 		}
 		if hi > 0 {
-			sc = niceScale(sc.lo, sc.hi+sc.step, c.integer)
+			sc = niceScale(sc.lo, sc.hi+sc.step, c.integer).in(c.l)
 		} else {
-			sc = niceScale(sc.lo-sc.step, sc.hi, c.integer)
+			sc = niceScale(sc.lo-sc.step, sc.hi, c.integer).in(c.l)
 		}
 	}
 	sc, yAt := l.sc, l.yAt

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
+	"coopreport/pipeline/period"
 	"coopreport/pipeline/render/chartdata"
 )
 
@@ -55,15 +57,25 @@ func New(r *pipeline.Report, name string, clean func(s string) string) (Chart, e
 // 1 July 2025 to 30 September 2025".
 func (c *data) periodLine() string {
 	p := c.r.Period
+	l := c.r.Lang
+	name := p.Name
+	if l != lang.English && l != "" {
+		name = period.NameIn(l, p.Label)
+	}
 	var s string
 	switch {
-	case p.Name != "":
-		s = c.clean(strings.ToUpper(p.Name[:1]) + p.Name[1:])
+	case name != "":
+		s = c.clean(capitalFirst(name))
 	case p.Label != "":
-		s = "Period " + c.clean(p.Label)
+		s = c.clean(words.F(l, "Period %s", p.Label))
 	}
 	if !p.From.IsZero() {
-		s = strings.TrimPrefix(s+": ", ": ") + p.From.Long() + " to " + p.To.Long()
+		span := words.F(l, "%s to %s", l.Date(p.From.Year, p.From.Month, p.From.Day), l.Date(p.To.Year, p.To.Month, p.To.Day))
+		if s == "" {
+			s = c.clean(span)
+		} else {
+			s = c.clean(words.F(l, "%s: %s", s, span))
+		}
 	}
 	return s
 }
@@ -72,42 +84,44 @@ func activitiesByCountry(c *data) (Chart, error) {
 	a := chartdata.ActivitiesByCountry(c.r)
 	h := &hbar{
 		head: chartHead{
-			title:    "Activities by partner country",
-			subtitle: joinNonEmpty("; ", c.periodLine(), plural(a.Total, "activity", "activities")+" in all"),
+			title:    c.clean(c.in("Activities by partner country")),
+			subtitle: joinNonEmpty(c.in("; "), c.periodLine(), c.clean(words.F(c.r.Lang, "%s in all", c.count(a.Total, "activity|activities")))),
 		},
-		axisTitle: "Number of activities",
-		empty:     "No activities in the period.",
+		axisTitle: c.clean(c.in("Number of activities")),
+		empty:     c.clean(c.in("No activities in the period.")),
+		l:         c.r.Lang,
 	}
 	for _, b := range a.Bars {
 		h.labels = append(h.labels, c.clean(b.Label))
 		h.values = append(h.values, float64(b.Activities))
-		h.valueText = append(h.valueText, integer(b.Activities))
+		h.valueText = append(h.valueText, c.integer(b.Activities))
 	}
 	return h, nil
 }
 
 func agreementsTimeline(c *data) (Chart, error) {
 	t := chartdata.AgreementsTimeline(c.r)
-	force := series{name: "Agreements in force during the " + t.By, kind: asLine, color: palette[0]}
-	sign := series{name: "Agreements signed in the " + t.By, kind: asBars, color: palette[1]}
+	force := series{name: c.clean(c.in("Agreements in force during the " + t.By)), kind: asLine, color: palette[0]}
+	sign := series{name: c.clean(c.in("Agreements signed in the " + t.By)), kind: asBars, color: palette[1]}
 	for i := range t.Buckets {
 		force.values = append(force.values, float64(t.InForce[i]))
-		force.labels = append(force.labels, integer(t.InForce[i]))
+		force.labels = append(force.labels, c.integer(t.InForce[i]))
 		sign.values = append(sign.values, float64(t.Signed[i]))
-		sign.labels = append(sign.labels, integer(t.Signed[i]))
+		sign.labels = append(sign.labels, c.integer(t.Signed[i]))
 	}
 	return &columns{
 		head: chartHead{
-			title:    "Agreements in force and signed, by " + t.By,
+			title:    c.clean(c.in("Agreements in force and signed, by " + t.By)),
 			subtitle: c.periodLine(),
 			legend:   []series{force, sign},
 		},
 		categories: cleanAll(c, t.Buckets),
 		series:     []series{sign, force},
-		yTitle:     "Agreements",
-		xTitle:     capital(t.By),
+		yTitle:     c.clean(c.in("Agreements")),
+		xTitle:     c.clean(c.in(capital(t.By))),
 		integer:    true,
-		empty:      "No agreements in force in the period.",
+		empty:      c.clean(c.in("No agreements in force in the period.")),
+		l:          c.r.Lang,
 	}, nil
 }
 
@@ -116,42 +130,46 @@ func moneyByBucket(c *data) (Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	title := "Money spent on activities, by " + m.By
+	title := c.clean(c.in("Money spent on activities, by " + m.By))
+	xTitle := c.clean(c.in(capital(m.By)))
+	empty := c.clean(c.in("No amounts in the period."))
 	bars := func(s chartdata.MoneySeries, color Color) series {
-		out := series{name: "Amount in " + c.clean(s.Currency), kind: asBars, color: color}
+		out := series{name: c.clean(words.F(c.r.Lang, "Amount in %s", s.Currency)), kind: asBars, color: color}
 		for _, d := range s.Sums {
 			out.values = append(out.values, d.Float64())
-			out.labels = append(out.labels, money(d, s.Currency))
+			out.labels = append(out.labels, c.money(d, s.Currency))
 		}
 		return out
 	}
 	if m.Reporting != "" {
 		code := c.clean(m.Reporting)
 		return &columns{
-			head:       chartHead{title: title, subtitle: joinNonEmpty("; ", c.periodLine(), "amounts converted to "+code)},
+			head:       chartHead{title: title, subtitle: joinNonEmpty(c.in("; "), c.periodLine(), c.clean(words.F(c.r.Lang, "amounts converted to %s", m.Reporting)))},
 			categories: cleanAll(c, m.Buckets),
 			series:     []series{bars(m.Series[0], palette[0])},
 			yTitle:     code,
-			xTitle:     capital(m.By),
+			xTitle:     xTitle,
 			note:       c.clean(m.Note()),
-			empty:      "No amounts in the period.",
+			empty:      empty,
+			l:          c.r.Lang,
 		}, nil
 	}
 	// Without a reporting currency the currencies cannot share a scale:
 	// one panel each.
-	p := &panels{head: chartHead{title: title, subtitle: joinNonEmpty("; ", c.periodLine(), "no reporting currency set, so each currency is shown on its own scale, not converted")}}
+	p := &panels{head: chartHead{title: title, subtitle: joinNonEmpty(c.in("; "), c.periodLine(), c.clean(c.in("no reporting currency set, so each currency is shown on its own scale, not converted")))}}
 	for j, s := range m.Series {
 		cc := c.clean(s.Currency)
 		p.panels = append(p.panels, &columns{
-			head:       chartHead{subtitle: "Amounts in " + cc},
+			head:       chartHead{subtitle: c.clean(words.F(c.r.Lang, "Amounts in %s", s.Currency))},
 			categories: cleanAll(c, m.Buckets),
 			series:     []series{bars(s, palette[j%len(palette)])},
 			yTitle:     cc,
-			xTitle:     capital(m.By),
+			xTitle:     xTitle,
+			l:          c.r.Lang,
 		})
 	}
 	if len(p.panels) == 0 {
-		p.panels = append(p.panels, &columns{categories: cleanAll(c, m.Buckets), xTitle: capital(m.By), empty: "No amounts in the period."})
+		p.panels = append(p.panels, &columns{categories: cleanAll(c, m.Buckets), xTitle: xTitle, empty: empty, l: c.r.Lang})
 	}
 	return p, nil
 }
@@ -206,6 +224,9 @@ func plural(n int, one, many string) string {
 	}
 	return integer(n) + " " + many
 }
+
+// in is the words' text in the chart's language.
+func (c *data) in(en string) string { return words.In(c.r.Lang, en) }
 
 func capital(s string) string {
 	if s == "" {

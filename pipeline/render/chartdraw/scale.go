@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 )
 
 // axisScale is how values map to an axis: ticks from lo to hi by step,
@@ -15,6 +15,7 @@ type axisScale struct {
 	unit         float64
 	unitName     string
 	decimals     int
+	l            lang.Lang // the language of the labels and the unit
 }
 
 // niceScale returns an axis from lo to hi (0 included) with about five
@@ -74,7 +75,13 @@ func (s axisScale) label(v float64) string {
 	if t == "-0" || strings.Trim(t, "-0.") == "" {
 		t = "0"
 	}
-	return pipeline.GroupDigits(t)
+	return digits(s.l, t)
+}
+
+// in returns s labelled in l.
+func (s axisScale) in(l lang.Lang) axisScale {
+	s.l = l
+	return s
 }
 
 // withUnit adds the scale's unit to an axis title: "MNT (millions)".
@@ -82,5 +89,5 @@ func (s axisScale) withUnit(title string) string {
 	if s.unitName == "" {
 		return title
 	}
-	return title + " (" + s.unitName + ")"
+	return title + " (" + words.In(s.l, s.unitName) + ")"
 }

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/render/mdtree"
 	"fmt"
 	"strconv"
@@ -60,6 +61,7 @@ type body struct {
 	pg  page
 	opt Options
 	x   xw
+	l   lang.Lang // the language of the words the writer writes itself
 
 	tableAt map[*east.Table]int // each table's place in document order, to find it in opt.Landscape
 
@@ -539,7 +541,7 @@ func (b *body) directive(n *ast.HTMLBlock) {
 func (b *body) contents(n ast.Node) {
 	x := &b.x
 	if _, ok := n.PreviousSibling().(*ast.Heading); !ok {
-		b.para(pprops{style: "TOCHeading", before: -1}, func() { b.run("Contents", look{}) })
+		b.para(pprops{style: "TOCHeading", before: -1}, func() { b.run(words.In(b.l, "Contents"), look{}) })
 	}
 	begin := func() {
 		x.start("w:r")
@@ -560,7 +562,7 @@ func (b *body) contents(n ast.Node) {
 	if len(b.toc) == 0 {
 		b.para(pprops{style: "TOC1", before: -1}, func() {
 			begin()
-			b.run("No headings to list.", look{})
+			b.run(words.In(b.l, "No headings to list."), look{})
 			end()
 		})
 		return

@@ -49,7 +49,7 @@ func (b *body) picture(png []byte, w, h float64, descr string) {
 		x.start("wp:inline", "distT", "0", "distB", "0", "distL", "0", "distR", "0")
 		x.empty("wp:extent", "cx", cx, "cy", cy)
 		x.empty("wp:effectExtent", "l", "0", "t", "0", "r", "0", "b", "0")
-		x.empty("wp:docPr", "id", id, "name", "Chart "+id, "descr", descr)
+		x.empty("wp:docPr", "id", id, "name", words.F(b.l, "Chart %s", id), "descr", descr)
 		x.start("wp:cNvGraphicFramePr")
 		x.empty("a:graphicFrameLocks", "noChangeAspect", "1")
 		x.end("wp:cNvGraphicFramePr")

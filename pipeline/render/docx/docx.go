@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 )
 
 // Options change how the report is laid out, not what it says.
@@ -61,6 +62,7 @@ type meta struct {
 	title, author, subject, keywords, app string
 	made                                  time.Time
 	header, headerRight, footer           string
+	l                                     lang.Lang
 }
 
 func makeMeta(r *pipeline.Report, firstHeading string) meta {
@@ -72,16 +74,14 @@ func makeMeta(r *pipeline.Report, firstHeading string) meta {
 	if r.ShortTitle != "" {
 		header = r.ShortTitle
 	}
-	name := r.Period.Name
-	if name == "" {
-		name = r.Period.Label
-	}
-	subject := strings.TrimSuffix("Periodic report, "+name, ", ")
+	l := r.Lang
+	name := periodName(r)
+	subject := strings.TrimSuffix(words.In(l, "Periodic report, ")+name, ", ")
 	if !r.Period.From.IsZero() {
-		subject += fmt.Sprintf(" (%s to %s)", r.Period.From.Long(), r.Period.To.Long())
+		subject += words.F(l, " (%s to %s)", longDate(l, r.Period.From), longDate(l, r.Period.To))
 	}
 	var kw []string
-	for _, k := range []string{"cultural cooperation", "periodic report", r.Party, r.Period.Label} {
+	for _, k := range []string{words.In(l, "cultural cooperation"), words.In(l, "periodic report"), r.Party, r.Period.Label} {
 		if k = strings.TrimSpace(k); k != "" {
 			kw = append(kw, k)
 		}
@@ -89,10 +89,10 @@ func makeMeta(r *pipeline.Report, firstHeading string) meta {
 	m := meta{
 		title: title, author: r.Party, subject: subject, keywords: strings.Join(kw, ", "),
 		app: strings.TrimSpace("coopreport " + r.Version), made: r.Made,
-		header: header, headerRight: name,
+		header: header, headerRight: name, l: l,
 	}
 	if !r.Made.IsZero() {
-		m.footer = "Made on " + pipeline.DateOf(r.Made).Long()
+		m.footer = words.F(l, "Made on %s", longDate(l, pipeline.DateOf(r.Made)))
 	}
 	return m
 }
@@ -128,6 +128,7 @@ func Write(w io.Writer, md []byte, r *pipeline.Report, opt Options) error {
 	}
 	src := parse(md)
 	b := newBody(src, pg, opt)
+	b.l = r.Lang
 	if err := b.write(); err != nil {
 		return err
 	}
@@ -138,9 +139,9 @@ func Write(w io.Writer, md []byte, r *pipeline.Report, opt Options) error {
 		{"docProps/core.xml", coreProps(m)},
 		{"docProps/app.xml", appProps(m)},
 		{"word/document.xml", b.document()},
-		{"word/styles.xml", styles(pg)},
+		{"word/styles.xml", styles(pg, m.l)},
 		{"word/numbering.xml", b.numbering()},
-		{"word/settings.xml", settings()},
+		{"word/settings.xml", settings(m.l)},
 		{"word/header1.xml", header(m, pg.bodyW())},
 		{"word/footer1.xml", footer(m, pg.bodyW())},
 	}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"coopreport/pipeline/lang"
 )
 
 // Namespaces of the parts.
@@ -116,6 +118,9 @@ func coreProps(m meta) []byte {
 	x.elem("dc:subject", m.subject)
 	x.elem("dc:creator", m.author)
 	x.elem("cp:keywords", m.keywords)
+	if t := langTag(m.l); t != "" {
+		x.elem("dc:language", t)
+	}
 	x.elem("cp:lastModifiedBy", m.author)
 	x.elem("dcterms:created", w3cdtf(m.made), "xsi:type", "dcterms:W3CDTF")
 	x.elem("dcterms:modified", w3cdtf(m.made), "xsi:type", "dcterms:W3CDTF")
@@ -139,7 +144,7 @@ func appProps(m meta) []byte {
 // asks the reader first): the table of contents then gets its page
 // numbers, which only a layout of the pages knows. LibreOffice shows the
 // entries as written, and computes their page numbers itself (see toc).
-func settings() []byte {
+func settings(l lang.Lang) []byte {
 	var x xw
 	x.WriteString(xmlHeader)
 	x.start("w:settings", "xmlns:w", nsW)
@@ -150,6 +155,11 @@ func settings() []byte {
 	x.start("w:compat")
 	x.empty("w:compatSetting", "w:name", "compatibilityMode", "w:uri", "http://schemas.microsoft.com/office/word", "w:val", "15")
 	x.end("w:compat")
+	// The language of the theme's fonts, after compat as the schema
+	// orders them.
+	if t := langTag(l); t != "" {
+		x.empty("w:themeFontLang", "w:val", t)
+	}
 	x.end("w:settings")
 	return x.Bytes()
 }
@@ -297,7 +307,7 @@ func styleList(pg page) []style {
 // cellPad is the padding left and right of a table cell, in twips.
 const cellPad = 85
 
-func styles(pg page) []byte {
+func styles(pg page, l lang.Lang) []byte {
 	var x xw
 	x.WriteString(xmlHeader)
 	x.start("w:styles", "xmlns:w", nsW)
@@ -306,6 +316,9 @@ func styles(pg page) []byte {
 	x.start("w:rPr")
 	x.empty("w:rFonts", "w:ascii", font, "w:hAnsi", font, "w:eastAsia", font, "w:cs", font)
 	size(&x, 10)
+	if t := langTag(l); t != "" {
+		x.empty("w:lang", "w:val", t)
+	}
 	x.end("w:rPr")
 	x.end("w:rPrDefault")
 	x.start("w:pPrDefault")
@@ -394,10 +407,12 @@ func footer(m meta, width int) []byte {
 	x.start("w:r")
 	x.empty("w:tab")
 	x.end("w:r")
-	textRun(&x, "Page ")
+	before, between, after := pageWords(m.l)
+	textRun(&x, before)
 	simpleField(&x, "PAGE", "1")
-	textRun(&x, " of ")
+	textRun(&x, between)
 	simpleField(&x, "NUMPAGES", "1")
+	textRun(&x, after)
 	x.end("w:p")
 	x.end("w:ftr")
 	return x.Bytes()

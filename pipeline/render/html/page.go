@@ -58,13 +58,14 @@ func Write(w io.Writer, md []byte, r *pipeline.Report, opt Options) error {
 		return fmt.Errorf("reading the report text: %w", err)
 	}
 	var body bytes.Buffer
-	if err := newRenderer(&page{s: s}).Render(&body, md, s.root); err != nil {
+	if err := newRenderer(&page{s: s, l: r.Lang}).Render(&body, md, s.root); err != nil {
 		return fmt.Errorf("writing the HTML report: %w", err)
 	}
 	m := makeMeta(r, s)
 
 	var b bytes.Buffer
-	b.WriteString("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n")
+	code := r.Lang.Code() // "en", "fr", "mn", "ru"
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"%s\" xml:lang=\"%s\">\n<head>\n", code, code)
 	b.WriteString("<meta charset=\"utf-8\" />\n")
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
 	fmt.Fprintf(&b, "<title>%s</title>\n", esc(m.title))
@@ -104,16 +105,14 @@ func makeMeta(r *pipeline.Report, s *source) meta {
 	if r.ShortTitle != "" {
 		m.header = strings.TrimSpace(r.ShortTitle)
 	}
-	m.period = r.Period.Name
-	if m.period == "" {
-		m.period = r.Period.Label
-	}
-	m.description = strings.TrimSuffix("Periodic report, "+m.period, ", ")
+	l := r.Lang
+	m.period = periodName(r)
+	m.description = strings.TrimSuffix(words.In(l, "Periodic report, ")+m.period, ", ")
 	if !r.Period.From.IsZero() {
-		m.description += fmt.Sprintf(" (%s to %s)", r.Period.From.Long(), r.Period.To.Long())
+		m.description += words.F(l, " (%s to %s)", longDate(l, r.Period.From), longDate(l, r.Period.To))
 	}
 	var kw []string
-	for _, k := range []string{"cultural cooperation", "periodic report", r.Party, r.Period.Label} {
+	for _, k := range []string{words.In(l, "cultural cooperation"), words.In(l, "periodic report"), r.Party, r.Period.Label} {
 		if k = strings.TrimSpace(k); k != "" {
 			kw = append(kw, k)
 		}
@@ -121,7 +120,7 @@ func makeMeta(r *pipeline.Report, s *source) meta {
 	m.keywords = strings.Join(kw, ", ")
 	m.generator = strings.TrimSpace("coopreport " + r.Version)
 	if !r.Made.IsZero() {
-		m.made = "Made on " + pipeline.DateOf(r.Made).Long()
+		m.made = words.F(l, "Made on %s", longDate(l, pipeline.DateOf(r.Made)))
 	}
 	return m
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 
+	"coopreport/pipeline/lang"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -12,7 +14,10 @@ import (
 
 // page renders the nodes the page adds to goldmark's tree, and tables in
 // a wrapper that scrolls on a narrow screen.
-type page struct{ s *source }
+type page struct {
+	s *source
+	l lang.Lang // the language of the words the writer writes itself
+}
 
 func (p *page) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindCover, p.cover)
@@ -114,9 +119,9 @@ func (p *page) toc(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.W
 		return ast.WalkContinue, nil
 	}
 	if n.(*toc).titled {
-		w.WriteString("<nav class=\"toc\" aria-labelledby=\"contents\">\n<h1 id=\"contents\">Contents</h1>\n")
+		w.WriteString("<nav class=\"toc\" aria-labelledby=\"contents\">\n<h1 id=\"contents\">" + esc(words.In(p.l, "Contents")) + "</h1>\n")
 	} else {
-		w.WriteString("<nav class=\"toc\" aria-label=\"Contents\">\n")
+		w.WriteString("<nav class=\"toc\" aria-label=\"" + esc(words.In(p.l, "Contents")) + "\">\n")
 	}
 	// A "##" before any "#" is an entry of the top list, indented as
 	// the entries under a "#" are.

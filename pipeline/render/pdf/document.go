@@ -9,6 +9,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/render/fonts"
 )
 
@@ -67,6 +68,8 @@ type doc struct {
 	// lastH is the height of the last page in the previous pass, a
 	// portrait page's in the first (see bookmark).
 	lastH float64
+	// l is the language of the words the writer draws itself.
+	l lang.Lang
 }
 
 // pageSizes are the sizes Options.PageSize accepts, by lower-case name.
@@ -286,7 +289,7 @@ func (d *doc) footer() {
 	if d.total > 0 {
 		total = fmt.Sprint(d.total)
 	}
-	p.CellFormat(w/3, lineSmall, fmt.Sprintf("Page %d of %s", p.PageNo(), total), "", 0, "R", false, 0, "")
+	p.CellFormat(w/3, lineSmall, words.F(d.l, "Page %d of %s", p.PageNo(), total), "", 0, "R", false, 0, "")
 	d.resetStyle()
 }
 
@@ -324,7 +327,7 @@ func (d *doc) fit(s string, w float64) string {
 	// Nor on a word that leads to the next ("…Diversity of…").
 	for {
 		i := strings.LastIndexFunc(kept, unicode.IsSpace)
-		if i <= 0 || !smallWords[strings.ToLower(kept[i+1:])] {
+		if i <= 0 || !smallWords[d.l][strings.ToLower(kept[i+1:])] {
 			break
 		}
 		kept = trim(kept[:i])
@@ -333,8 +336,16 @@ func (d *doc) fit(s string, w float64) string {
 }
 
 // smallWords do not end a shortened line: they lead to what was cut.
-var smallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "on": true, "in": true, "for": true,
-	"to": true, "and": true, "or": true, "with": true, "by": true, "at": true, "from": true}
+// Mongolian has postpositions, which follow their word: none.
+var smallWords = map[lang.Lang]map[string]bool{
+	lang.English: {"a": true, "an": true, "the": true, "of": true, "on": true, "in": true, "for": true,
+		"to": true, "and": true, "or": true, "with": true, "by": true, "at": true, "from": true},
+	lang.French: {"un": true, "une": true, "le": true, "la": true, "les": true, "de": true, "du": true, "des": true,
+		"à": true, "au": true, "aux": true, "en": true, "et": true, "ou": true, "pour": true, "par": true,
+		"sur": true, "avec": true, "dans": true},
+	lang.Russian: {"и": true, "или": true, "в": true, "во": true, "на": true, "с": true, "со": true, "о": true,
+		"об": true, "по": true, "к": true, "ко": true, "для": true, "из": true, "от": true, "за": true, "до": true},
+}
 
 // bookmark adds an outline entry at the current position; text is clean.
 func (d *doc) bookmark(text string, level int) {

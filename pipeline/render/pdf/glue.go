@@ -17,7 +17,8 @@ const glueSpace = '\uFDD0'
 // a table read them, replaced by glueSpace:
 //
 //   - inside a date: "18 January 2013", "3–7 June 2015", "June 2015",
-//     "January 18, 2013";
+//     "January 18, 2013", and as the other languages write them: "1er
+//     juillet 2025", "23 сентября 2015 г.", "2015 оны есдүгээр сарын 23";
 //   - between an amount and its currency code, either way round:
 //     "1,250,000.50 MNT", "MNT 1,250,000.50";
 //   - between the groups of digits of a number written with spaces:
@@ -27,7 +28,7 @@ const glueSpace = '\uFDD0'
 //
 // The Markdown need not mark these spaces (no-break spaces it does use stay
 // what they are: layout breaks lines at plain spaces only). Month names are
-// English, as the report's dates are.
+// those of the four languages (package lang writes the dates).
 func glue(s string) string {
 	var b strings.Builder
 	done := 0 // s[:done] is in b
@@ -75,6 +76,18 @@ func glued(a, b string) bool {
 		return true
 	case strings.HasSuffix(a, ",") && isDay(strings.TrimSuffix(a, ",")) && isYear(b0): // January 18, 2013
 		return true
+	case isYear(a) && (b0 == "г" || b0 == "оны" || b0 == "он"): // 2015 г., 2015 оны
+		return true
+	case isYears(a) && (b0 == "гг" || b0 == "он"): // 2012–2015 гг.
+		return true
+	case a == "оны" && (mnMonths[b0] || b0 == "арван"): // оны есдүгээр, оны арван
+		return true
+	case a == "арван" && mnMonths[b0]: // арван нэгдүгээр
+		return true
+	case mnMonths[a] && (b0 == "сар" || b0 == "сарын"): // есдүгээр сар
+		return true
+	case a == "сарын" && isDay(b0): // сарын 23
+		return true
 	case endsInDigit(a) && isCurrency(b0): // 1,250.50 MNT
 		return true
 	case isCurrency(a) && startsNumber(b): // MNT 1,250.50
@@ -107,8 +120,22 @@ func isDay(s string) bool {
 	if ok && !isDay(to) {
 		return false
 	}
+	if from == "1er" { // French: "1er juillet"
+		return true
+	}
 	return len(from) >= 1 && len(from) <= 2 && allDigits(from)
 }
+
+// isYears is a span of years: "2012–2015".
+func isYears(s string) bool {
+	from, to, ok := strings.Cut(s, "–")
+	return ok && isYear(from) && isYear(to)
+}
+
+// mnMonths are the ordinals that name the months in Mongolian, the word
+// before "сар": "есдүгээр сар", "арван нэгдүгээр сар".
+var mnMonths = map[string]bool{"нэгдүгээр": true, "хоёрдугаар": true, "гуравдугаар": true, "дөрөвдүгээр": true,
+	"тавдугаар": true, "зургаадугаар": true, "долдугаар": true, "наймдугаар": true, "есдүгээр": true, "аравдугаар": true}
 
 func isYear(s string) bool { return len(s) == 4 && allDigits(s) }
 
@@ -119,6 +146,13 @@ func init() {
 		"August", "September", "October", "November", "December",
 		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"} {
 		months[m], months[m+"."] = true, true
+	}
+	// French; Russian, as a date takes them and alone.
+	for _, m := range []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+		"septembre", "octobre", "novembre", "décembre",
+		"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+		"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"} {
+		months[m] = true
 	}
 }
 

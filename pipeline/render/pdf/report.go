@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 	"coopreport/pipeline/render/fonts"
 )
 
@@ -86,6 +87,14 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 			return nil, err
 		}
 		d.total = total
+		d.l = r.Lang
+		if d.l == "" {
+			d.l = lang.English
+		}
+		if d.l != lang.English {
+			// English documents have had no /Lang; they keep their bytes.
+			d.pdf.SetLang(d.l.Code())
+		}
 		if lastH > 0 {
 			d.lastH = lastH
 		}
@@ -153,17 +162,14 @@ func makeMeta(d *doc, r *pipeline.Report, src *source, keywords []string) meta {
 		header = clean(r.ShortTitle, "short title")
 	}
 	party := clean(r.Party, "reporting party")
-	name := r.Period.Name
-	if name == "" {
-		name = r.Period.Label
-	}
-	period := clean(name, "period")
-	subject := strings.TrimSuffix("Periodic report, "+period, ", ")
+	l := r.Lang
+	period := clean(periodName(r), "period")
+	subject := strings.TrimSuffix(words.In(l, "Periodic report, ")+period, ", ")
 	if !r.Period.From.IsZero() {
-		subject += fmt.Sprintf(" (%s to %s)", r.Period.From.Long(), r.Period.To.Long())
+		subject += clean(words.F(l, " (%s to %s)", longDate(l, r.Period.From), longDate(l, r.Period.To)), "subject")
 	}
 	if len(keywords) == 0 {
-		keywords = []string{"cultural cooperation", "periodic report", r.Party, r.Period.Label}
+		keywords = []string{words.In(l, "cultural cooperation"), words.In(l, "periodic report"), r.Party, r.Period.Label}
 	}
 	var kw []string
 	for _, k := range keywords {
@@ -176,7 +182,7 @@ func makeMeta(d *doc, r *pipeline.Report, src *source, keywords []string) meta {
 	if made.IsZero() {
 		made = time.Unix(0, 0).UTC() // fpdf would take the clock instead
 	} else {
-		footer = "Made on " + pipeline.DateOf(r.Made).Long()
+		footer = clean(words.F(l, "Made on %s", longDate(l, pipeline.DateOf(r.Made))), "footer")
 	}
 	// The tool and its version are in the document's properties
 	// (Creator), not on every page of a government publication.

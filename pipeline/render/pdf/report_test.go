@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"coopreport/pipeline"
+	"coopreport/pipeline/lang"
 )
 
 func dec(s string) pipeline.Decimal {
@@ -740,7 +741,7 @@ func TestRunningHeaderTitle(t *testing.T) {
 		cut, ok := strings.CutSuffix(head, "…")
 		words := strings.Fields(cut)
 		last := words[len(words)-1]
-		if !ok || !strings.HasPrefix(title, cut+" ") || smallWords[strings.ToLower(last)] {
+		if !ok || !strings.HasPrefix(title, cut+" ") || smallWords[lang.English][strings.ToLower(last)] {
 			t.Errorf("header %q: not cut after a whole word of the title", head)
 		}
 	}

@@ -189,7 +189,7 @@ func (t *table) end() {
 // continued starts a page and repeats the caption and header.
 func (t *table) continued() {
 	t.d.addPage()
-	text := "(continued)"
+	text := words.In(t.d.l, "(continued)")
 	if t.running != "" {
 		text = t.running + " " + text
 	}

@@ -29,9 +29,10 @@ func (w *walker) toc(n ast.Node) {
 	d, p := w.d, w.d.pdf
 	if _, ok := n.PreviousSibling().(*ast.Heading); !ok {
 		lk := headingLooks[0]
-		d.bookmark("Contents", 0)
+		title := words.In(d.l, "Contents")
+		d.bookmark(title, 0)
 		w.level = 0
-		d.flow(d.layout(plainSpans("Contents", bold), w.b.width, lk.size), w.b, lk, "L", w.deco)
+		d.flow(d.layout(plainSpans(title, bold), w.b.width, lk.size), w.b, lk, "L", w.deco)
 		p.SetY(p.GetY() + lk.after)
 	}
 	for i, h := range w.s.heads {

@@ -1,0 +1,9 @@
+package docx
+
+import (
+	"testing"
+
+	"coopreport/pipeline/lang/langtest"
+)
+
+func TestWordsComplete(t *testing.T) { langtest.Complete(t, words) }
