@@ -407,3 +407,39 @@ func latinWords(texts map[string]string) map[string]string {
 	}
 	return words
 }
+
+// TestLanguagesFormBGolden is the Form B example (see TestFormBGolden) in
+// each language: its Markdown for pasting and the text of its PDF.
+func TestLanguagesFormBGolden(t *testing.T) {
+	for _, code := range otherLanguages {
+		t.Run(code, func(t *testing.T) {
+			out := t.TempDir()
+			args := []string{"run", "--input", "testdata/form-b", "--out", out, "--now", "2027-03-01T09:00:00+08:00",
+				"--lang", code, "--formats", "md,pdf"}
+			var stdout, stderr bytes.Buffer
+			if status := Main(args, &stdout, &stderr, noEnv); status != ExitOK {
+				t.Fatalf("exit %d: %s", status, stderr.String())
+			}
+			dir := filepath.Join(out, "2023..2026")
+			for name, got := range map[string][]byte{
+				"form-b.md":  readOutput("report-2023..2026.md")(t, dir),
+				"form-b.txt": pdfText(t, filepath.Join(dir, "report-2023..2026.pdf"), "-layout"),
+			} {
+				path := filepath.Join(goldenDir, code, name)
+				if *update {
+					if err := os.WriteFile(path, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatalf("%v (run go test ./cmd/coopreport -run Languages -update to write it)", err)
+				}
+				if d := diffLines(got, want); d != "" {
+					t.Errorf("%s differs from %s (if the change is meant, rerun with -update and review git diff):\n%s", name, path, d)
+				}
+			}
+		})
+	}
+}
