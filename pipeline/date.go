@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"coopreport/pipeline/lang"
+
 	"fmt"
 	"time"
 )
@@ -77,6 +79,10 @@ func (d Date) Long() string {
 	}
 	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
 }
+
+// In formats d written out in language l: "23 September 2015", "23
+// сентября 2015 г." (see lang.Lang.Date); "" for the zero Date.
+func (d Date) In(l lang.Lang) string { return l.Date(d.Year, d.Month, d.Day) }
 
 // ExcelSerial returns d as an Excel serial day number in the 1900 date
 // system, computed from the calendar and never through a time zone. Excel

@@ -123,6 +123,20 @@ func NameIn(l lang.Lang, label string) string {
 	return l.Span(ua.nameIn(l), ub.nameIn(l))
 }
 
+// Words is period p in words in language l: the name the run gave it in
+// English, its label's name in l otherwise (NameIn); the label itself when
+// it has no name.
+func Words(p pipeline.Period, l lang.Lang) string {
+	name := p.Name
+	if l != lang.English && l != "" {
+		name = NameIn(l, p.Label)
+	}
+	if name == "" {
+		name = p.Label
+	}
+	return name
+}
+
 // spanName is a span of two units of one kind in words: "2012–2015",
 // "July 2024 – June 2025" (an en dash, spaced between spaced words).
 func spanName(a, b unit) string {

@@ -1,6 +1,8 @@
 package docx
 
 import (
+	"coopreport/pipeline/period"
+
 	"archive/zip"
 	"errors"
 	"fmt"
@@ -75,10 +77,10 @@ func makeMeta(r *pipeline.Report, firstHeading string) meta {
 		header = r.ShortTitle
 	}
 	l := r.Lang
-	name := periodName(r)
+	name := period.Words(r.Period, r.Lang)
 	subject := strings.TrimSuffix(words.In(l, "Periodic report, ")+name, ", ")
 	if !r.Period.From.IsZero() {
-		subject += words.F(l, " (%s to %s)", longDate(l, r.Period.From), longDate(l, r.Period.To))
+		subject += words.F(l, " (%s to %s)", r.Period.From.In(l), r.Period.To.In(l))
 	}
 	var kw []string
 	for _, k := range []string{words.In(l, "cultural cooperation"), words.In(l, "periodic report"), r.Party, r.Period.Label} {
@@ -92,7 +94,7 @@ func makeMeta(r *pipeline.Report, firstHeading string) meta {
 		header: header, headerRight: name, l: l,
 	}
 	if !r.Made.IsZero() {
-		m.footer = words.F(l, "Made on %s", longDate(l, pipeline.DateOf(r.Made)))
+		m.footer = words.F(l, "Made on %s", pipeline.DateOf(r.Made).In(l))
 	}
 	return m
 }

@@ -3,9 +3,7 @@ package docx
 import (
 	"strings"
 
-	"coopreport/pipeline"
 	"coopreport/pipeline/lang"
-	"coopreport/pipeline/period"
 )
 
 // words are the texts the Word writer writes itself, besides the
@@ -24,23 +22,6 @@ var words = lang.Table{
 	"cultural cooperation": {FR: "coopération culturelle", MN: "соёлын хамтын ажиллагаа", RU: "культурное сотрудничество"},
 	"periodic report":      {FR: "rapport périodique", MN: "үечилсэн тайлан", RU: "периодический доклад"},
 	"Made on %s":           {FR: "Établi le %s", MN: "Бэлтгэсэн огноо: %s", RU: "Подготовлено %s"},
-}
-
-// longDate writes d out in l: "23 September 2015", "23 сентября 2015 г.".
-func longDate(l lang.Lang, d pipeline.Date) string { return l.Date(d.Year, d.Month, d.Day) }
-
-// periodName is the period in words in the report's language: the name
-// the run gave it in English, the label's name in another language; the
-// label itself when it has no name.
-func periodName(r *pipeline.Report) string {
-	name := r.Period.Name
-	if !english(r.Lang) {
-		name = period.NameIn(r.Lang, r.Period.Label)
-	}
-	if name == "" {
-		name = r.Period.Label
-	}
-	return name
 }
 
 func english(l lang.Lang) bool { return l == lang.English || l == "" }

@@ -1,6 +1,8 @@
 package html
 
 import (
+	"coopreport/pipeline/period"
+
 	"bytes"
 	_ "embed"
 	"errors"
@@ -106,10 +108,10 @@ func makeMeta(r *pipeline.Report, s *source) meta {
 		m.header = strings.TrimSpace(r.ShortTitle)
 	}
 	l := r.Lang
-	m.period = periodName(r)
+	m.period = period.Words(r.Period, r.Lang)
 	m.description = strings.TrimSuffix(words.In(l, "Periodic report, ")+m.period, ", ")
 	if !r.Period.From.IsZero() {
-		m.description += words.F(l, " (%s to %s)", longDate(l, r.Period.From), longDate(l, r.Period.To))
+		m.description += words.F(l, " (%s to %s)", r.Period.From.In(l), r.Period.To.In(l))
 	}
 	var kw []string
 	for _, k := range []string{words.In(l, "cultural cooperation"), words.In(l, "periodic report"), r.Party, r.Period.Label} {
@@ -120,7 +122,7 @@ func makeMeta(r *pipeline.Report, s *source) meta {
 	m.keywords = strings.Join(kw, ", ")
 	m.generator = strings.TrimSpace("coopreport " + r.Version)
 	if !r.Made.IsZero() {
-		m.made = words.F(l, "Made on %s", longDate(l, pipeline.DateOf(r.Made)))
+		m.made = words.F(l, "Made on %s", pipeline.DateOf(r.Made).In(l))
 	}
 	return m
 }

@@ -1,9 +1,7 @@
 package html
 
 import (
-	"coopreport/pipeline"
 	"coopreport/pipeline/lang"
-	"coopreport/pipeline/period"
 )
 
 // words are the texts the web page writer writes itself, besides the
@@ -18,21 +16,4 @@ var words = lang.Table{
 	"cultural cooperation": {FR: "coopération culturelle", MN: "соёлын хамтын ажиллагаа", RU: "культурное сотрудничество"},
 	"periodic report":      {FR: "rapport périodique", MN: "үечилсэн тайлан", RU: "периодический доклад"},
 	"Made on %s":           {FR: "Établi le %s", MN: "Бэлтгэсэн огноо: %s", RU: "Подготовлено %s"},
-}
-
-// longDate writes d out in l: "23 September 2015", "23 сентября 2015 г.".
-func longDate(l lang.Lang, d pipeline.Date) string { return l.Date(d.Year, d.Month, d.Day) }
-
-// periodName is the period in words in the report's language: the name
-// the run gave it in English, the label's name in another language; the
-// label itself when it has no name.
-func periodName(r *pipeline.Report) string {
-	name := r.Period.Name
-	if r.Lang != lang.English && r.Lang != "" {
-		name = period.NameIn(r.Lang, r.Period.Label)
-	}
-	if name == "" {
-		name = r.Period.Label
-	}
-	return name
 }

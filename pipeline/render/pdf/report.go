@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"coopreport/pipeline/period"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -163,10 +165,10 @@ func makeMeta(d *doc, r *pipeline.Report, src *source, keywords []string) meta {
 	}
 	party := clean(r.Party, "reporting party")
 	l := r.Lang
-	period := clean(periodName(r), "period")
+	period := clean(period.Words(r.Period, r.Lang), "period")
 	subject := strings.TrimSuffix(words.In(l, "Periodic report, ")+period, ", ")
 	if !r.Period.From.IsZero() {
-		subject += clean(words.F(l, " (%s to %s)", longDate(l, r.Period.From), longDate(l, r.Period.To)), "subject")
+		subject += clean(words.F(l, " (%s to %s)", r.Period.From.In(l), r.Period.To.In(l)), "subject")
 	}
 	if len(keywords) == 0 {
 		keywords = []string{words.In(l, "cultural cooperation"), words.In(l, "periodic report"), r.Party, r.Period.Label}
@@ -182,7 +184,7 @@ func makeMeta(d *doc, r *pipeline.Report, src *source, keywords []string) meta {
 	if made.IsZero() {
 		made = time.Unix(0, 0).UTC() // fpdf would take the clock instead
 	} else {
-		footer = clean(words.F(l, "Made on %s", longDate(l, pipeline.DateOf(r.Made))), "footer")
+		footer = clean(words.F(l, "Made on %s", pipeline.DateOf(r.Made).In(l)), "footer")
 	}
 	// The tool and its version are in the document's properties
 	// (Creator), not on every page of a government publication.

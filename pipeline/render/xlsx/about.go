@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"coopreport/pipeline/period"
+
 	"fmt"
 	"strings"
 	"time"
@@ -48,7 +50,7 @@ func (b *book) about() error {
 		"the activity ledger and the input rows that could not be used.")))
 	kv("Reporting party", b.str(r.Party))
 	kv("Report title", b.str(r.Title))
-	kv("Period", b.str(periodName(r)+" ("+r.Period.Label+")"))
+	kv("Period", b.str(period.Words(r.Period, r.Lang)+" ("+r.Period.Label+")"))
 	kv("From", b.date(r.Period.From))
 	kv("To", b.date(r.Period.To))
 	labels := make([]string, len(r.Period.Buckets))

@@ -86,7 +86,7 @@ func changesNote(r *pipeline.Report) string {
 	case c.First:
 		return words.In(l, "This is the first report of the period: there was nothing to compare with.")
 	}
-	since := longDate(l, pipeline.DateOf(c.Since))
+	since := pipeline.DateOf(c.Since).In(l)
 	s := words.F(l, "Since the report of %s: %s rows of the registers and %s figures changed (the Changes sheet lists them).",
 		since, num(l, len(c.Rows)), num(l, len(c.Cells)))
 	if len(c.Rows)+len(c.Cells) == 0 {

@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"coopreport/pipeline/period"
+
 	"fmt"
 	"strings"
 
@@ -59,7 +61,7 @@ func (b *book) finance() error {
 
 	// Totals per currency over the whole period: formulas over the rows
 	// above, carrying the report's sums (the workbook adds nothing up).
-	rows = append(rows, nil, b.section(b.wf("Whole period, %s, totals per currency", periodName(r))))
+	rows = append(rows, nil, b.section(b.wf("Whole period, %s, totals per currency", period.Words(r.Period, r.Lang))))
 	for i := range r.GrandMoney {
 		g := &r.GrandMoney[i]
 		rn := first + len(rows)
@@ -88,7 +90,7 @@ func (b *book) finance() error {
 	}
 
 	// Whole period by country and currency.
-	rows = append(rows, nil, b.section(b.wf("Whole period, %s, by country and currency", periodName(r))))
+	rows = append(rows, nil, b.section(b.wf("Whole period, %s, by country and currency", period.Words(r.Period, r.Lang))))
 	for i := range r.FinanceTotals {
 		t := &r.FinanceTotals[i]
 		rn := first + len(rows)

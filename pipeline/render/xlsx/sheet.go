@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"coopreport/pipeline/period"
+
 	"fmt"
 	"math"
 	"strconv"
@@ -215,7 +217,7 @@ func (b *book) open(name string, spec sheetSpec, widths []float64) (*sheet, erro
 	}
 	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
 		OddHeader: "&L&A",
-		OddFooter: "&L" + strings.ReplaceAll(cutRunes(periodName(b.r), 60), "&", "&&") + "&R" + b.w("Page &P of &N"),
+		OddFooter: "&L" + strings.ReplaceAll(cutRunes(period.Words(b.r.Period, b.r.Lang), 60), "&", "&&") + "&R" + b.w("Page &P of &N"),
 	}); err != nil {
 		return fail(err)
 	}

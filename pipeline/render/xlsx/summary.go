@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"coopreport/pipeline/period"
+
 	"fmt"
 	"sort"
 
@@ -78,7 +80,7 @@ func (b *book) summary() error {
 
 	// Totals by country over the whole period: SUMIF over the country
 	// column; in force comes from the report, being no sum.
-	rows = append(rows, nil, b.section(b.wf("Whole period, %s, by country", periodName(r))))
+	rows = append(rows, nil, b.section(b.wf("Whole period, %s, by country", period.Words(r.Period, r.Lang))))
 	wholeFrom := first + len(rows)
 	for _, t := range r.Totals {
 		label := b.country(t.Country)
@@ -127,7 +129,7 @@ func (b *book) summary() error {
 		}
 	}
 	sort.SliceStable(charted, func(i, j int) bool { return r.Totals[charted[i]].Activities > r.Totals[charted[j]].Activities })
-	chartTitle := b.wf("Activities per country, %s", cutRunes(periodName(r), 60))
+	chartTitle := b.wf("Activities per country, %s", cutRunes(period.Words(r.Period, r.Lang), 60))
 	var chartFrom, chartTo int
 	if len(charted) > 0 {
 		rows = append(rows, nil, b.section(b.wf("Chart: %s, the most first (countries with none left out)", chartTitle)))

@@ -232,14 +232,6 @@ func num(l lang.Lang, n int) string {
 	return l.Int(int64(n))
 }
 
-// longDate is d written out in l, as the About sheet gives it.
-func longDate(l lang.Lang, d pipeline.Date) string {
-	if l == lang.English || l == "" {
-		return d.Long()
-	}
-	return l.Date(d.Year, d.Month, d.Day)
-}
-
 // country is the name of c in the workbook's language: the same names as
 // the report's, or its abbreviation where the configuration asks for them.
 // English keeps the name the report resolved.
@@ -284,7 +276,7 @@ func (b *book) day(d pipeline.Date) string {
 	if b.r.Lang == lang.English || b.r.Lang == "" {
 		return d.String()
 	}
-	return longDate(b.r.Lang, d)
+	return d.In(b.r.Lang)
 }
 
 // path is how an amount was converted ("1 USD = 1970.31 MNT", "via MNT:

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"coopreport/pipeline"
-	"coopreport/pipeline/lang"
 	"coopreport/pipeline/period"
 	"coopreport/pipeline/render/xlsxzip"
 
@@ -70,7 +69,7 @@ func WriteContext(ctx context.Context, w io.Writer, r *pipeline.Report, opt Opti
 		Creator:        "coopreport " + r.Version,
 		LastModifiedBy: "coopreport " + r.Version,
 		Title:          cutRunes(r.Title, 255),
-		Subject:        b.wf("Finance workbook, %s", periodName(r)),
+		Subject:        b.wf("Finance workbook, %s", period.Words(r.Period, r.Lang)),
 	}); err != nil {
 		return fmt.Errorf("writing the workbook's properties: %w", err)
 	}
@@ -276,19 +275,4 @@ func (b *book) notes(s string) [][]any {
 // section is the title of a block of totals below a register.
 func (b *book) section(s string) []any {
 	return []any{excelize.Cell{StyleID: b.st.section, Value: text(s)}}
-}
-
-// periodName is the report's period in words ("2012–2015"), or its label
-// for a report made without one.
-func periodName(r *pipeline.Report) string {
-	if r.Lang != lang.English && r.Lang != "" {
-		if n := period.NameIn(r.Lang, r.Period.Label); n != "" {
-			return n
-		}
-		return r.Period.Label
-	}
-	if r.Period.Name != "" {
-		return r.Period.Name
-	}
-	return r.Period.Label
 }
