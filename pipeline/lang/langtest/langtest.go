@@ -9,8 +9,10 @@ import (
 	"coopreport/pipeline/lang"
 )
 
-// Complete fails t for each text of table that lacks a language, or whose
-// translation has other formatting verbs than the English.
+// Complete fails t for each text of table that lacks a language, whose
+// translation has other formatting verbs than the English, or, for the
+// forms of a word ("agreement|agreements", see lang.Table.Form), another
+// number of forms than the language takes.
 func Complete(t testing.TB, table lang.Table) {
 	t.Helper()
 	for en, w := range table {
@@ -22,6 +24,9 @@ func Complete(t testing.TB, table lang.Table) {
 				t.Errorf("%q has no %s", en, x.l.Name())
 			} else if verbs(x.s) != verbs(en) {
 				t.Errorf("%q in %s, %q, has other formatting verbs", en, x.l.Name(), x.s)
+			} else if strings.Contains(en, "|") && strings.Count(x.s, "|")+1 != x.l.Forms() {
+				t.Errorf("%q in %s, %q, gives %d forms of the word; %s takes %d", en, x.l.Name(), x.s,
+					strings.Count(x.s, "|")+1, x.l.Name(), x.l.Forms())
 			}
 		}
 	}

@@ -217,14 +217,6 @@ func cleanAll(c *data, ss []string) []string {
 	return out
 }
 
-// plural writes a count with its noun: "1 activity", "26 activities".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return integer(n) + " " + many
-}
-
 // in is the words' text in the chart's language.
 func (c *data) in(en string) string { return words.In(c.r.Lang, en) }
 

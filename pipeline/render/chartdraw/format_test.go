@@ -14,6 +14,9 @@ func dec(s string) pipeline.Decimal {
 	return d
 }
 
+// english is a chart of an English report, for its number formats.
+var english = &data{r: &pipeline.Report{}}
+
 func TestMoney(t *testing.T) {
 	tests := []struct {
 		amount, code, want string
@@ -34,7 +37,7 @@ func TestMoney(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.amount+" "+tt.code, func(t *testing.T) {
-			if got := money(dec(tt.amount), tt.code); got != tt.want {
+			if got := english.money(dec(tt.amount), tt.code); got != tt.want {
 				t.Errorf("money(%s, %s) = %q; want %q", tt.amount, tt.code, got, tt.want)
 			}
 		})
@@ -47,7 +50,7 @@ func TestInteger(t *testing.T) {
 		want string
 	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {123456, "123,456"}, {-1234567, "-1,234,567"}, {100000, "100,000"}}
 	for _, tt := range tests {
-		if got := integer(tt.in); got != tt.want {
+		if got := english.integer(int(tt.in)); got != tt.want {
 			t.Errorf("integer(%d) = %q; want %q", tt.in, got, tt.want)
 		}
 	}

@@ -75,7 +75,7 @@ func (s axisScale) label(v float64) string {
 	if t == "-0" || strings.Trim(t, "-0.") == "" {
 		t = "0"
 	}
-	return digits(s.l, t)
+	return s.l.Digits(t)
 }
 
 // in returns s labelled in l.

@@ -1,8 +1,6 @@
 package chartdraw
 
 import (
-	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -70,38 +68,16 @@ var words = lang.Table{
 
 // count writes n with its noun in the chart's language: "26 activities",
 // "26 мероприятий". forms is the English key of words, "one|other".
-func (c *data) count(n int, forms string) string {
-	l := c.r.Lang
-	en := strings.Split(forms, "|")
-	if l == lang.English || l == "" {
-		return plural(n, en[0], en[1])
-	}
-	s, err := l.Count(int64(n), strings.Split(words.In(l, forms), "|")...)
-	if err != nil { // a words entry with the wrong number of forms: TestCountForms
-		return plural(n, en[0], en[1])
-	}
-	return s
-}
+func (c *data) count(n int, forms string) string { return words.Count(c.r.Lang, int64(n), forms) }
 
 // integer writes n as the chart's language groups digits: "12,345",
 // "12 345" (a no-break space).
-func (c *data) integer(n int) string { return digits(c.r.Lang, strconv.Itoa(n)) }
+func (c *data) integer(n int) string { return c.r.Lang.Int(int64(n)) }
 
 // money writes d with the minor units of code, grouped as the language
-// groups digits.
+// groups digits: "1,250,000.50", "1 250 000,50".
 func (c *data) money(d pipeline.Decimal, code string) string {
-	if l := c.r.Lang; l != lang.English && l != "" {
-		return l.Digits(pipeline.Plain(d, code))
-	}
-	return money(d, code)
-}
-
-// digits groups a plain number in l; English keeps pipeline.GroupDigits.
-func digits(l lang.Lang, plain string) string {
-	if l == lang.English || l == "" {
-		return pipeline.GroupDigits(plain)
-	}
-	return l.Digits(plain)
+	return c.r.Lang.Digits(pipeline.Plain(d, code))
 }
 
 // capitalFirst upper-cases the first letter of s, whatever its script.

@@ -264,10 +264,10 @@ func (b *book) writeSummary(tables []*table) {
 		}
 		var notes []string
 		if t.formulas > 0 {
-			notes = append(notes, b.wf("%s held formulas: the copy holds their results, not the formulas (the first: %s)", countOf(b.r.Lang, t.formulas, "cell", "cells"), t.firstForm))
+			notes = append(notes, b.wf("%s held formulas: the copy holds their results, not the formulas (the first: %s)", countOf(b.r.Lang, t.formulas, "cell|cells"), t.firstForm))
 		}
 		if n := warnings(t.marks); n > 0 {
-			notes = append(notes, b.wf("%s to check (yellow)", countOf(b.r.Lang, n, "cell", "cells")))
+			notes = append(notes, b.wf("%s to check (yellow)", countOf(b.r.Lang, n, "cell|cells")))
 		}
 		reasons := strings.Join(topReasons(b.r.Lang, t.marks, 3), "\n")
 		vals := []any{name, kind, num(read), num(accepted), num(rejected), reasons, strings.Join(notes, "\n")}
@@ -325,13 +325,6 @@ func warnings(m marks) int {
 		}
 	}
 	return n
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // sourceRow is one row of the input read ahead: its number and cells.

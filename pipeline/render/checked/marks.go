@@ -103,7 +103,7 @@ func topReasons(l lang.Lang, m marks, n int) []string {
 	})
 	var out []string
 	for _, k := range kinds[:min(n, len(kinds))] {
-		out = append(out, words.F(l, "%s (%s)", k, countOf(l, count[k], "row", "rows")))
+		out = append(out, words.F(l, "%s (%s)", k, countOf(l, count[k], "row|rows")))
 	}
 	return out
 }

@@ -1,8 +1,6 @@
 package checked
 
 import (
-	"strconv"
-
 	"coopreport/pipeline/lang"
 )
 
@@ -71,25 +69,13 @@ var words = lang.Table{
 	"%s (%s)":              {FR: "%s (%s)", MN: "%s (%s)", RU: "%s (%s)"},
 	"To check — ":          {FR: "À vérifier — ", MN: "Шалгах — ", RU: "Проверить — "},
 	"To check: ":           {FR: "À vérifier : ", MN: "Шалгах: ", RU: "Проверить: "},
+	"cell|cells":           {FR: "cellule|cellules", MN: "нүд|нүд", RU: "ячейка|ячейки|ячеек"},
+	"row|rows":             {FR: "ligne|lignes", MN: "мөр|мөр", RU: "строка|строки|строк"},
 }
 
-// counts of things, by language: forms in the language's order (see
-// lang.Lang.Count).
-var countForms = map[lang.Lang]map[string][]string{
-	lang.French:    {"cell": {"cellule", "cellules"}, "row": {"ligne", "lignes"}},
-	lang.Mongolian: {"cell": {"нүд", "нүд"}, "row": {"мөр", "мөр"}},
-	lang.Russian:   {"cell": {"ячейка", "ячейки", "ячеек"}, "row": {"строка", "строки", "строк"}},
-}
-
-// count is n things ("3 cells", "3 ячейки") in l.
-func countOf(l lang.Lang, n int, one, many string) string {
-	if forms, ok := countForms[l][one]; ok {
-		if s, err := l.Count(int64(n), forms...); err == nil {
-			return s
-		}
-	}
-	return strconv.Itoa(n) + " " + plural(n, one, many)
-}
+// countOf is n things ("3 cells", "3 ячейки") in l; forms is the
+// English key of words, "one|other" (see lang.Table.Count).
+func countOf(l lang.Lang, n int, forms string) string { return words.Count(l, int64(n), forms) }
 
 func (b *book) w(en string) string { return words.In(b.r.Lang, en) }
 

@@ -1,8 +1,6 @@
 package markdown
 
 import (
-	"strings"
-
 	"coopreport/pipeline/lang"
 )
 
@@ -774,20 +772,9 @@ func (v *View) w(en string) string { return words.In(v.Lang, en) }
 // f is the format en in the view's language, applied to args.
 func (v *View) f(en string, args ...any) string { return words.F(v.Lang, en, args...) }
 
-// formIn is the form of a word for n in l. forms is the key of the words
-// table that holds them, separated by "|": "agreement|agreements" in
-// English, three of them in Russian ("соглашение|соглашения|соглашений").
-func formIn(l lang.Lang, n int, forms string) string {
-	fs := strings.Split(words.In(l, forms), "|")
-	s, err := l.Form(int64(n), fs...)
-	if err != nil { // a table entry with the wrong number of forms: the test finds it
-		return fs[len(fs)-1]
-	}
-	return s
-}
+// formIn is the form of a word for n in l (see lang.Table.Form).
+func formIn(l lang.Lang, n int, forms string) string { return words.Form(l, int64(n), forms) }
 
 // countIn is n and the form of the word for it in l: "3 agreements",
 // "3 соглашения".
-func countIn(l lang.Lang, n int, forms string) string {
-	return l.Int(int64(n)) + " " + formIn(l, n, forms)
-}
+func countIn(l lang.Lang, n int, forms string) string { return words.Count(l, int64(n), forms) }
