@@ -24,11 +24,9 @@ var words = lang.Table{
 	"Made on %s":           {FR: "Établi le %s", MN: "Бэлтгэсэн огноо: %s", RU: "Подготовлено %s"},
 }
 
-func english(l lang.Lang) bool { return l == lang.English || l == "" }
-
 // langTag is the language Word and LibreOffice check the spelling of and
-// read aloud the text in, "" in English: English documents have had
-// none, and keep their bytes.
+// read aloud the text in: British English for English, the spelling of
+// UNESCO's texts.
 func langTag(l lang.Lang) string {
 	switch l {
 	case lang.French:
@@ -38,7 +36,7 @@ func langTag(l lang.Lang) string {
 	case lang.Russian:
 		return "ru-RU"
 	}
-	return ""
+	return "en-GB"
 }
 
 // pageWords splits the footer's "Page %s of %s" in l at its two numbers.

@@ -93,10 +93,8 @@ func Render(md []byte, r *pipeline.Report, opt Options) (out *Document, err erro
 		if d.l == "" {
 			d.l = lang.English
 		}
-		if d.l != lang.English {
-			// English documents have had no /Lang; they keep their bytes.
-			d.pdf.SetLang(d.l.Code())
-		}
+		// The language screen readers read the document in.
+		d.pdf.SetLang(d.l.Code())
 		if lastH > 0 {
 			d.lastH = lastH
 		}
