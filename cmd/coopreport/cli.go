@@ -208,31 +208,40 @@ func initFolder(args []string, stdout, stderr io.Writer, getenv func(string) str
 }
 
 // writeTemplates writes the default templates into a folder for editing.
+// --lang may come before or after the folder.
 func writeTemplates(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
-		fmt.Fprint(stdout, usage)
-		return ExitOK
+	fs := flag.NewFlagSet("templates", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	code := fs.String("lang", "", "")
+	err := fs.Parse(args)
+	var dir string
+	if err == nil && fs.NArg() > 0 {
+		// The flags after the folder.
+		dir = fs.Arg(0)
+		err = fs.Parse(fs.Args()[1:])
 	}
-	l := lang.English
-	if len(args) == 3 && (args[0] == "--lang" || args[0] == "-lang") {
-		args = args[1:]
-	}
-	if len(args) == 2 && (strings.HasPrefix(args[0], "--lang=") || strings.HasPrefix(args[0], "-lang=")) {
-		args = []string{args[0][strings.Index(args[0], "=")+1:], args[1]}
-	}
-	if len(args) == 2 {
-		var err error
-		if l, err = lang.Parse(args[0]); err != nil {
-			fmt.Fprintf(stderr, "coopreport templates: --lang: %v (see coopreport help)\n", err)
-			return ExitUsage
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return ExitOK
 		}
-		args = args[1:]
-	}
-	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
-		fmt.Fprintln(stderr, "coopreport templates: give the folder to write the default templates into, e.g. coopreport templates my-templates, or coopreport templates --lang fr my-templates (see coopreport help)")
+		fmt.Fprintf(stderr, "coopreport templates: %v (see coopreport help)\n", err)
 		return ExitUsage
 	}
-	err := markdown.WriteDefaultsIn(args[0], l)
+	switch {
+	case dir == "":
+		fmt.Fprintln(stderr, "coopreport templates: give the folder to write the default templates into, e.g. coopreport templates my-templates, or coopreport templates --lang fr my-templates (see coopreport help)")
+		return ExitUsage
+	case fs.NArg() > 0:
+		fmt.Fprintf(stderr, "coopreport templates: unexpected argument %q: give one folder, e.g. coopreport templates --lang fr my-templates (see coopreport help)\n", fs.Arg(0))
+		return ExitUsage
+	}
+	l, err := lang.Parse(*code)
+	if err != nil {
+		fmt.Fprintf(stderr, "coopreport templates: --lang: %v (see coopreport help)\n", err)
+		return ExitUsage
+	}
+	err = markdown.WriteDefaultsIn(dir, l)
 	var exists *markdown.ExistsError
 	switch {
 	case errors.As(err, &exists):

@@ -124,3 +124,115 @@ func TestTemplateHTML(t *testing.T) {
 		t.Errorf("%d warnings about HTML, want 1: %q", n, m.Warnings)
 	}
 }
+
+// sameTemplates fails unless dir holds exactly the files of want, byte for
+// byte.
+func sameTemplates(t *testing.T, dir, want string) {
+	t.Helper()
+	wants, err := filepath.Glob(filepath.Join(want, "*.tmpl"))
+	if err != nil || len(wants) == 0 {
+		t.Fatalf("no templates in %s: %v", want, err)
+	}
+	got, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(wants) {
+		t.Errorf("%s holds %d files, want the %d of %s", dir, len(got), len(wants), want)
+	}
+	for _, w := range wants {
+		wb, err := os.ReadFile(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gb, err := os.ReadFile(filepath.Join(dir, filepath.Base(w)))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if string(gb) != string(wb) {
+			t.Errorf("%s is not %s", filepath.Join(dir, filepath.Base(w)), w)
+		}
+	}
+}
+
+// TestTemplatesLang: coopreport templates writes the templates of the
+// language --lang names, the flag before or after the folder.
+func TestTemplatesLang(t *testing.T) {
+	for _, c := range []struct {
+		args []string // DIR is the folder
+		want string
+	}{
+		{[]string{"--lang", "ru", "DIR"}, "ru"},
+		{[]string{"-lang=ru", "DIR"}, "ru"},
+		{[]string{"--lang=fr", "DIR"}, "fr"},
+		{[]string{"DIR", "--lang", "mn"}, "mn"},
+		{[]string{"--lang", "en", "DIR"}, ""},
+		{[]string{"--lang", "", "DIR"}, ""},
+		{[]string{"DIR"}, ""},
+	} {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "my-templates")
+			res := opsMain(t, nil, withDir(dir, "templates", c.args...)...)
+			res.want(t, ExitOK)
+			if res.stdout != "" || res.stderr != "" {
+				t.Errorf("stdout %q, stderr %q", res.stdout, res.stderr)
+			}
+			sameTemplates(t, dir, filepath.Join("../../templates", c.want))
+		})
+	}
+}
+
+// TestTemplatesUsage: a bad command line writes nothing, exits 2 and says
+// what is wrong in one line.
+func TestTemplatesUsage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my-templates")
+	for _, c := range []struct {
+		args []string // DIR is the folder
+		want string
+	}{
+		{[]string{"--lang", "de", "DIR"}, `coopreport templates: --lang: "de" is not a language coopreport writes reports in: use en (English), fr (French), mn (Mongolian) or ru (Russian) (see coopreport help)` + "\n"},
+		{[]string{"DIR", "--lang=xx"}, `coopreport templates: --lang: "xx" is not a language`},
+		{[]string{"fr", "DIR"}, `coopreport templates: unexpected argument "` + dir + `": give one folder, e.g. coopreport templates --lang fr my-templates (see coopreport help)` + "\n"},
+		{[]string{"DIR", "extra"}, `coopreport templates: unexpected argument "extra"`},
+		{[]string{"--lang", "ru", "DIR", "extra"}, `coopreport templates: unexpected argument "extra"`},
+		{[]string{"DIR", "--lang", "ru", "extra"}, `coopreport templates: unexpected argument "extra"`},
+		{[]string{}, "coopreport templates: give the folder to write the default templates into"},
+		{[]string{"--lang", "ru"}, "coopreport templates: give the folder to write the default templates into"},
+		{[]string{"DIR", "--lang"}, "coopreport templates: flag needs an argument: -lang (see coopreport help)\n"},
+		{[]string{"--force", "DIR"}, "coopreport templates: flag provided but not defined: -force (see coopreport help)\n"},
+	} {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			res := opsMain(t, nil, withDir(dir, "templates", c.args...)...)
+			res.want(t, ExitUsage)
+			if !strings.HasPrefix(res.stderr, c.want) {
+				t.Errorf("stderr\n%s\nwant it to start with\n%s", res.stderr, c.want)
+			}
+			if strings.Count(res.stderr, "\n") != 1 || res.stdout != "" {
+				t.Errorf("stdout %q, stderr %q: want one line on stderr", res.stdout, res.stderr)
+			}
+			if _, err := os.Stat(dir); err == nil {
+				t.Fatalf("%s was made", dir)
+			}
+		})
+	}
+	// -h and --help print the help, wherever they are.
+	for _, args := range [][]string{{"-h"}, {"--help"}, {"-help"}, {"DIR", "-h"}, {"--lang", "ru", "--help"}} {
+		res := opsMain(t, nil, withDir(dir, "templates", args...)...)
+		if res.code != ExitOK || !strings.Contains(res.stdout, "coopreport templates [--lang L] DIR") || res.stderr != "" {
+			t.Errorf("templates %s: exit %d, stdout %.40q…, stderr %q", strings.Join(args, " "), res.code, res.stdout, res.stderr)
+		}
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Errorf("%s was made", dir)
+	}
+}
+
+// withDir is the command line cmd args with DIR replaced by dir.
+func withDir(dir, cmd string, args ...string) []string {
+	out := []string{cmd}
+	for _, a := range args {
+		out = append(out, strings.ReplaceAll(a, "DIR", dir))
+	}
+	return out
+}
