@@ -111,10 +111,16 @@ func Example_list() {
 	show(`{{list "Russia" "China" "Japan"}}; {{list "Russia" "China"}}; {{list "Russia"}}`)
 	show(`{{list .Countries}}`)
 	show(`{{list "Ministry of Education, Culture and Science" "Ministry of Foreign Affairs" "Embassies"}}`)
+	showIn(lang.French, `{{list "Russie" "Chine" "Japon"}}`)
+	showIn(lang.Russian, `{{list .Countries}}`)
+	showIn(lang.Mongolian, `{{list .Countries}}`)
 	// Output:
 	// Russia, China and Japan; Russia and China; Russia
 	// China, Japan and Russia
 	// Ministry of Education, Culture and Science; Ministry of Foreign Affairs; and Embassies
+	// Russie, Chine et Japon
+	// Китай, Россия и Япония
+	// Орос, Хятад болон Япон
 }
 
 func Example_suchAs() {
@@ -136,29 +142,55 @@ func Example_the() {
 func Example_plural() {
 	show(`{{plural 1 "country" "countries"}}, {{plural 26 "country" "countries"}}, {{plural 1250 "participant" "participants"}}`)
 	show(`{{plural .Totals.Activities "activity was" "activities were"}} held.`)
+	showIn(lang.French, `{{plural 0 "activité" "activités"}}, {{plural 1 "activité" "activités"}}, {{plural 1250 "participant" "participants"}}`)
+	showIn(lang.French, `{{plural .Totals.Activities "activité a eu lieu" "activités ont eu lieu"}}.`)
+	showIn(lang.Russian, `{{plural 1 "страна" "страны" "стран"}}, {{plural 3 "страна" "страны" "стран"}}, {{plural 26 "страна" "страны" "стран"}}, {{plural 1250 "участник" "участника" "участников"}}`)
+	showIn(lang.Russian, `{{plural .Totals.Participants "участник" "участника" "участников"}}`)
+	showIn(lang.Mongolian, `{{plural .Totals.Activities "үйл ажиллагаа" "үйл ажиллагаа"}} зохион байгуулсан`)
 	// Output:
 	// 1 country, 26 countries, 1,250 participants
 	// 4 activities were held.
+	// 0 activité, 1 activité, 1 250 participants
+	// 4 activités ont eu lieu.
+	// 1 страна, 3 страны, 26 стран, 1 250 участников
+	// 92 участника
+	// 4 үйл ажиллагаа зохион байгуулсан
 }
 
 func Example_number() {
 	show(`{{number 1234567}} people; {{number .Totals.Participants}} participants`)
+	showIn(lang.French, `{{number 1234567}} personnes`)
+	showIn(lang.Russian, `{{number 1234567}} человек`)
+	showIn(lang.Mongolian, `{{number 1234567}} хүн`)
 	// Output:
 	// 1,234,567 people; 92 participants
+	// 1 234 567 personnes
+	// 1 234 567 человек
+	// 1,234,567 хүн
 }
 
 func Example_money() {
 	show(`{{money "12500000" "MNT"}}; {{money "1200000" "JPY"}}; {{money "1500.505" "USD"}}; {{money "-1250" "KWD"}}`)
 	show(`{{range .Totals.Money}}{{money .Amount .Currency}}{{if .Converted}} = {{money .Reporting $.ReportingCurrency}}{{end}}; {{end}}`)
+	showIn(lang.French, `{{money "1250000.50" "MNT"}} et {{money "1200000" "JPY"}}`)
+	showIn(lang.Russian, `{{money "1250000.50" "MNT"}} и {{money "1200000" "JPY"}}`)
+	showIn(lang.Mongolian, `{{money "1250000.50" "MNT"}} болон {{money "1200000" "JPY"}}`)
 	// Output:
 	// 12,500,000.00 MNT; 1,200,000 JPY; 1,500.505 USD; -1,250.000 KWD
 	// 60,000.00 CNY = 17,724,000.00 MNT; 1,200,000 JPY; 12,500,000.00 MNT = 12,500,000.00 MNT; 450,000.00 RUB = 14,535,000.00 MNT;
+	// 1 250 000,50 MNT et 1 200 000 JPY
+	// 1 250 000,50 MNT и 1 200 000 JPY
+	// 1,250,000.50 MNT болон 1,200,000 JPY
 }
 
 func Example_date() {
 	show(`{{date "2015-09-23"}}; {{.Period.From}} to {{.Period.To}}; made on {{.Made}}; {{.Made.ISO}}`)
+	showIn(lang.French, `le {{date "2015-09-23"}}, du {{.Period.From}} au {{.Period.To}}, établi le {{.Made}}`)
+	showIn(lang.Mongolian, `{{date "2015-09-23"}}; тайлангийн огноо: {{.Made}}`)
 	// Output:
 	// 23 September 2015; 1 January 2014 to 31 December 2015; made on 1 March 2016; 2016-03-01
+	// le 23 septembre 2015, du 1er janvier 2014 au 31 décembre 2015, établi le 1er mars 2016
+	// 2015 оны есдүгээр сарын 23; тайлангийн огноо: 2016 оны гуравдугаар сарын 1
 }
 
 func Example_ordinal() {
