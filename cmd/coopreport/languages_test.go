@@ -337,9 +337,12 @@ func dataMask(t *testing.T, input, enDir string) func(map[string]string) map[str
 		}
 		all := p == rejectsOf(enDir)
 		if len(recs) > 0 {
-			// Column names: a report may name one the user fills in.
+			// The names of the free-text columns: a report may name the
+			// one a user should fill in ("(column resources)").
 			for _, h := range recs[0] {
-				add(h)
+				if freeText[h] {
+					add(h)
+				}
 			}
 		}
 		for _, rec := range recs[min(1, len(recs)):] {
