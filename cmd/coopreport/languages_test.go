@@ -25,8 +25,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// languageRun is the example run in one language, kept for the tests of
-// this file: each language is run once.
+// languageRun is a run in one language, kept for the tests of this file:
+// each case is run once in each language.
 type languageRun struct {
 	dir  string // the period's outputs
 	once sync.Once
@@ -38,17 +38,53 @@ var (
 	languageRuns   = map[string]*languageRun{}
 )
 
-// runInLanguage runs the example with testdata/lang/<code>.toml (the
+// runCase is a run of the tests of this file: an input folder and the
+// flags of a run in a language.
+type runCase struct {
+	name, input, label string
+	flags              func(code string) []string
+	texts              []string // the outputs whose words TestNoEnglishLeftInReports reads
+}
+
+// exampleFlags run the example with testdata/lang/<code>.toml (the
 // example's configuration with its title and party in that language), or
-// with the example's own configuration for "en", and returns the folder
+// with the example's own configuration for "en".
+func exampleFlags(code string) []string {
+	flags := []string{"--now", exampleNow}
+	if code != "en" {
+		flags = append(flags, "--config", filepath.Join("testdata", "lang", code+".toml"))
+	}
+	return flags
+}
+
+var (
+	exampleCase = runCase{"example", exampleInput, exampleLabel, exampleFlags, []string{"md", "docx", "html", "xlsx", "pdf"}}
+	// More of the tool's words: Form B, and a year by month (its
+	// buckets, the comparison of months).
+	leftoverCases = []runCase{
+		exampleCase,
+		{"form-b", "testdata/form-b", "2023..2026", func(code string) []string {
+			return []string{"--lang", code, "--now", "2027-03-01T09:00:00+08:00"}
+		}, []string{"md", "xlsx"}},
+		{"by-month", exampleInput, "2014", func(code string) []string {
+			return append(exampleFlags(code), "--period", "2014", "--by", "month")
+		}, []string{"md", "xlsx"}},
+	}
+)
+
+// runInLanguage runs the example in language code and returns the folder
 // of the period's outputs.
-func runInLanguage(t *testing.T, code string) string {
+func runInLanguage(t *testing.T, code string) string { return runCaseIn(t, exampleCase, code) }
+
+// runCaseIn runs case c in language code, once, and returns the folder of
+// the period's outputs.
+func runCaseIn(t *testing.T, c runCase, code string) string {
 	t.Helper()
 	languageRunsMu.Lock()
-	lr := languageRuns[code]
+	lr := languageRuns[c.name+"/"+code]
 	if lr == nil {
 		lr = &languageRun{}
-		languageRuns[code] = lr
+		languageRuns[c.name+"/"+code] = lr
 	}
 	languageRunsMu.Unlock()
 	lr.once.Do(func() {
@@ -57,16 +93,13 @@ func runInLanguage(t *testing.T, code string) string {
 			lr.err = err.Error()
 			return
 		}
-		args := []string{"run", "--input", exampleInput, "--out", out, "--now", exampleNow}
-		if code != "en" {
-			args = append(args, "--config", filepath.Join("testdata", "lang", code+".toml"))
-		}
+		args := append([]string{"run", "--input", c.input, "--out", out}, c.flags(code)...)
 		var stdout, stderr bytes.Buffer
 		if status := Main(args, &stdout, &stderr, noEnv); status != ExitOK {
 			lr.err = "coopreport " + strings.Join(args, " ") + ": " + stderr.String()
 			return
 		}
-		lr.dir = filepath.Join(out, exampleLabel)
+		lr.dir = filepath.Join(out, c.label)
 	})
 	if lr.err != "" {
 		t.Fatal(lr.err)
@@ -151,32 +184,40 @@ func TestMachineOutputsKeepTheirLanguage(t *testing.T) {
 
 // TestNoEnglishLeftInReports fails on any English word of the tool's own
 // in the French, Mongolian and Russian reports: in the Markdown, the Word
-// and web pages' text, the workbook and the PDF. The data is masked first
-// (every value of the input files, the configuration and the run's
-// messages, which stay as written or English by design); the English
-// words looked for are those the English report has after the same
+// and web pages' text, the workbook and the PDF, of the example, of Form
+// B and of a year by month. The data's free text is masked first (titles,
+// partners, notes, measures' texts, the configuration's values) and so
+// are the run's messages, which are English by design; codes of the data
+// (sectors, instruments, types, statuses, countries, framework names) are
+// not, since the reports must write them in their language. The English
+// words looked for are those of the English report after the same
 // masking, less the words French shares with English.
 func TestNoEnglishLeftInReports(t *testing.T) {
-	mask := dataMask(t, runInLanguage(t, "en"))
-	english := map[string]bool{}
-	for w := range latinWords(mask(reportTexts(t, runInLanguage(t, "en")))) {
-		english[w] = true
-	}
-	if len(english) < 100 {
-		t.Fatalf("only %d English words found in the English report: the masking is wrong", len(english))
-	}
-	for _, code := range otherLanguages {
-		t.Run(code, func(t *testing.T) {
-			text := mask(reportTexts(t, runInLanguage(t, code)))
-			var left []string
-			for w, where := range latinWords(text) {
-				if english[w] && !sharedWithEnglish[code][w] && !names[w] {
-					left = append(left, w+" ("+where+")")
-				}
+	for _, c := range leftoverCases {
+		t.Run(c.name, func(t *testing.T) {
+			en := runCaseIn(t, c, "en")
+			mask := dataMask(t, c.input, en)
+			english := map[string]bool{}
+			for w := range latinWords(mask(reportTexts(t, en, c))) {
+				english[w] = true
 			}
-			sort.Strings(left)
-			for _, w := range left {
-				t.Errorf("English word left in the %s report: %s", code, w)
+			if len(english) < 100 {
+				t.Fatalf("only %d English words found in the English report: the masking is wrong", len(english))
+			}
+			for _, code := range otherLanguages {
+				t.Run(code, func(t *testing.T) {
+					text := mask(reportTexts(t, runCaseIn(t, c, code), c))
+					var left []string
+					for w, where := range latinWords(text) {
+						if english[w] && !sharedWithEnglish[code][w] && !names[w] {
+							left = append(left, w+" ("+where+")")
+						}
+					}
+					sort.Strings(left)
+					for _, w := range left {
+						t.Errorf("English word left in the %s report: %s", code, w)
+					}
+				})
 			}
 		})
 	}
@@ -190,7 +231,7 @@ var sharedWithEnglish = map[string]map[string]bool{
 		"programme", "programmes", "organisation", "section", "sections", "format", "information", "region", "pays", "accord",
 		"objectifs", "expressions", "diversité", "protection", "promotion", "institutions", "mobilité", "domaines", "partenaires",
 		"principal", "principale", "non", "conversion", "quotient", "ratification",
-		"instrument", "nature", "part", "millions", "table", "laos", "lao", "philippines", "viet", "nam", "türkiye", "ministère", "ministre", "conclusions", "surveillance", "simple", "distinct", "public", "cultural"),
+		"instrument", "nature", "part", "millions", "table", "laos", "lao", "philippines", "viet", "nam", "türkiye", "france", "plan", "vietnam", "base", "dollars", "arts", "festival", "institution", "services", "ministère", "ministre", "conclusions", "surveillance", "simple", "distinct", "public", "cultural"),
 	"mn": wordSet(),
 	"ru": wordSet(),
 }
@@ -206,17 +247,26 @@ func wordSet(words ...string) map[string]bool {
 	return m
 }
 
-// reportTexts is the text of every output a reader reads: the Markdown,
-// the Word and web pages, the workbook's cells and the PDF.
-func reportTexts(t *testing.T, dir string) map[string]string {
-	report := filepath.Join(dir, "report-"+exampleLabel)
-	return map[string]string{
-		"md":   directive.ReplaceAllString(string(readOutput("report-"+exampleLabel+".md")(t, dir)), " "),
-		"docx": dumpMarks.ReplaceAllString(string(dumpDOCX(t, report+".docx")), " "),
-		"html": dumpMarks.ReplaceAllString(string(dumpHTML(t, report+".html")), " "),
-		"xlsx": workbookCells(t, report+".xlsx"),
-		"pdf":  string(pdfText(t, report+".pdf", "-raw")),
+// reportTexts is the text of the outputs of case c a reader reads: the
+// Markdown, the Word and web pages, the workbook's cells and the PDF.
+func reportTexts(t *testing.T, dir string, c runCase) map[string]string {
+	report := filepath.Join(dir, "report-"+c.label)
+	texts := map[string]string{}
+	for _, k := range c.texts {
+		switch k {
+		case "md":
+			texts[k] = directive.ReplaceAllString(string(readOutput("report-"+c.label+".md")(t, dir)), " ")
+		case "docx":
+			texts[k] = dumpMarks.ReplaceAllString(string(dumpDOCX(t, report+".docx")), " ")
+		case "html":
+			texts[k] = dumpMarks.ReplaceAllString(string(dumpHTML(t, report+".html")), " ")
+		case "xlsx":
+			texts[k] = workbookCells(t, report+".xlsx")
+		case "pdf":
+			texts[k] = string(pdfText(t, report+".pdf", "-raw"))
+		}
 	}
+	return texts
 }
 
 // workbookCells is every cell's text of every sheet, and the sheet names.
@@ -242,11 +292,18 @@ func workbookCells(t *testing.T, path string) string {
 	return b.String()
 }
 
+// freeText are the columns of the inputs whose values are printed as
+// written: what a report prints in the language of its data, not in its
+// own. The other columns hold codes, dates, numbers and countries, which
+// the reports write in their language.
+var freeText = wordSet("title", "partner", "counterpart", "region", "notes", "funding", "agency", "agencies", "area",
+	"objectives", "scope", "features", "results", "resources", "conclusions", "achieved", "name")
+
 // dataMask returns a function that blanks out of texts every value of the
-// input files, of the configuration files and of the run's messages
-// (rejects.csv, the manifest's warnings): what is data, or the run's
-// English messages, not the report's words.
-func dataMask(t *testing.T, enDir string) func(map[string]string) map[string]string {
+// input folder's free text (freeText), of the configuration files and of
+// the run's messages (rejects.csv, the manifest's warnings), and the names
+// of the machine outputs' columns, as whole words.
+func dataMask(t *testing.T, input, enDir string) func(map[string]string) map[string]string {
 	var values []string
 	add := func(s string) {
 		for _, line := range strings.Split(s, "\n") {
@@ -261,24 +318,11 @@ func dataMask(t *testing.T, enDir string) func(map[string]string) map[string]str
 			}
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join(exampleInput, "*.csv"))
+	files, _ := filepath.Glob(filepath.Join(input, "*.csv"))
 	for _, f := range files {
 		add(filepath.Base(f))
 	}
-	files = append(files, rejectsOf(enDir))
-	// The machine outputs' column names (activities, amount_reporting)
-	// are names the workbook's notes quote.
-	for _, name := range []string{"summary.csv", "finance.csv", "rows.csv", "changes.csv"} {
-		b, err := os.ReadFile(filepath.Join(enDir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		header, _, _ := strings.Cut(string(b), "\n")
-		for _, h := range strings.Split(header, ",") {
-			add(h)
-		}
-	}
-	for _, p := range files {
+	for _, p := range append(files, rejectsOf(enDir)) {
 		f, err := os.Open(p)
 		if err != nil {
 			t.Fatal(err)
@@ -291,14 +335,38 @@ func dataMask(t *testing.T, enDir string) func(map[string]string) map[string]str
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		for _, rec := range recs {
-			for _, v := range rec {
-				add(v)
+		all := p == rejectsOf(enDir)
+		if len(recs) > 0 {
+			// The names of the free-text columns: a report may name the
+			// one a user should fill in ("(column resources)").
+			for _, h := range recs[0] {
+				if freeText[h] {
+					add(h)
+				}
+			}
+		}
+		for _, rec := range recs[min(1, len(recs)):] {
+			for i, v := range rec {
+				if all || i < len(recs[0]) && freeText[strings.ToLower(strings.TrimSpace(recs[0][i]))] {
+					add(v)
+				}
 			}
 		}
 	}
+	// The machine outputs' column names (activities, amount_reporting)
+	// are names the workbook's notes quote.
+	for _, name := range []string{"summary.csv", "finance.csv", "rows.csv", "changes.csv"} {
+		b, err := os.ReadFile(filepath.Join(enDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		header, _, _ := strings.Cut(string(b), "\n")
+		for _, h := range strings.Split(header, ",") {
+			add(h)
+		}
+	}
 	configs, _ := filepath.Glob(filepath.Join("testdata", "lang", "*.toml"))
-	for _, p := range append(configs, filepath.Join(exampleInput, "coopreport.toml")) {
+	for _, p := range append(configs, filepath.Join(exampleInput, "coopreport.toml"), filepath.Join(input, "coopreport.toml")) {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
@@ -326,8 +394,9 @@ func dataMask(t *testing.T, enDir string) func(map[string]string) map[string]str
 			}
 			s = machineName.ReplaceAllString(s, " ")
 			if k == "pdf" {
-				// Lines of the PDF's text break data anywhere (inside
-				// table cells too): only words no value holds count.
+				// Lines of the PDF's text break values anywhere (inside
+				// table cells too): there, only words no free text holds
+				// count.
 				s = latinWord.ReplaceAllStringFunc(s, func(w string) string {
 					if _, ok := dataWords[strings.ToLower(strings.TrimRight(w, "'’"))]; ok {
 						return " ¦ "
@@ -367,9 +436,9 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 func rejectsOf(dir string) string { return filepath.Join(dir, "rejects.csv") }
 
-// directive is a directive of the Markdown (<!-- page-break -->), which
-// no reader sees.
-var directive = regexp.MustCompile(`<!--[^>]*-->`)
+// directive is a directive of the Markdown (<!-- page-break -->) or a
+// fence's info string (```text), which no reader sees.
+var directive = regexp.MustCompile("<!--[^>]*-->|```text")
 
 // machineName is a name of the outputs' machine side: a file
 // (changes.csv) or a column or figure code (agreements_in_force).

@@ -40,17 +40,28 @@ func letterHarmony(r rune) rune {
 	return 'e'
 }
 
-// isAbbreviation reports whether a word is written in capitals only
-// (two letters or more), as ОХУ or АНУ are.
+// isAbbreviation reports whether a word is an abbreviation: two capitals
+// or more, the last letter one of them, as ОХУ, АНУ or БНКазУ are.
 func isAbbreviation(w string) bool {
 	n := 0
 	for _, r := range w {
-		if !unicode.IsUpper(r) {
-			return false
+		if unicode.IsUpper(r) {
+			n++
 		}
-		n++
 	}
-	return n >= 2
+	last, _ := utf8.DecodeLastRuneInString(w)
+	return n >= 2 && unicode.IsUpper(last)
+}
+
+// dropsFinal reports whether a word's final vowel gives way to a suffix
+// that starts with a vowel: a short а or э (Канада → Канадын, Кубаас);
+// other final vowels stay and take -г- (Перугийн, Мароккогоос).
+func dropsFinal(r rune) bool {
+	switch unicode.ToLower(r) {
+	case 'а', 'э':
+		return true
+	}
+	return false
 }
 
 // frontWords are names whose у is said ү: their suffixes are front ones
@@ -126,7 +137,8 @@ func Suffix(text, suffix string) string {
 // genitiveOf writes a word in the genitive, s being -ын or -ийн as its
 // vowels take: after н the н is not doubled (Японы, Германы); after и or
 // й only -йн or -н follows (Италийн); ь gives way to -ийн (Швейцарийн); a
-// short final vowel gives way (Канада → Канадын); a long one takes -гийн.
+// short final а or э gives way (Канада → Канадын); another final vowel,
+// or a long one, takes -гийн (Перугийн).
 func genitiveOf(w, s string) string {
 	r, n := utf8.DecodeLastRuneInString(w)
 	stem := w[:len(w)-n]
@@ -144,24 +156,22 @@ func genitiveOf(w, s string) string {
 	if harmony(r) == 0 {
 		return w + s
 	}
-	if harmony(before) != 0 {
+	if harmony(before) != 0 || !dropsFinal(r) {
 		return w + "гийн"
 	}
 	return stem + s
 }
 
 // ablativeOf writes a word in the ablative, s being its form (-аас,
-// -ээс, -оос, -өөс): a short final vowel gives way (Куба → Кубаас); after
-// и (or ь, which becomes и) one vowel of the suffix is dropped (Италиас,
-// Швейцариас); a long final vowel takes -г- before it.
+// -ээс, -оос, -өөс): a short final а or э gives way (Куба → Кубаас);
+// after и (or ь, which becomes и) one vowel of the suffix is dropped
+// (Италиас, Бельгиэс, Швейцариас); another final vowel, or a long one,
+// takes -г- before it (Перугаас).
 func ablativeOf(w, s string) string {
 	r, n := utf8.DecodeLastRuneInString(w)
 	stem := w[:len(w)-n]
 	before, _ := utf8.DecodeLastRuneInString(stem)
 	short := s[len("а"):] // one vowel fewer: "ас", "эс"…
-	if s == "ээс" {
-		short = s
-	}
 	switch {
 	case unicode.ToLower(r) == 'и':
 		return w + short
@@ -169,7 +179,7 @@ func ablativeOf(w, s string) string {
 		return stem + "и" + short
 	case harmony(r) == 0:
 		return w + s
-	case harmony(before) != 0:
+	case harmony(before) != 0 || !dropsFinal(r):
 		return w + "г" + s
 	}
 	return stem + s
