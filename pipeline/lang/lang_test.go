@@ -110,6 +110,9 @@ func TestList(t *testing.T) {
 	if got := English.List([]string{"A", "B, C", "D"}); got != "A; B, C; and D" {
 		t.Errorf("commas: %q", got)
 	}
+	if got := French.List([]string{"A", "B, C", "D"}); got != "A\u00a0; B, C et D" {
+		t.Errorf("commas in French: %q", got)
+	}
 }
 
 // TestMongolianSuffix is the vowel-harmony rule on country names as

@@ -11,14 +11,18 @@ func (l Lang) And() string { return and[l.or()] }
 // List joins items: "A, B and C", "A, B et C", "A, B и C", "A, B болон
 // C". Items that hold a comma themselves are joined with semicolons, so
 // that each stays readable as one. English keeps the comma before "and"
-// only then ("A; B, C; and D").
+// only then ("A; B, C; and D"); French sets a no-break space before the
+// semicolon.
 func (l Lang) List(xs []string) string {
 	sep, last := ", ", " "+l.And()+" "
 	for _, s := range xs {
 		if strings.Contains(s, ",") {
 			sep = "; "
-			if l.or() == English {
+			switch l.or() {
+			case English:
 				last = "; and "
+			case French:
+				sep = "\u00a0; " // French sets a no-break space before ;
 			}
 			break
 		}
