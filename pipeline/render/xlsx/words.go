@@ -102,6 +102,25 @@ var words = lang.Table{
 	"terminated":                {FR: "dénoncé", MN: "цуцалсан", RU: "прекращено"},
 	"suspended":                 {FR: "suspendu", MN: "түдгэлзүүлсэн", RU: "приостановлено"},
 
+	// Codes of the registers, as the report names them (package markdown):
+	// sector, instrument, status as the register gives it, type of
+	// activity.
+	"governmental":     {FR: "gouvernemental", MN: "төрийн", RU: "государственный"},
+	"non-governmental": {FR: "non gouvernemental", MN: "төрийн бус", RU: "негосударственный"},
+	"agreement":        {FR: "accord", MN: "гэрээ", RU: "соглашение"},
+	"plan":             {FR: "plan de coopération", MN: "хамтын ажиллагааны төлөвлөгөө", RU: "план сотрудничества"},
+	"mou":              {FR: "mémorandum d’accord", MN: "харилцан ойлголцлын санамж бичиг", RU: "меморандум о взаимопонимании"},
+	"treaty":           {FR: "traité", MN: "олон улсын гэрээ", RU: "договор"},
+	"protocol":         {FR: "protocole", MN: "протокол", RU: "протокол"},
+	"other":            {FR: "autre", MN: "бусад", RU: "другое"},
+	"signed":           {FR: "signé", MN: "байгуулсан", RU: "подписано"},
+	"training":         {FR: "formation", MN: "сургалт", RU: "обучение"},
+	"festival":         {FR: "festival", MN: "наадам", RU: "фестиваль"},
+	"exhibition":       {FR: "exposition", MN: "үзэсгэлэн", RU: "выставка"},
+	"exchange":         {FR: "échange", MN: "солилцоо", RU: "обмен"},
+	"meeting":          {FR: "réunion", MN: "хурал", RU: "заседание"},
+	"study":            {FR: "études", MN: "суралцах", RU: "учёба"},
+
 	// Kinds of tables.
 	"agreements": {FR: "accords", MN: "гэрээ", RU: "соглашения"},
 	"activities": {FR: "activités", MN: "үйл ажиллагаа", RU: "мероприятия"},
