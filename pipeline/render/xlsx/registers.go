@@ -301,8 +301,8 @@ func (b *book) activities() error {
 					if conv, err = b.money(c, cur); err != nil {
 						return nil, err
 					}
-					if path := r.Rates.Path(a.Amount.Currency, a.Date); path != "" {
-						note = b.path(path)
+					if path := b.path(a.Amount.Currency, a.Date); path != "" {
+						note = path
 					}
 				default:
 					note = b.wf("not converted: no rate for %s on %s", a.Amount.Currency, b.day(a.Date))

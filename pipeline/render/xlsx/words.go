@@ -86,6 +86,7 @@ var words = lang.Table{
 	"total of all amounts converted":                           {FR: "total de tous les montants convertis", MN: "хөрвүүлсэн бүх дүнгийн нийлбэр", RU: "итог всех пересчитанных сумм"},
 	"no total in %s: no rate covers some of the amounts in %s": {FR: "pas de total en %s : aucun taux ne couvre certains des montants en %s", MN: "%s-аар нийт дүн алга: %s дахь зарим дүнд ханш байхгүй", RU: "итога в %s нет: для части сумм в %s нет курса"},
 	"via %s: ":       {FR: "via %s : ", MN: "%s-аар дамжуулан: ", RU: "через %s: "},
+	"%s, %s":         {FR: "%s ; %s", MN: "%s, %s", RU: "%s; %s"}, // two rates of a conversion
 	"row added":      {FR: "ligne ajoutée", MN: "мөр нэмэгдсэн", RU: "строка добавлена"},
 	"row removed":    {FR: "ligne supprimée", MN: "мөр хасагдсан", RU: "строка удалена"},
 	"row changed":    {FR: "ligne modifiée", MN: "мөр өөрчлөгдсөн", RU: "строка изменена"},
@@ -273,22 +274,6 @@ func (b *book) country(c pipeline.Country) string {
 // sheetIn is the name of the sheet en (sheetSummary, …) in l.
 func sheetIn(l lang.Lang, en string) string { return words.In(l, en) }
 
-// localDigits writes the numbers of a conversion path ("1 USD = 1970.31
-// MNT") in l's way; English keeps them as they are.
-func localDigits(l lang.Lang, s string) string {
-	if l == lang.English || l == "" {
-		return s
-	}
-	fs := strings.Split(s, " ")
-	for i, f := range fs {
-		core := strings.TrimRight(f, ",:")
-		if _, err := pipeline.ParseDecimal(core); err == nil && core != "" && strings.IndexFunc(core, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
-			fs[i] = l.Digits(core) + f[len(core):]
-		}
-	}
-	return strings.Join(fs, " ")
-}
-
 // day is a date in a sentence: ISO in English, as the workbook always
 // wrote it, written out in the other languages.
 func (b *book) day(d pipeline.Date) string {
@@ -298,19 +283,27 @@ func (b *book) day(d pipeline.Date) string {
 	return d.In(b.r.Lang)
 }
 
-// path is how an amount was converted ("1 USD = 1970.31 MNT", "via MNT:
-// …") in the workbook's language.
-func (b *book) path(p string) string {
+// path is how an amount of cur dated d was converted when not by one
+// direct rate ("1 USD = 1970.31 MNT", "via MNT: …"), in the workbook's
+// language: the rates as the register gives them, not grouped, with the
+// language's decimal mark, as the report writes rates; "" when by one
+// direct rate.
+func (b *book) path(cur string, d pipeline.Date) string {
 	l := b.r.Lang
 	if l == lang.English || l == "" {
-		return p
+		return b.r.Rates.Path(cur, d)
 	}
-	if rest, ok := strings.CutPrefix(p, "via "); ok {
-		if via, tail, ok := strings.Cut(rest, ": "); ok {
-			return b.wf("via %s: ", via) + localDigits(l, tail)
-		}
+	via, steps := b.r.Rates.Steps(cur, d)
+	say := make([]string, len(steps))
+	for i, r := range steps {
+		rate := strings.Replace(r.Rate.String(), ".", l.Decimal(), 1)
+		say[i] = "1 " + r.Currency + " = " + rate + " " + r.Base
 	}
-	return localDigits(l, p)
+	if len(steps) > 1 {
+		// "278,10 MNT, 1 USD" would read as a number in fr and ru.
+		return b.wf("via %s: ", via) + b.wf("%s, %s", say[0], say[1])
+	}
+	return strings.Join(say, "")
 }
 
 // definedTerm is the About sheet's name of a number ("Summary: Agreements
