@@ -75,7 +75,7 @@ func (b *book) finance() error {
 		if g.RateKnown { // one rate served the whole period over all countries
 			rate = b.rate(g.Rate)
 		}
-		row := []any{b.str(r.Period.Label), nil, b.w("All countries"), b.short(g.Currency), total, b.short(r.Currency), rate}
+		row := []any{b.str(b.wholePeriod()), nil, b.w("All countries"), b.short(g.Currency), total, b.short(r.Currency), rate}
 		switch {
 		case r.Currency == "":
 			row = append(row, nil, b.note(b.w("no reporting currency set")))
@@ -103,7 +103,7 @@ func (b *book) finance() error {
 		if err != nil {
 			return err
 		}
-		row := []any{b.str(t.Bucket), b.short(t.Country.Code), b.str(b.country(t.Country)), b.short(t.Currency), total}
+		row := []any{b.str(b.wholePeriod()), b.short(t.Country.Code), b.str(b.country(t.Country)), b.short(t.Currency), total}
 		conv, err := b.conversion(t)
 		if err != nil {
 			return err
@@ -118,7 +118,7 @@ func (b *book) finance() error {
 
 	// Grand total in the reporting currency, only when nothing is missing.
 	if r.Currency != "" && d > 0 {
-		row := []any{b.str(r.Period.Label), nil, b.w("All countries"), nil, nil, b.short(r.Currency), nil}
+		row := []any{b.str(b.wholePeriod()), nil, b.w("All countries"), nil, nil, b.short(r.Currency), nil}
 		if r.GrandConverted {
 			rep, err := b.moneyFormula(fmt.Sprintf("SUM(%s:%s)", ref(8, first), ref(8, last)), r.GrandReporting, r.Currency)
 			if err != nil {

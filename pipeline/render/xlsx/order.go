@@ -5,6 +5,7 @@ import (
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/lang"
+	"coopreport/pipeline/period"
 
 	"golang.org/x/text/collate"
 )
@@ -58,3 +59,15 @@ func summaryBucket(s *pipeline.SummaryRow) string            { return s.Bucket }
 func summaryCountry(s *pipeline.SummaryRow) pipeline.Country { return s.Country }
 func financeBucket(f *pipeline.FinanceRow) string            { return f.Bucket }
 func financeCountry(f *pipeline.FinanceRow) pipeline.Country { return f.Country }
+
+// wholePeriod is the Period cell of the whole-period rows: the period's
+// label in English, as it always was ("2012..2015"), its name in words in
+// the other languages ("2012–2015 гг."). No formula matches on it: the
+// totals by bucket match the register's bucket labels, the whole-period
+// rows match on country and currency.
+func (b *book) wholePeriod() string {
+	if b.r.Lang == lang.English || b.r.Lang == "" {
+		return b.r.Period.Label
+	}
+	return period.Words(b.r.Period, b.r.Lang)
+}

@@ -90,7 +90,7 @@ func (b *book) summary() error {
 		sumif := func(col int) string {
 			return fmt.Sprintf("SUMIF(%s:%s,%s,%s:%s)", absRef(3, first), absRef(3, last), ref(3, rn), ref(col, first), ref(col, last))
 		}
-		row := []any{b.str(r.Period.Label), b.short(t.Country.Code), b.str(label)}
+		row := []any{b.str(b.wholePeriod()), b.short(t.Country.Code), b.str(label)}
 		if d == 0 {
 			row = append(row, b.count(0), b.count(int64(t.InForce)), b.count(0), b.count(0))
 		} else {
@@ -102,7 +102,7 @@ func (b *book) summary() error {
 	}
 	wholeTo := first + len(rows) - 1
 	all := r.Grand
-	grand := []any{b.str(r.Period.Label), nil, b.w("All countries")}
+	grand := []any{b.str(b.wholePeriod()), nil, b.w("All countries")}
 	// In force over all countries: the sum of the whole-period rows just
 	// above (over countries, never over buckets).
 	inForce := b.count(int64(all.InForce))
