@@ -215,6 +215,7 @@ var words = lang.Table{
 	"none set: amounts are not converted": {FR: "aucune : les montants ne sont pas convertis", MN: "тохируулаагүй: дүнг хөрвүүлээгүй", RU: "не задана: суммы не пересчитываются"},
 	"Partner countries":                   {FR: "Pays partenaires", MN: "Түнш улс", RU: "Страны-партнёры"},
 	"Made":                                {FR: "Établi le", MN: "Үүсгэсэн", RU: "Создан"},
+	"%s, %s (UTC%s)":                      {FR: "%s à %s (UTC%s)", MN: "%s, %s (UTC%s)", RU: "%s, %s (UTC%s)"}, // date, time, offset
 	"Made by":                             {FR: "Établi par", MN: "Үүсгэсэн программ", RU: "Создан программой"},
 	"Sheets":                              {FR: "Feuilles", MN: "Хуудсууд", RU: "Листы"},
 	"Sheet continued":                     {FR: "Feuille continuée", MN: "Үргэлжилсэн хуудас", RU: "Продолжение листа"},
