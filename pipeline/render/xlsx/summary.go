@@ -47,7 +47,7 @@ func (b *book) summary() error {
 
 	// Totals by bucket: SUMIF over the period column, so that the totals
 	// stay right when a user sorts or filters the rows above.
-	rows = append(rows, nil, b.section(b.w("Totals by bucket, all countries")))
+	rows = append(rows, nil, b.section(b.byKind("Totals by bucket, all countries")))
 	at := 0
 	for i, bk := range r.Period.Buckets {
 		from := at

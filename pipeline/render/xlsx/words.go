@@ -133,6 +133,9 @@ var words = lang.Table{
 
 	// Sections and notes.
 	"Totals by bucket, all countries":                          {FR: "Totaux par intervalle, tous pays confondus", MN: "Үе тус бүрийн нийт дүн, бүх улс", RU: "Итоги по интервалам, все страны"},
+	"Totals by year, all countries":                            {FR: "Totaux par année, tous pays confondus", MN: "Жил тус бүрийн нийт дүн, бүх улс", RU: "Итоги по годам, все страны"},
+	"Totals by quarter, all countries":                         {FR: "Totaux par trimestre, tous pays confondus", MN: "Улирал тус бүрийн нийт дүн, бүх улс", RU: "Итоги по кварталам, все страны"},
+	"Totals by month, all countries":                           {FR: "Totaux par mois, tous pays confondus", MN: "Сар тус бүрийн нийт дүн, бүх улс", RU: "Итоги по месяцам, все страны"},
 	"Whole period, %s, by country":                             {FR: "Ensemble de la période, %s, par pays", MN: "Бүх хугацаа, %s, улсаар", RU: "Весь период, %s, по странам"},
 	"Whole period, %s, totals per currency":                    {FR: "Ensemble de la période, %s, totaux par devise", MN: "Бүх хугацаа, %s, валют тус бүрийн нийт дүн", RU: "Весь период, %s, итоги по валютам"},
 	"Whole period, %s, by country and currency":                {FR: "Ensemble de la période, %s, par pays et par devise", MN: "Бүх хугацаа, %s, улс ба валютаар", RU: "Весь период, %s, по странам и валютам"},
@@ -140,9 +143,9 @@ var words = lang.Table{
 	"Chart: %s, the most first (countries with none left out)": {FR: "Graphique : %s, par ordre décroissant (sans les pays qui n’en ont aucune)", MN: "График: %s, ихээс бага руу (үйл ажиллагаагүй улсыг оруулаагүй)", RU: "Диаграмма: %s, по убыванию (страны без мероприятий не показаны)"},
 	"Note: ": {FR: "Note : ", MN: "Тэмдэглэл: ", RU: "Примечание: "},
 	inForceNote: {
-		FR: "Les accords en vigueur s’additionnent entre pays (un accord a un seul partenaire), mais jamais entre intervalles : un accord compte dans chaque intervalle où il a été en vigueur au moins un jour, de sorte qu’une somme sur les intervalles le compterait plusieurs fois. Les chiffres de l’ensemble de la période sont comptés sur l’ensemble de la période.",
-		MN: "Хүчин төгөлдөр гэрээг улсуудаар нэмж болно (гэрээ нэг түншт), харин үеүдээр хэзээ ч нэмэхгүй: гэрээ хамгийн багадаа нэг өдөр хүчин төгөлдөр байсан үе бүрд тоологддог тул үеүдээр нэмбэл нэг гэрээг хэд дахин тоолно. Бүх хугацааны тоог бүх хугацаагаар тоолсон.",
-		RU: "Действующие соглашения суммируются по странам (у соглашения один партнёр), но никогда по интервалам: соглашение учитывается в каждом интервале, в котором оно действовало хотя бы один день, и сумма по интервалам учла бы его несколько раз. Показатели за весь период подсчитаны за весь период.",
+		FR: "Les accords en vigueur s’additionnent entre pays (un accord a un seul partenaire), mais jamais entre intervalles : un accord compte dans chaque intervalle où il a été en vigueur au moins un jour, de sorte qu’une somme sur les intervalles le compterait plusieurs fois. Dans les lignes de l’ensemble de la période, chaque accord n’est compté qu’une fois.",
+		MN: "Хүчин төгөлдөр гэрээг улсуудаар нэмж болно (гэрээ нэг түншт), харин үеүдээр хэзээ ч нэмэхгүй: гэрээ хамгийн багадаа нэг өдөр хүчин төгөлдөр байсан үе бүрд тоологддог тул үеүдээр нэмбэл нэг гэрээг хэд дахин тоолно. Бүх хугацааны мөрөнд гэрээ бүрийг нэг л удаа тоолно.",
+		RU: "Действующие соглашения суммируются по странам (у соглашения один партнёр), но никогда по интервалам: соглашение учитывается в каждом интервале, в котором оно действовало хотя бы один день, и сумма по интервалам учла бы его несколько раз. В строках за весь период каждое соглашение учитывается один раз.",
 	},
 	"Totals are formulas (SUM, SUMIF) over the rows above; they also carry their value for programs that do not recalculate.": {
 		FR: "Les totaux sont des formules (SOMME, SOMME.SI) sur les lignes ci-dessus ; ils portent aussi leur valeur pour les programmes qui ne recalculent pas.",
@@ -307,6 +310,23 @@ func (b *book) path(cur string, d pipeline.Date) string {
 	return strings.Join(say, "")
 }
 
+// byKind is the text en about buckets ("Totals by bucket") in the
+// workbook's language, worded by the kind of bucket the period is cut
+// into, as the report does ("Итоги по годам", not "по интервалам");
+// English keeps en as it always was.
+func (b *book) byKind(en string) string {
+	l, by := b.r.Lang, string(b.r.Period.By)
+	if l == lang.English || l == "" || by == "" {
+		return b.w(en)
+	}
+	if k := strings.Replace(en, "by bucket", "by "+by, 1); k != en {
+		if _, ok := words[k]; ok {
+			return b.w(k)
+		}
+	}
+	return b.w(en)
+}
+
 // definedTerm is the About sheet's name of a number ("Summary: Agreements
 // signed"): the sheet's name and the column's, each in the workbook's
 // language.
@@ -318,5 +338,5 @@ func (b *book) definedTerm(en string) string {
 	if !ok {
 		return b.w(en)
 	}
-	return b.w(sheet) + ": " + b.w(what)
+	return b.w(sheet) + ": " + b.byKind(what)
 }

@@ -12,6 +12,9 @@ func init() {
 // definitions), and the names of the numbers not named elsewhere.
 var definitionWords = lang.Table{
 	"Totals by bucket":              {FR: "Totaux par intervalle", MN: "Үе тус бүрийн нийт дүн", RU: "Итоги по интервалам"},
+	"Totals by year":                {FR: "Totaux par année", MN: "Жил тус бүрийн нийт дүн", RU: "Итоги по годам"},
+	"Totals by quarter":             {FR: "Totaux par trimestre", MN: "Улирал тус бүрийн нийт дүн", RU: "Итоги по кварталам"},
+	"Totals by month":               {FR: "Totaux par mois", MN: "Сар тус бүрийн нийт дүн", RU: "Итоги по месяцам"},
 	"Whole period, by country":      {FR: "Ensemble de la période, par pays", MN: "Бүх хугацаа, улсаар", RU: "Весь период, по странам"},
 	"totals":                        {FR: "totaux", MN: "нийт дүн", RU: "итоги"},
 	"Old, New, Bucket closed":       {FR: "Ancien, Nouveau, Intervalle clos", MN: "Өмнөх, Шинэ, Үе хаагдсан", RU: "Было, Стало, Интервал закрыт"},
@@ -22,9 +25,9 @@ var definitionWords = lang.Table{
 		RU: "Соглашения, дата подписания которых приходится на интервал.",
 	},
 	"Agreements in force on at least one day of the bucket: valid from on or before its last day, and valid to empty or on or after its first day. A terminated or suspended agreement stops on the date it gives. " + inForceNote: {
-		FR: "Accords en vigueur au moins un jour de l’intervalle : en vigueur au plus tard le dernier jour de l’intervalle, et jusqu’à une date vide ou postérieure ou égale à son premier jour. Un accord dénoncé ou suspendu prend fin à la date indiquée. Les accords en vigueur s’additionnent entre pays (un accord a un seul partenaire), mais jamais entre intervalles : un accord compte dans chaque intervalle où il a été en vigueur au moins un jour, de sorte qu’une somme sur les intervalles le compterait plusieurs fois. Les chiffres de l’ensemble de la période sont comptés sur l’ensemble de la période.",
-		MN: "Тухайн үеийн хамгийн багадаа нэг өдөр хүчин төгөлдөр байсан гэрээ: хүчинтэй эхлэх огноо нь үеийн сүүлийн өдөр буюу түүнээс өмнө, хүчинтэй дуусах огноо нь хоосон эсвэл үеийн эхний өдөр буюу түүнээс хойш. Цуцалсан эсвэл түдгэлзүүлсэн гэрээ заасан огноондоо дуусна. Хүчин төгөлдөр гэрээг улсуудаар нэмж болно (гэрээ нэг түншт), харин үеүдээр хэзээ ч нэмэхгүй: гэрээ хамгийн багадаа нэг өдөр хүчин төгөлдөр байсан үе бүрд тоологддог тул үеүдээр нэмбэл нэг гэрээг хэд дахин тоолно. Бүх хугацааны тоог бүх хугацаагаар тоолсон.",
-		RU: "Соглашения, действовавшие хотя бы один день интервала: действуют с даты не позднее его последнего дня и по дату, которая не указана или не ранее его первого дня. Прекращённое или приостановленное соглашение перестаёт действовать в указанную дату. Действующие соглашения суммируются по странам (у соглашения один партнёр), но никогда по интервалам: соглашение учитывается в каждом интервале, в котором оно действовало хотя бы один день, и сумма по интервалам учла бы его несколько раз. Показатели за весь период подсчитаны за весь период.",
+		FR: "Accords en vigueur au moins un jour de l’intervalle : en vigueur au plus tard le dernier jour de l’intervalle, et jusqu’à une date vide ou postérieure ou égale à son premier jour. Un accord dénoncé ou suspendu prend fin à la date indiquée. Les accords en vigueur s’additionnent entre pays (un accord a un seul partenaire), mais jamais entre intervalles : un accord compte dans chaque intervalle où il a été en vigueur au moins un jour, de sorte qu’une somme sur les intervalles le compterait plusieurs fois. Dans les lignes de l’ensemble de la période, chaque accord n’est compté qu’une fois.",
+		MN: "Тухайн үеийн хамгийн багадаа нэг өдөр хүчин төгөлдөр байсан гэрээ: хүчинтэй эхлэх огноо нь үеийн сүүлийн өдөр буюу түүнээс өмнө, хүчинтэй дуусах огноо нь хоосон эсвэл үеийн эхний өдөр буюу түүнээс хойш. Цуцалсан эсвэл түдгэлзүүлсэн гэрээ заасан огноондоо дуусна. Хүчин төгөлдөр гэрээг улсуудаар нэмж болно (гэрээ нэг түншт), харин үеүдээр хэзээ ч нэмэхгүй: гэрээ хамгийн багадаа нэг өдөр хүчин төгөлдөр байсан үе бүрд тоологддог тул үеүдээр нэмбэл нэг гэрээг хэд дахин тоолно. Бүх хугацааны мөрөнд гэрээ бүрийг нэг л удаа тоолно.",
+		RU: "Соглашения, действовавшие хотя бы один день интервала: действуют с даты не позднее его последнего дня и по дату, которая не указана или не ранее его первого дня. Прекращённое или приостановленное соглашение перестаёт действовать в указанную дату. Действующие соглашения суммируются по странам (у соглашения один партнёр), но никогда по интервалам: соглашение учитывается в каждом интервале, в котором оно действовало хотя бы один день, и сумма по интервалам учла бы его несколько раз. В строках за весь период каждое соглашение учитывается один раз.",
 	},
 	"Activities whose date falls in the bucket.": {
 		FR: "Activités dont la date tombe dans l’intervalle.",
@@ -42,9 +45,9 @@ var definitionWords = lang.Table{
 		RU: "Формулы СУММЕСЛИ по строкам интервала для всех стран вместе; они остаются верными при сортировке и фильтрации строк. Действующие соглашения суммируются по странам (у соглашения один партнёр), но никогда по интервалам.",
 	},
 	"SUMIF formulas over the rows of each country. Agreements in force over the whole period are counted over the whole period, not added up.": {
-		FR: "Formules SOMME.SI sur les lignes de chaque pays. Les accords en vigueur sur l’ensemble de la période sont comptés sur l’ensemble de la période, non additionnés.",
-		MN: "Улс бүрийн мөрүүдийн SUMIF томьёо. Бүх хугацаанд хүчин төгөлдөр байсан гэрээг нэмэхгүй, бүх хугацаагаар тоолно.",
-		RU: "Формулы СУММЕСЛИ по строкам каждой страны. Соглашения, действовавшие в течение всего периода, подсчитаны за весь период, а не просуммированы.",
+		FR: "Formules SOMME.SI sur les lignes de chaque pays. Pour l’ensemble de la période, chaque accord en vigueur est compté une seule fois ; les chiffres des lignes ci-dessus ne sont pas additionnés.",
+		MN: "Улс бүрийн мөрүүдийн SUMIF томьёо. Бүх хугацаанд хүчин төгөлдөр гэрээ бүрийг нэг л удаа тоолно; дээрх мөрүүдийн тоог нэмэхгүй.",
+		RU: "Формулы СУММЕСЛИ по строкам каждой страны. За весь период каждое действующее соглашение учитывается один раз; показатели строк выше не суммируются.",
 	},
 	"Agreements and activities with no single partner country. They are counted in the totals but are not a country.": {
 		FR: "Accords et activités sans pays partenaire unique. Ils sont comptés dans les totaux mais ne constituent pas un pays.",
