@@ -3,6 +3,7 @@ package pipeline
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/text/currency"
 )
@@ -168,15 +169,34 @@ func (rs *Rates) Lookup(cur string, d Date) (Decimal, bool) {
 // rate: "1 USD = 1970.31 MNT" for an inverse rate, "via MNT: 1 CNY =
 // 278.10 MNT, 1 USD = 1970.31 MNT" through a base. It is "" otherwise.
 func (rs *Rates) Path(cur string, d Date) string {
-	c, ok := rs.find(cur, d)
-	if !ok || c.div == nil {
+	via, steps := rs.Steps(cur, d)
+	if len(steps) == 0 {
 		return ""
 	}
-	say := func(r *Rate) string { return "1 " + r.Currency + " = " + r.Rate.String() + " " + r.Base }
-	if c.mul == nil {
-		return say(c.div)
+	say := make([]string, len(steps))
+	for i, r := range steps {
+		say[i] = "1 " + r.Currency + " = " + r.Rate.String() + " " + r.Base
 	}
-	return "via " + c.via + ": " + say(c.mul) + ", " + say(c.div)
+	s := strings.Join(say, ", ")
+	if len(steps) > 1 {
+		s = "via " + via + ": " + s
+	}
+	return s
+}
+
+// Steps are the rates Path names, for a writer that says them in its own
+// words: one rate given the other way round (via is ""), or the two rates
+// through the base currency via. Both are empty when cur converts on d by
+// one direct rate, or not at all.
+func (rs *Rates) Steps(cur string, d Date) (via string, steps []Rate) {
+	c, ok := rs.find(cur, d)
+	if !ok || c.div == nil {
+		return "", nil
+	}
+	if c.mul == nil {
+		return "", []Rate{*c.div}
+	}
+	return c.via, []Rate{*c.mul, *c.div}
 }
 
 // Convert returns m in the reporting currency on date d, rounded once to

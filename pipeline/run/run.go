@@ -359,7 +359,8 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	spec := opt.spec()
 	if opt.Template == nil {
-		if opt.Template, err = markdown.Load(""); err != nil {
+		// The built-in templates of the report's language.
+		if opt.Template, err = markdown.LoadIn("", opt.Lang); err != nil {
 			return nil, err
 		}
 	}

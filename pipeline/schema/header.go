@@ -58,12 +58,14 @@ type Column struct {
 const ProblemsHeader = "Problems"
 
 // problemsHeaders head the Problems column in the copies made in each
-// language; a copy made in any of them is read back without it.
+// language; a copy made in any of them is read back without it. They name
+// the tool, so that no register heads a column of its own data so: a
+// register's own "Замечания" (remarks) or "Асуудал" column is data.
 var problemsHeaders = map[lang.Lang]string{
 	lang.English:   ProblemsHeader,
-	lang.French:    "Problèmes",
-	lang.Mongolian: "Асуудал",
-	lang.Russian:   "Замечания",
+	lang.French:    "Problèmes (coopreport)",
+	lang.Mongolian: "coopreport-ын тэмдэглэл",
+	lang.Russian:   "Замечания coopreport",
 }
 
 // ProblemsHeaderIn is the header of the Problems column of a checked

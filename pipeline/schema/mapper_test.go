@@ -172,8 +172,10 @@ func TestBlank(t *testing.T) {
 func fld(name, value string) pipeline.Field { return pipeline.Field{Name: name, Value: value} }
 
 // TestProblemsColumn: the first column of a checked copy, headed
-// Problems, is neither read nor kept as extra; elsewhere, or mapped in the
-// configuration, it is a column like any other.
+// Problems (or its header in a copy made in another language, which names
+// coopreport), is neither read nor kept as extra; elsewhere, mapped in the
+// configuration, or headed with an ordinary word such as "Замечания", it
+// is a column like any other.
 func TestProblemsColumn(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -188,14 +190,21 @@ func TestProblemsColumn(t *testing.T) {
 			row: []string{"Country: unknown", "AC-1", "2015-01-02", "Japan", "study", "Tour"}},
 		{name: "any case and spaces", header: []string{" PROBLEMS ", "ID", "Date", "Country", "Type", "Title"},
 			row: []string{"x", "AC-1", "2015-01-02", "Japan", "study", "Tour"}},
-		{name: "French", header: []string{"Problèmes", "ID", "Date", "Country", "Type", "Title"},
+		{name: "French", header: []string{"Problèmes (coopreport)", "ID", "Date", "Country", "Type", "Title"},
 			row: []string{"Pays : inconnu", "AC-1", "2015-01-02", "Japan", "study", "Tour"}},
-		{name: "Mongolian", header: []string{"Асуудал", "ID", "Date", "Country", "Type", "Title"},
+		{name: "Mongolian", header: []string{"coopreport-ын тэмдэглэл", "ID", "Date", "Country", "Type", "Title"},
 			row: []string{"Улс: тодорхойгүй", "AC-1", "2015-01-02", "Japan", "study", "Tour"}},
-		{name: "Russian", header: []string{"Замечания", "ID", "Date", "Country", "Type", "Title"},
+		{name: "Russian", header: []string{"Замечания coopreport", "ID", "Date", "Country", "Type", "Title"},
 			row: []string{"Страна: неизвестна", "AC-1", "2015-01-02", "Japan", "study", "Tour"}},
-		{name: "Russian, any case", header: []string{" ЗАМЕЧАНИЯ ", "ID", "Date", "Country", "Type", "Title"},
+		{name: "Russian, any case", header: []string{" ЗАМЕЧАНИЯ COOPREPORT ", "ID", "Date", "Country", "Type", "Title"},
 			row: []string{"x", "AC-1", "2015-01-02", "Japan", "study", "Tour"}},
+		// A register's own remarks, first: data, whatever the language.
+		{name: "a register's Замечания", header: []string{"Замечания", "ID", "Date", "Country", "Type", "Title"},
+			row: []string{"x", "AC-1", "2015-01-02", "Japan", "study", "Tour"}, unknown: []string{"Замечания"}, extra: []pipeline.Field{fld("Замечания", "x")}},
+		{name: "a register's Асуудал", header: []string{"Асуудал", "ID", "Date", "Country", "Type", "Title"},
+			row: []string{"x", "AC-1", "2015-01-02", "Japan", "study", "Tour"}, unknown: []string{"Асуудал"}, extra: []pipeline.Field{fld("Асуудал", "x")}},
+		{name: "a register's Problèmes", header: []string{"Problèmes", "ID", "Date", "Country", "Type", "Title"},
+			row: []string{"x", "AC-1", "2015-01-02", "Japan", "study", "Tour"}, unknown: []string{"Problèmes"}, extra: []pipeline.Field{fld("Problèmes", "x")}},
 		{name: "only problems left", header: []string{"Problems", "ID", "Date", "Country", "Type", "Title"},
 			row: []string{"Country: unknown"}, blank: true},
 		{name: "not first", header: []string{"ID", "Problems", "Date", "Country", "Type", "Title"},

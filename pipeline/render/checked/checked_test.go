@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"coopreport/pipeline/lang"
-	"coopreport/pipeline/render/markdown"
 	"coopreport/pipeline/run"
 
 	"github.com/xuri/excelize/v2"
@@ -453,18 +452,12 @@ func correct(t *testing.T, copy, sheet string, orig map[string]cellJSON, reg reg
 
 // TestCheckedCopyRussian: a copy made in Russian has its summary sheet and
 // its Problems column in Russian, and put back in place of the original
-// it is read as the original would be: the Замечания column is not data,
-// and the Сводка sheet is a note.
+// it is read as the original would be: the "Замечания coopreport" column
+// is not data, and the Сводка sheet is a note.
 func TestCheckedCopyRussian(t *testing.T) {
 	in := newInput(t)
-	// A template of its own, until the built-in Russian ones are
-	// translated: the copies do not depend on it.
-	tmpl, err := markdown.ParseIn("report.md.tmpl", "# Доклад\n", lang.Russian)
-	if err != nil {
-		t.Fatal(err)
-	}
 	res, err := run.Run(context.Background(), run.Options{Input: in, Out: filepath.Join(t.TempDir(), "out"), Now: now, Pinned: true,
-		Location: time.UTC, Version: "test", Formats: []string{"xlsx", "csv", "checked"}, Lang: lang.Russian, Template: tmpl})
+		Location: time.UTC, Version: "test", Formats: []string{"xlsx", "csv", "checked"}, Lang: lang.Russian})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -476,8 +469,8 @@ func TestCheckedCopyRussian(t *testing.T) {
 	if got := f.GetSheetList(); !slices.Equal(got, []string{"Сводка", "Activities"}) {
 		t.Fatalf("sheets %q", got)
 	}
-	if v, _ := f.GetCellValue("Activities", ref(1, xlsxRegister.header)); v != "Замечания" {
-		t.Errorf("the Problems header is %q, want Замечания", v)
+	if v, _ := f.GetCellValue("Activities", ref(1, xlsxRegister.header)); v != "Замечания coopreport" {
+		t.Errorf("the Problems header is %q, want Замечания coopreport", v)
 	}
 	title, _ := f.GetCellValue("Сводка", "A1")
 	if title != "Проверенная копия register.xlsx" {
@@ -513,7 +506,7 @@ func TestCheckedCopyRussian(t *testing.T) {
 			t.Errorf("after correction, a warning: %s", w.Message)
 		}
 	}
-	if slices.Contains(r.ActivityColumns, "Замечания") {
-		t.Errorf("the Замечания column was read as data: extra columns %q", r.ActivityColumns)
+	if slices.Contains(r.ActivityColumns, "Замечания coopreport") {
+		t.Errorf("the Замечания coopreport column was read as data: extra columns %q", r.ActivityColumns)
 	}
 }

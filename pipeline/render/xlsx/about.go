@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"coopreport/pipeline"
 	"coopreport/pipeline/lang"
 
 	"github.com/xuri/excelize/v2"
@@ -32,6 +33,22 @@ var definitions = [][2]string{
 	{"Changes: Old, New, Bucket closed", "What changed since the report of the period last published, as changes.csv lists it: first each row of the registers added, removed or changed (by input file and id), then each figure of summary.csv and finance.csv that changed, old → new, by bucket (or the whole period), country (All partners for all of them) and currency; Figure names the column (agreements_signed, agreements_in_force, activities, participants, amount, amount_reporting: the amount converted to the reporting currency). Old is blank for a row that did not exist, New for one that no longer does. Bucket closed: the bucket had ended when the published report was made, so the change restates a published figure. The sheet is left out on the period's first report (the About sheet says so) and when the run did not compare."},
 	{"Data issues: Row", "The row number the spreadsheet program shows, counting title and header rows."},
 	{"About: Rows read, accepted, rejected", "Per input file and table: rows read = rows accepted + rows rejected."},
+}
+
+// made is when the workbook was made, in the configured time zone with
+// its offset: RFC 3339 in English, as it always was; in the other
+// languages the date in words, the time and the offset ("15 января
+// 2026 г., 10:00 (UTC+08:00)").
+func (b *book) made() string {
+	t, l := b.r.Made, b.r.Lang
+	if l == lang.English || l == "" {
+		return t.Format(time.RFC3339)
+	}
+	clock := t.Format("15:04")
+	if l == lang.French {
+		clock = t.Format("15 h 04")
+	}
+	return b.wf("%s, %s (UTC%s)", pipeline.DateOf(t).In(l), clock, t.Format("-07:00"))
 }
 
 // about writes the About sheet: what the file is, how and from what it
@@ -68,7 +85,7 @@ func (b *book) about() error {
 		kv("Reporting currency", b.w("none set: amounts are not converted"))
 	}
 	kv("Partner countries", b.count(int64(len(r.Countries))))
-	kv("Made", r.Made.Format(time.RFC3339)) // in the configured time zone, with its offset
+	kv("Made", b.made()) // in the configured time zone, with its offset
 	kv("Made by", "coopreport "+r.Version)
 	if note := changesNote(r); note != "" {
 		kv("Changes", wrap(note))

@@ -20,7 +20,9 @@ import (
 func (b *book) finance() error {
 	r := b.r
 	hs := b.ws([]string{"Period", "Country code", "Country", "Currency", "Amount", "Reporting currency", "Rate", "Amount in reporting currency", "Note"})
-	d := len(r.Finance)
+	fin := byName(b, r.Finance, financeBucket, financeCountry)
+	finTotals := byName(b, r.FinanceTotals, financeBucket, financeCountry)
+	d := len(fin)
 	first, last := 2, d+1
 	var rows [][]any
 
@@ -33,8 +35,8 @@ func (b *book) finance() error {
 		buckets[bk.Label] = bk
 	}
 	ledger := b.ledgerParts()
-	for i := range r.Finance {
-		f := &r.Finance[i]
+	for i := range fin {
+		f := &fin[i]
 		bk, ok := buckets[f.Bucket]
 		if !ok {
 			return fmt.Errorf("the report's finance row %d names the bucket %q, which the period does not have; this is a bug in coopreport, please report it", i+1, f.Bucket)
@@ -73,7 +75,7 @@ func (b *book) finance() error {
 		if g.RateKnown { // one rate served the whole period over all countries
 			rate = b.rate(g.Rate)
 		}
-		row := []any{b.str(r.Period.Label), nil, b.w("All countries"), b.short(g.Currency), total, b.short(r.Currency), rate}
+		row := []any{b.str(b.wholePeriod()), nil, b.w("All countries"), b.short(g.Currency), total, b.short(r.Currency), rate}
 		switch {
 		case r.Currency == "":
 			row = append(row, nil, b.note(b.w("no reporting currency set")))
@@ -91,8 +93,8 @@ func (b *book) finance() error {
 
 	// Whole period by country and currency.
 	rows = append(rows, nil, b.section(b.wf("Whole period, %s, by country and currency", period.Words(r.Period, r.Lang))))
-	for i := range r.FinanceTotals {
-		t := &r.FinanceTotals[i]
+	for i := range finTotals {
+		t := &finTotals[i]
 		rn := first + len(rows)
 		sumifs := func(c int) string {
 			return fmt.Sprintf("SUMIFS(%s,%s,%s,%s,%s)", col(c), col(3), ref(3, rn), col(4), ref(4, rn))
@@ -101,7 +103,7 @@ func (b *book) finance() error {
 		if err != nil {
 			return err
 		}
-		row := []any{b.str(t.Bucket), b.short(t.Country.Code), b.str(b.country(t.Country)), b.short(t.Currency), total}
+		row := []any{b.str(b.wholePeriod()), b.short(t.Country.Code), b.str(b.country(t.Country)), b.short(t.Currency), total}
 		conv, err := b.conversion(t)
 		if err != nil {
 			return err
@@ -116,7 +118,7 @@ func (b *book) finance() error {
 
 	// Grand total in the reporting currency, only when nothing is missing.
 	if r.Currency != "" && d > 0 {
-		row := []any{b.str(r.Period.Label), nil, b.w("All countries"), nil, nil, b.short(r.Currency), nil}
+		row := []any{b.str(b.wholePeriod()), nil, b.w("All countries"), nil, nil, b.short(r.Currency), nil}
 		if r.GrandConverted {
 			rep, err := b.moneyFormula(fmt.Sprintf("SUM(%s:%s)", ref(8, first), ref(8, last)), r.GrandReporting, r.Currency)
 			if err != nil {

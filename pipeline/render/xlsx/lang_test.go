@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"coopreport/pipeline"
 	"coopreport/pipeline/lang"
 )
 
@@ -99,5 +100,38 @@ func TestLanguages(t *testing.T) {
 				check(d.Name, d.RefersTo)
 			}
 		})
+	}
+}
+
+// TestConversionPath: the Conversion column writes the rates as the
+// register gives them, not grouped, with the language's decimal mark, as
+// the report writes rates; English as before.
+func TestConversionPath(t *testing.T) {
+	year := pipeline.RateSpan{Label: "2025", From: day(2025, 1, 1), To: day(2025, 12, 31)}
+	rates := []pipeline.Rate{
+		{Currency: "USD", Base: "MNT", Span: year, Rate: dec(t, "12970.31")},
+		{Currency: "CNY", Base: "MNT", Span: year, Rate: dec(t, "278.10")},
+	}
+	on := day(2025, 5, 1)
+	for _, c := range []struct {
+		l       lang.Lang
+		inverse string
+		via     string
+	}{
+		{lang.English, "1 USD = 12970.31 MNT", "via MNT: 1 CNY = 278.10 MNT, 1 USD = 12970.31 MNT"},
+		{lang.French, "1 USD = 12970,31 MNT", "via MNT : 1 CNY = 278,10 MNT ; 1 USD = 12970,31 MNT"},
+		{lang.Mongolian, "1 USD = 12970.31 MNT", "MNT-аар дамжуулан: 1 CNY = 278.10 MNT, 1 USD = 12970.31 MNT"},
+		{lang.Russian, "1 USD = 12970,31 MNT", "через MNT: 1 CNY = 278,10 MNT; 1 USD = 12970,31 MNT"},
+	} {
+		b := &book{r: &pipeline.Report{Lang: c.l, Currency: "USD", Rates: pipeline.NewRates("USD", rates)}}
+		if got := b.path("MNT", on); got != c.inverse {
+			t.Errorf("%s: MNT = %q, want %q", c.l.Code(), got, c.inverse)
+		}
+		if got := b.path("CNY", on); got != c.via {
+			t.Errorf("%s: CNY = %q, want %q", c.l.Code(), got, c.via)
+		}
+		if got := b.path("USD", on); got != "" {
+			t.Errorf("%s: USD = %q, want none", c.l.Code(), got)
+		}
 	}
 }

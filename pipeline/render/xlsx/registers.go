@@ -195,9 +195,9 @@ func (b *book) agreements() error {
 			}
 			copy(row, []any{
 				b.code(a.ID), b.short(a.Country.Code), b.str(b.country(a.Country)), b.str(a.Region),
-				b.str(a.Partner), b.str(a.Counterpart), b.str(string(a.Sector)), b.str(string(a.Instrument)),
+				b.str(a.Partner), b.str(a.Counterpart), b.str(b.w(string(a.Sector))), b.str(b.w(string(a.Instrument))),
 				b.str(a.Title), b.date(a.Signed), b.date(a.ValidFrom), b.date(a.ValidTo),
-				b.str(string(a.Status)), b.w(a.StatusDuring(r.Period.From, r.Period.To)), days,
+				b.str(b.w(string(a.Status))), b.w(a.StatusDuring(r.Period.From, r.Period.To)), days,
 				b.code(a.Measure), b.str(a.Notes),
 			})
 			put(a.Extra, row[fixed:fixed+len(cols)])
@@ -301,8 +301,8 @@ func (b *book) activities() error {
 					if conv, err = b.money(c, cur); err != nil {
 						return nil, err
 					}
-					if path := r.Rates.Path(a.Amount.Currency, a.Date); path != "" {
-						note = b.path(path)
+					if path := b.path(a.Amount.Currency, a.Date); path != "" {
+						note = path
 					}
 				default:
 					note = b.wf("not converted: no rate for %s on %s", a.Amount.Currency, b.day(a.Date))
@@ -314,7 +314,7 @@ func (b *book) activities() error {
 			}
 			copy(row, []any{
 				b.code(a.ID), b.date(a.Date), b.date(a.End), b.short(a.Country.Code), b.str(b.country(a.Country)),
-				b.str(a.Region), b.code(a.Agreement), b.code(a.Measure), b.str(string(a.Type)), b.title(a.Title),
+				b.str(a.Region), b.code(a.Agreement), b.code(a.Measure), b.str(b.w(string(a.Type))), b.title(a.Title),
 				participants, amount, code, rate, conv, note,
 				b.str(a.Funding), b.str(a.Agency), b.str(a.Notes),
 			})

@@ -22,7 +22,9 @@ const inForceNote = "Agreements in force are added up over countries (an agreeme
 func (b *book) summary() error {
 	r := b.r
 	hs := b.ws([]string{"Period", "Country code", "Country", "Agreements signed", "Agreements in force", "Activities", "Participants"})
-	d := len(r.Summary)
+	summary := byName(b, r.Summary, summaryBucket, summaryCountry)
+	totals := byName(b, r.Totals, summaryBucket, summaryCountry)
+	d := len(summary)
 	first, last := 2, d+1 // rows of the register
 	var rows [][]any
 	counts := func(c pipeline.Counts, inForce bool) []any {
@@ -33,7 +35,7 @@ func (b *book) summary() error {
 		return []any{b.count(int64(c.Signed)), f, b.count(int64(c.Activities)), b.count(c.Participants)}
 	}
 	labels := map[string]string{} // country label → code, to be sure SUMIF over labels is sound
-	for _, s := range r.Summary {
+	for _, s := range summary {
 		name := b.country(s.Country)
 		if code, ok := labels[name]; ok && code != s.Country.Code {
 			return fmt.Errorf("two countries are both called %q in the report (%s and %s); the workbook cannot total them apart", name, code, s.Country.Code)
@@ -45,11 +47,11 @@ func (b *book) summary() error {
 
 	// Totals by bucket: SUMIF over the period column, so that the totals
 	// stay right when a user sorts or filters the rows above.
-	rows = append(rows, nil, b.section(b.w("Totals by bucket, all countries")))
+	rows = append(rows, nil, b.section(b.byKind("Totals by bucket, all countries")))
 	at := 0
 	for i, bk := range r.Period.Buckets {
 		from := at
-		for at < d && r.Summary[at].Bucket == bk.Label {
+		for at < d && summary[at].Bucket == bk.Label {
 			at++
 		}
 		var sum pipeline.Counts // the report's: the workbook adds nothing up
@@ -75,20 +77,20 @@ func (b *book) summary() error {
 		rows = append(rows, row)
 	}
 	if at != d {
-		return fmt.Errorf("the report's summary row %d (bucket %q) is not in bucket order; the workbook cannot total it", at+1, r.Summary[at].Bucket)
+		return fmt.Errorf("the report's summary row %d (bucket %q) is not in bucket order; the workbook cannot total it", at+1, summary[at].Bucket)
 	}
 
 	// Totals by country over the whole period: SUMIF over the country
 	// column; in force comes from the report, being no sum.
 	rows = append(rows, nil, b.section(b.wf("Whole period, %s, by country", period.Words(r.Period, r.Lang))))
 	wholeFrom := first + len(rows)
-	for _, t := range r.Totals {
+	for _, t := range totals {
 		label := b.country(t.Country)
 		rn := first + len(rows)
 		sumif := func(col int) string {
 			return fmt.Sprintf("SUMIF(%s:%s,%s,%s:%s)", absRef(3, first), absRef(3, last), ref(3, rn), ref(col, first), ref(col, last))
 		}
-		row := []any{b.str(r.Period.Label), b.short(t.Country.Code), b.str(label)}
+		row := []any{b.str(b.wholePeriod()), b.short(t.Country.Code), b.str(label)}
 		if d == 0 {
 			row = append(row, b.count(0), b.count(int64(t.InForce)), b.count(0), b.count(0))
 		} else {
@@ -100,7 +102,7 @@ func (b *book) summary() error {
 	}
 	wholeTo := first + len(rows) - 1
 	all := r.Grand
-	grand := []any{b.str(r.Period.Label), nil, b.w("All countries")}
+	grand := []any{b.str(b.wholePeriod()), nil, b.w("All countries")}
 	// In force over all countries: the sum of the whole-period rows just
 	// above (over countries, never over buckets).
 	inForce := b.count(int64(all.InForce))
@@ -122,20 +124,20 @@ func (b *book) summary() error {
 	// The chart's data: the countries with activities, the most first,
 	// each a reference to its whole-period row; countries with none would
 	// be empty bars.
-	var charted []int // indexes into r.Totals
-	for i, t := range r.Totals {
+	var charted []int // indexes into totals
+	for i, t := range totals {
 		if t.Activities > 0 {
 			charted = append(charted, i)
 		}
 	}
-	sort.SliceStable(charted, func(i, j int) bool { return r.Totals[charted[i]].Activities > r.Totals[charted[j]].Activities })
+	sort.SliceStable(charted, func(i, j int) bool { return totals[charted[i]].Activities > totals[charted[j]].Activities })
 	chartTitle := b.wf("Activities per country, %s", cutRunes(period.Words(r.Period, r.Lang), 60))
 	var chartFrom, chartTo int
 	if len(charted) > 0 {
 		rows = append(rows, nil, b.section(b.wf("Chart: %s, the most first (countries with none left out)", chartTitle)))
 		chartFrom = first + len(rows)
 		for _, i := range charted {
-			t := r.Totals[i]
+			t := totals[i]
 			rows = append(rows, []any{nil, b.short(t.Country.Code), b.str(b.country(t.Country)), nil, nil,
 				b.formula(ref(6, wholeFrom+i), int64(t.Activities))})
 		}

@@ -86,6 +86,7 @@ var words = lang.Table{
 	"total of all amounts converted":                           {FR: "total de tous les montants convertis", MN: "хөрвүүлсэн бүх дүнгийн нийлбэр", RU: "итог всех пересчитанных сумм"},
 	"no total in %s: no rate covers some of the amounts in %s": {FR: "pas de total en %s : aucun taux ne couvre certains des montants en %s", MN: "%s-аар нийт дүн алга: %s дахь зарим дүнд ханш байхгүй", RU: "итога в %s нет: для части сумм в %s нет курса"},
 	"via %s: ":       {FR: "via %s : ", MN: "%s-аар дамжуулан: ", RU: "через %s: "},
+	"%s, %s":         {FR: "%s ; %s", MN: "%s, %s", RU: "%s; %s"}, // two rates of a conversion
 	"row added":      {FR: "ligne ajoutée", MN: "мөр нэмэгдсэн", RU: "строка добавлена"},
 	"row removed":    {FR: "ligne supprimée", MN: "мөр хасагдсан", RU: "строка удалена"},
 	"row changed":    {FR: "ligne modifiée", MN: "мөр өөрчлөгдсөн", RU: "строка изменена"},
@@ -102,6 +103,25 @@ var words = lang.Table{
 	"terminated":                {FR: "dénoncé", MN: "цуцалсан", RU: "прекращено"},
 	"suspended":                 {FR: "suspendu", MN: "түдгэлзүүлсэн", RU: "приостановлено"},
 
+	// Codes of the registers, as the report names them (package markdown):
+	// sector, instrument, status as the register gives it, type of
+	// activity.
+	"governmental":     {FR: "gouvernemental", MN: "төрийн", RU: "государственный"},
+	"non-governmental": {FR: "non gouvernemental", MN: "төрийн бус", RU: "негосударственный"},
+	"agreement":        {FR: "accord", MN: "гэрээ", RU: "соглашение"},
+	"plan":             {FR: "plan de coopération", MN: "хамтын ажиллагааны төлөвлөгөө", RU: "план сотрудничества"},
+	"mou":              {FR: "mémorandum d’accord", MN: "харилцан ойлголцлын санамж бичиг", RU: "меморандум о взаимопонимании"},
+	"treaty":           {FR: "traité", MN: "олон улсын гэрээ", RU: "договор"},
+	"protocol":         {FR: "protocole", MN: "протокол", RU: "протокол"},
+	"other":            {FR: "autre", MN: "бусад", RU: "другое"},
+	"signed":           {FR: "signé", MN: "байгуулсан", RU: "подписано"},
+	"training":         {FR: "formation", MN: "сургалт", RU: "обучение"},
+	"festival":         {FR: "festival", MN: "наадам", RU: "фестиваль"},
+	"exhibition":       {FR: "exposition", MN: "үзэсгэлэн", RU: "выставка"},
+	"exchange":         {FR: "échange", MN: "солилцоо", RU: "обмен"},
+	"meeting":          {FR: "réunion", MN: "хурал", RU: "заседание"},
+	"study":            {FR: "études", MN: "суралцах", RU: "учёба"},
+
 	// Kinds of tables.
 	"agreements": {FR: "accords", MN: "гэрээ", RU: "соглашения"},
 	"activities": {FR: "activités", MN: "үйл ажиллагаа", RU: "мероприятия"},
@@ -113,6 +133,9 @@ var words = lang.Table{
 
 	// Sections and notes.
 	"Totals by bucket, all countries":                          {FR: "Totaux par intervalle, tous pays confondus", MN: "Үе тус бүрийн нийт дүн, бүх улс", RU: "Итоги по интервалам, все страны"},
+	"Totals by year, all countries":                            {FR: "Totaux par année, tous pays confondus", MN: "Жил тус бүрийн нийт дүн, бүх улс", RU: "Итоги по годам, все страны"},
+	"Totals by quarter, all countries":                         {FR: "Totaux par trimestre, tous pays confondus", MN: "Улирал тус бүрийн нийт дүн, бүх улс", RU: "Итоги по кварталам, все страны"},
+	"Totals by month, all countries":                           {FR: "Totaux par mois, tous pays confondus", MN: "Сар тус бүрийн нийт дүн, бүх улс", RU: "Итоги по месяцам, все страны"},
 	"Whole period, %s, by country":                             {FR: "Ensemble de la période, %s, par pays", MN: "Бүх хугацаа, %s, улсаар", RU: "Весь период, %s, по странам"},
 	"Whole period, %s, totals per currency":                    {FR: "Ensemble de la période, %s, totaux par devise", MN: "Бүх хугацаа, %s, валют тус бүрийн нийт дүн", RU: "Весь период, %s, итоги по валютам"},
 	"Whole period, %s, by country and currency":                {FR: "Ensemble de la période, %s, par pays et par devise", MN: "Бүх хугацаа, %s, улс ба валютаар", RU: "Весь период, %s, по странам и валютам"},
@@ -120,9 +143,9 @@ var words = lang.Table{
 	"Chart: %s, the most first (countries with none left out)": {FR: "Graphique : %s, par ordre décroissant (sans les pays qui n’en ont aucune)", MN: "График: %s, ихээс бага руу (үйл ажиллагаагүй улсыг оруулаагүй)", RU: "Диаграмма: %s, по убыванию (страны без мероприятий не показаны)"},
 	"Note: ": {FR: "Note : ", MN: "Тэмдэглэл: ", RU: "Примечание: "},
 	inForceNote: {
-		FR: "Les accords en vigueur s’additionnent entre pays (un accord a un seul partenaire), mais jamais entre intervalles : un accord compte dans chaque intervalle où il a été en vigueur au moins un jour, de sorte qu’une somme sur les intervalles le compterait plusieurs fois. Les chiffres de l’ensemble de la période sont comptés sur l’ensemble de la période.",
-		MN: "Хүчин төгөлдөр гэрээг улсуудаар нэмж болно (гэрээ нэг түншт), харин үеүдээр хэзээ ч нэмэхгүй: гэрээ хамгийн багадаа нэг өдөр хүчин төгөлдөр байсан үе бүрд тоологддог тул үеүдээр нэмбэл нэг гэрээг хэд дахин тоолно. Бүх хугацааны тоог бүх хугацаагаар тоолсон.",
-		RU: "Действующие соглашения суммируются по странам (у соглашения один партнёр), но никогда по интервалам: соглашение учитывается в каждом интервале, в котором оно действовало хотя бы один день, и сумма по интервалам учла бы его несколько раз. Показатели за весь период подсчитаны за весь период.",
+		FR: "Les accords en vigueur s’additionnent entre pays (un accord a un seul partenaire), mais jamais entre intervalles : un accord compte dans chaque intervalle où il a été en vigueur au moins un jour, de sorte qu’une somme sur les intervalles le compterait plusieurs fois. Dans les lignes de l’ensemble de la période, chaque accord n’est compté qu’une fois.",
+		MN: "Хүчин төгөлдөр гэрээг улсуудаар нэмж болно (гэрээ нэг түншт), харин үеүдээр хэзээ ч нэмэхгүй: гэрээ хамгийн багадаа нэг өдөр хүчин төгөлдөр байсан үе бүрд тоологддог тул үеүдээр нэмбэл нэг гэрээг хэд дахин тоолно. Бүх хугацааны мөрөнд гэрээ бүрийг нэг л удаа тоолно.",
+		RU: "Действующие соглашения суммируются по странам (у соглашения один партнёр), но никогда по интервалам: соглашение учитывается в каждом интервале, в котором оно действовало хотя бы один день, и сумма по интервалам учла бы его несколько раз. В строках за весь период каждое соглашение учитывается один раз.",
 	},
 	"Totals are formulas (SUM, SUMIF) over the rows above; they also carry their value for programs that do not recalculate.": {
 		FR: "Les totaux sont des formules (SOMME, SOMME.SI) sur les lignes ci-dessus ; ils portent aussi leur valeur pour les programmes qui ne recalculent pas.",
@@ -195,6 +218,7 @@ var words = lang.Table{
 	"none set: amounts are not converted": {FR: "aucune : les montants ne sont pas convertis", MN: "тохируулаагүй: дүнг хөрвүүлээгүй", RU: "не задана: суммы не пересчитываются"},
 	"Partner countries":                   {FR: "Pays partenaires", MN: "Түнш улс", RU: "Страны-партнёры"},
 	"Made":                                {FR: "Établi le", MN: "Үүсгэсэн", RU: "Создан"},
+	"%s, %s (UTC%s)":                      {FR: "%s à %s (UTC%s)", MN: "%s, %s (UTC%s)", RU: "%s, %s (UTC%s)"}, // date, time, offset
 	"Made by":                             {FR: "Établi par", MN: "Үүсгэсэн программ", RU: "Создан программой"},
 	"Sheets":                              {FR: "Feuilles", MN: "Хуудсууд", RU: "Листы"},
 	"Sheet continued":                     {FR: "Feuille continuée", MN: "Үргэлжилсэн хуудас", RU: "Продолжение листа"},
@@ -254,22 +278,6 @@ func (b *book) country(c pipeline.Country) string {
 // sheetIn is the name of the sheet en (sheetSummary, …) in l.
 func sheetIn(l lang.Lang, en string) string { return words.In(l, en) }
 
-// localDigits writes the numbers of a conversion path ("1 USD = 1970.31
-// MNT") in l's way; English keeps them as they are.
-func localDigits(l lang.Lang, s string) string {
-	if l == lang.English || l == "" {
-		return s
-	}
-	fs := strings.Split(s, " ")
-	for i, f := range fs {
-		core := strings.TrimRight(f, ",:")
-		if _, err := pipeline.ParseDecimal(core); err == nil && core != "" && strings.IndexFunc(core, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
-			fs[i] = l.Digits(core) + f[len(core):]
-		}
-	}
-	return strings.Join(fs, " ")
-}
-
 // day is a date in a sentence: ISO in English, as the workbook always
 // wrote it, written out in the other languages.
 func (b *book) day(d pipeline.Date) string {
@@ -279,19 +287,44 @@ func (b *book) day(d pipeline.Date) string {
 	return d.In(b.r.Lang)
 }
 
-// path is how an amount was converted ("1 USD = 1970.31 MNT", "via MNT:
-// …") in the workbook's language.
-func (b *book) path(p string) string {
+// path is how an amount of cur dated d was converted when not by one
+// direct rate ("1 USD = 1970.31 MNT", "via MNT: …"), in the workbook's
+// language: the rates as the register gives them, not grouped, with the
+// language's decimal mark, as the report writes rates; "" when by one
+// direct rate.
+func (b *book) path(cur string, d pipeline.Date) string {
 	l := b.r.Lang
 	if l == lang.English || l == "" {
-		return p
+		return b.r.Rates.Path(cur, d)
 	}
-	if rest, ok := strings.CutPrefix(p, "via "); ok {
-		if via, tail, ok := strings.Cut(rest, ": "); ok {
-			return b.wf("via %s: ", via) + localDigits(l, tail)
+	via, steps := b.r.Rates.Steps(cur, d)
+	say := make([]string, len(steps))
+	for i, r := range steps {
+		rate := strings.Replace(r.Rate.String(), ".", l.Decimal(), 1)
+		say[i] = "1 " + r.Currency + " = " + rate + " " + r.Base
+	}
+	if len(steps) > 1 {
+		// "278,10 MNT, 1 USD" would read as a number in fr and ru.
+		return b.wf("via %s: ", via) + b.wf("%s, %s", say[0], say[1])
+	}
+	return strings.Join(say, "")
+}
+
+// byKind is the text en about buckets ("Totals by bucket") in the
+// workbook's language, worded by the kind of bucket the period is cut
+// into, as the report does ("Итоги по годам", not "по интервалам");
+// English keeps en as it always was.
+func (b *book) byKind(en string) string {
+	l, by := b.r.Lang, string(b.r.Period.By)
+	if l == lang.English || l == "" || by == "" {
+		return b.w(en)
+	}
+	if k := strings.Replace(en, "by bucket", "by "+by, 1); k != en {
+		if _, ok := words[k]; ok {
+			return b.w(k)
 		}
 	}
-	return localDigits(l, p)
+	return b.w(en)
 }
 
 // definedTerm is the About sheet's name of a number ("Summary: Agreements
@@ -305,5 +338,5 @@ func (b *book) definedTerm(en string) string {
 	if !ok {
 		return b.w(en)
 	}
-	return b.w(sheet) + ": " + b.w(what)
+	return b.w(sheet) + ": " + b.byKind(what)
 }
