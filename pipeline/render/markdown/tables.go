@@ -160,10 +160,10 @@ func (x *execution) table(name string) (Raw, error) {
 			var quiet []string
 			for _, r := range v.BucketTotals {
 				if r.quiet() && len(v.BucketTotals) > 1 {
-					quiet = append(quiet, r.Bucket)
+					quiet = append(quiet, l.Bucket(r.Bucket))
 					continue
 				}
-				t.add(r.Bucket, num(l, r.Signed), num(l, r.InForce), num(l, r.Activities), num(l, r.Participants))
+				t.add(l.Bucket(r.Bucket), num(l, r.Signed), num(l, r.InForce), num(l, r.Activities), num(l, r.Participants))
 			}
 			if len(t.rows) == 0 {
 				return Raw(v.w("No agreement was signed and no activity took place in any " + by + " of the period.")), nil
@@ -184,7 +184,7 @@ func (x *execution) table(name string) (Raw, error) {
 				quiet++
 				continue
 			}
-			t.add(r.Bucket, r.Country, num(l, r.Signed), num(l, r.InForce), num(l, r.Activities), num(l, r.Participants))
+			t.add(l.Bucket(r.Bucket), r.Country, num(l, r.Signed), num(l, r.InForce), num(l, r.Activities), num(l, r.Participants))
 		}
 		if len(t.rows) == 0 {
 			return Raw(v.w("No agreement was signed and no activity took place in any " + by + " of the period.")), nil
@@ -328,11 +328,21 @@ func orWord(s, def string) string {
 	return s
 }
 
+// span is an agreement's term in a table: in English with ISO dates
+// ("2012-01-01 to 2014-12-31", "from 1994-01-20"); in another language
+// written out ("du 1er janvier 2012 au 31 décembre 2014", "depuis le 20
+// janvier 1994").
 func span(l lang.Lang, from, to Date) string {
-	if to.IsZero() {
-		return words.F(l, "from %s", from.ISO())
+	if l == lang.English || l == "" {
+		if to.IsZero() {
+			return words.F(l, "from %s", from.ISO())
+		}
+		return words.F(l, "%s to %s", from.ISO(), to.ISO())
 	}
-	return words.F(l, "%s to %s", from.ISO(), to.ISO())
+	if to.IsZero() {
+		return words.F(l, "from %s", from.d.In(l))
+	}
+	return l.DateRange(lang.Day(from.d), lang.Day(to.d))
 }
 
 func participants(l lang.Lang, a Activity) string {
@@ -517,7 +527,7 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 		}
 		t := newTable(caption, cols...)
 		for i, b := range m.Buckets {
-			cells := []string{b}
+			cells := []string{l.Bucket(b)}
 			for _, s := range m.Series {
 				cells = append(cells, figure(l, s.Sums[i], s.Currency))
 			}
@@ -535,7 +545,7 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 		tl := chartdata.AgreementsTimeline(r)
 		t := newTable(caption, v.w(capital(tl.By)), ">"+v.w("Agreements in force"), ">"+v.w("Agreements signed"))
 		for i, b := range tl.Buckets {
-			t.add(b, num(l, tl.InForce[i]), num(l, tl.Signed[i]))
+			t.add(l.Bucket(b), num(l, tl.InForce[i]), num(l, tl.Signed[i]))
 		}
 		return alone(t.markdown()), nil
 	}
@@ -563,7 +573,7 @@ func (v *View) comparedTable() Raw {
 		return l.List(items([]any{cs}))
 	}
 	for _, c := range v.Compared {
-		cells := []string{c.Bucket, c.Previous, num(l, c.PreviousActivities) + " → " + num(l, c.Activities)}
+		cells := []string{l.Bucket(c.Bucket), l.Bucket(c.Previous), num(l, c.PreviousActivities) + " → " + num(l, c.Activities)}
 		if v.ReportingCurrency != "" {
 			cells = append(cells, figure(l, c.PreviousMoney, v.ReportingCurrency)+" → "+figure(l, c.Money, v.ReportingCurrency))
 		}

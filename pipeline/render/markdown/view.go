@@ -688,21 +688,7 @@ func (v *View) activity(a *pipeline.Activity) Activity {
 // "23 September 2015", "3–7 June 2015", "2 November – 18 December 2015",
 // "28 December 2014 – 3 January 2015".
 func dates(l lang.Lang, from, to pipeline.Date) string {
-	if l != lang.English && l != "" {
-		if to.IsZero() || to == from {
-			return l.Date(from.Year, from.Month, from.Day)
-		}
-		return l.Date(from.Year, from.Month, from.Day) + " – " + l.Date(to.Year, to.Month, to.Day)
-	}
-	switch {
-	case to.IsZero() || to == from:
-		return from.Long()
-	case from.Year != to.Year:
-		return from.Long() + " – " + to.Long()
-	case from.Month != to.Month:
-		return fmt.Sprintf("%d %s – %s", from.Day, from.Month, to.Long())
-	}
-	return fmt.Sprintf("%d–%s", from.Day, to.Long())
+	return l.DateSpan(lang.Day(from), lang.Day(to))
 }
 
 // listAcc gathers a list of activities as the ledger goes by: the first
