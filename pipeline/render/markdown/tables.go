@@ -4,10 +4,13 @@ import (
 	"coopreport/pipeline/lang"
 
 	"fmt"
+	"slices"
 	"strings"
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/render/chartdata"
+
+	"golang.org/x/text/collate"
 )
 
 // Target is what the Markdown is for.
@@ -403,7 +406,7 @@ func (v *View) moneyTable() *gfm {
 		return c
 	}
 	if len(v.r.FinanceTotals) <= TableRows {
-		for _, f := range v.r.FinanceTotals {
+		for _, f := range v.financeByName() {
 			t.add(cells(v.label(f.Country), f)...)
 		}
 	}
@@ -411,6 +414,29 @@ func (v *View) moneyTable() *gfm {
 		t.total(cells(v.w("All partners"), f)...)
 	}
 	return t
+}
+
+// financeByName is the money by partner and currency in the order of the
+// partners' names in the report's language, multilateral last, as the
+// table of partners has them (see sortByName); English keeps the
+// aggregator's order.
+func (v *View) financeByName() []pipeline.FinanceRow {
+	rows := v.r.FinanceTotals
+	if v.Lang == lang.English || v.Lang == "" {
+		return rows
+	}
+	rows = slices.Clone(rows)
+	c := collate.New(v.Lang.Tag())
+	slices.SortStableFunc(rows, func(a, b pipeline.FinanceRow) int {
+		if a.Country.Multilateral() != b.Country.Multilateral() {
+			if a.Country.Multilateral() {
+				return 1
+			}
+			return -1
+		}
+		return c.CompareString(v.label(a.Country), v.label(b.Country))
+	})
+	return rows
 }
 
 // moneyNote says where the rows by partner are when the money table

@@ -483,10 +483,10 @@ var words = lang.Table{
 		MN: "хурал",
 		RU: "заседание",
 	},
-	"study": {
-		FR: "étude",
-		MN: "судалгаа",
-		RU: "исследование",
+	"study": { // studying, learning: not research
+		FR: "études",
+		MN: "суралцах",
+		RU: "учёба",
 	},
 	"treaty": {
 		FR: "traité",
