@@ -578,6 +578,10 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 	return "", fmt.Errorf("there is no chart %q", name)
 }
 
+// beforeFR heads the column of the bucket before in French, agreeing with
+// the bucket's word.
+var beforeFR = map[string]string{"year": "Année précédente", "quarter": "Trimestre précédent", "month": "Mois précédent"}
+
 // comparedTable sets each bucket beside the one before it: activities and
 // money then → now, partners gained and lost.
 func (v *View) comparedTable() Raw {
@@ -586,7 +590,11 @@ func (v *View) comparedTable() Raw {
 	if len(v.Compared) == 0 {
 		return Raw(v.w("No " + by + " of the period is compared with the " + by + " before it: the records do not reach back far enough, or the " + by + "s have not ended."))
 	}
-	cols := []string{v.w(capital(by)), v.w("Before"), ">" + v.w("Activities")}
+	before := v.w("Before")
+	if f, ok := beforeFR[by]; ok && l == lang.French {
+		before = f // agrees with the bucket's word: "Année" | "Année précédente"
+	}
+	cols := []string{v.w(capital(by)), before, ">" + v.w("Activities")}
 	if v.ReportingCurrency != "" {
 		cols = append(cols, ">"+v.f("Money (%s)", v.ReportingCurrency))
 	}

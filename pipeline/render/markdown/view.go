@@ -113,6 +113,13 @@ type Period struct {
 	Buckets []Bucket
 }
 
+// Dates is the period's days as a sentence says them, without repeating
+// the month and year they share: "from 1 July to 30 September 2025", "du
+// 1er juillet au 30 septembre 2025", "с 1 июля по 30 сентября 2025 г.",
+// "2025 оны долдугаар сарын 1 – 2025 оны есдүгээр сарын 30" (see
+// lang.Lang.DateRange).
+func (p Period) Dates() string { return p.From.l.DateRange(lang.Day(p.From.d), lang.Day(p.To.d)) }
+
 // Bucket is one month, quarter or year of the period.
 type Bucket struct {
 	Label    string // "2013", "2025-Q3", "2025-10"
