@@ -71,8 +71,8 @@ func TestDates(t *testing.T) {
 		date, month, quarter, y string
 	}{
 		{English, "23 September 2015", "September 2015", "third quarter of 2015", "2015"},
-		{French, "23 septembre 2015", "septembre 2015", "3e trimestre 2015", "2015"},
-		{Russian, "23 сентября 2015 г.", "сентябрь 2015 г.", "третий квартал 2015 г.", "2015 г."},
+		{French, "23\u00a0septembre 2015", "septembre 2015", "3e trimestre 2015", "2015"},
+		{Russian, "23\u00a0сентября 2015\u00a0г.", "сентябрь 2015\u00a0г.", "третий квартал 2015\u00a0г.", "2015\u00a0г."},
 		{Mongolian, "2015 оны есдүгээр сарын 23", "2015 оны есдүгээр сар", "2015 оны 3-р улирал", "2015 он"},
 	} {
 		if got := c.l.Date(2015, time.September, 23); got != c.date {
@@ -88,14 +88,94 @@ func TestDates(t *testing.T) {
 			t.Errorf("%s Year = %q, want %q", c.l, got, c.y)
 		}
 	}
-	if got := French.Date(2024, time.March, 1); got != "1er mars 2024" {
+	if got := French.Date(2024, time.March, 1); got != "1er\u00a0mars 2024" {
 		t.Errorf("French first of the month: %q", got)
 	}
-	if got := Russian.Years(2012, 2015); got != "2012–2015 гг." {
+	if got := Russian.Years(2012, 2015); got != "2012–2015\u00a0гг." {
 		t.Errorf("Russian years: %q", got)
 	}
 	if got := English.Date(0, 0, 0); got != "" {
 		t.Errorf("zero date: %q", got)
+	}
+}
+
+func TestDateSpan(t *testing.T) {
+	d := func(y int, m time.Month, day int) Day { return Day{y, m, day} }
+	nov20, nov21, dec3 := d(2014, time.November, 20), d(2014, time.November, 21), d(2014, time.December, 3)
+	jan2 := d(2015, time.January, 2)
+	for _, c := range []struct {
+		l                              Lang
+		one, month, year, years, first string
+	}{
+		{English, "20 November 2014", "20–21 November 2014", "20 November – 3 December 2014",
+			"20 November 2014 – 2 January 2015", "1–3 March 2015"},
+		{French, "20\u00a0novembre 2014", "20–21\u00a0novembre 2014", "20\u00a0novembre – 3\u00a0décembre 2014",
+			"20\u00a0novembre 2014 – 2\u00a0janvier 2015", "1er–3\u00a0mars 2015"},
+		{Russian, "20\u00a0ноября 2014\u00a0г.", "20–21\u00a0ноября 2014\u00a0г.", "20\u00a0ноября – 3\u00a0декабря 2014\u00a0г.",
+			"20\u00a0ноября 2014\u00a0г. – 2\u00a0января 2015\u00a0г.", "1–3\u00a0марта 2015\u00a0г."},
+		{Mongolian, "2014 оны арван нэгдүгээр сарын 20", "2014 оны арван нэгдүгээр сарын 20–21",
+			"2014 оны арван нэгдүгээр сарын 20 – 2014 оны арван хоёрдугаар сарын 3",
+			"2014 оны арван нэгдүгээр сарын 20 – 2015 оны нэгдүгээр сарын 2", "2015 оны гуравдугаар сарын 1–3"},
+	} {
+		for _, tt := range []struct {
+			from, to Day
+			want     string
+		}{
+			{nov20, Day{}, c.one}, {nov20, nov20, c.one}, {nov20, nov21, c.month}, {nov20, dec3, c.year},
+			{nov20, jan2, c.years}, {d(2015, time.March, 1), d(2015, time.March, 3), c.first},
+		} {
+			if got := c.l.DateSpan(tt.from, tt.to); got != tt.want {
+				t.Errorf("%s DateSpan(%v, %v) = %q, want %q", c.l, tt.from, tt.to, got, tt.want)
+			}
+		}
+	}
+	for _, c := range []struct {
+		l                       Lang
+		one, month, year, years string
+	}{
+		{English, "20 November 2014", "from 20 to 21 November 2014", "from 20 November to 3 December 2014",
+			"from 20 November 2014 to 2 January 2015"},
+		{French, "le 20\u00a0novembre 2014", "du 20 au 21\u00a0novembre 2014", "du 20\u00a0novembre au 3\u00a0décembre 2014",
+			"du 20\u00a0novembre 2014 au 2\u00a0janvier 2015"},
+		{Russian, "20\u00a0ноября 2014\u00a0г.", "с 20 по 21\u00a0ноября 2014\u00a0г.", "с 20\u00a0ноября по 3\u00a0декабря 2014\u00a0г.",
+			"с 20\u00a0ноября 2014\u00a0г. по 2\u00a0января 2015\u00a0г."},
+		{Mongolian, "2014 оны арван нэгдүгээр сарын 20", "2014 оны арван нэгдүгээр сарын 20–21",
+			"2014 оны арван нэгдүгээр сарын 20 – 2014 оны арван хоёрдугаар сарын 3",
+			"2014 оны арван нэгдүгээр сарын 20 – 2015 оны нэгдүгээр сарын 2"},
+	} {
+		for _, tt := range []struct {
+			from, to Day
+			want     string
+		}{
+			{nov20, Day{}, c.one}, {nov20, nov21, c.month}, {nov20, dec3, c.year}, {nov20, jan2, c.years},
+		} {
+			if got := c.l.DateRange(tt.from, tt.to); got != tt.want {
+				t.Errorf("%s DateRange(%v, %v) = %q, want %q", c.l, tt.from, tt.to, got, tt.want)
+			}
+		}
+	}
+	if got := French.DateRange(d(2015, time.March, 1), d(2015, time.March, 3)); got != "du 1er au 3\u00a0mars 2015" {
+		t.Errorf("French range from the first: %q", got)
+	}
+}
+
+func TestBucket(t *testing.T) {
+	for _, c := range []struct {
+		l           Lang
+		label, want string
+	}{
+		{English, "2013-Q1", "2013-Q1"},
+		{French, "2013-Q1", "T1 2013"},
+		{Russian, "2013-Q4", "IV\u00a0кв. 2013\u00a0г."},
+		{Mongolian, "2013-Q3", "2013 III улирал"},
+		{French, "2013", "2013"},
+		{Russian, "2014-01", "2014-01"},
+		{French, "2013-Q5", "2013-Q5"},
+		{French, "2013-Q12", "2013-Q12"},
+	} {
+		if got := c.l.Bucket(c.label); got != c.want {
+			t.Errorf("%s Bucket(%q) = %q, want %q", c.l, c.label, got, c.want)
+		}
 	}
 }
 

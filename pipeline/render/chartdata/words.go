@@ -12,9 +12,9 @@ var words = lang.Table{
 	"Other partners (%d)": {FR: "Autres partenaires (%d)", MN: "Бусад түнш (%d)", RU: "Другие партнёры (%d)"},
 	"Multilateral":        {FR: "Multilatéral", MN: "Олон талт", RU: "Многосторонние"},
 	"Not included: amounts in %s that no exchange rate to %s covers.": {
-		FR: "Non compris\u00a0: les montants en %s, qu’aucun taux de change en %s ne couvre.",
-		MN: "Тооцоонд ороогүй: %s валютаар хийсэн, %s руу хөрвүүлэх ханшгүй дүн.",
-		RU: "Не учтены суммы в %s, для которых нет обменного курса к %s.",
+		FR: "Non compris\u00a0: les montants en %s qu’aucun taux de change en %s ne couvre.",
+		MN: "Тооцоонд ороогүй: %s валютаар хийсэн дүнгээс %s руу хөрвүүлэх ханш байхгүй хэсэг.",
+		RU: "Не учтены те суммы в %s, для которых нет обменного курса к %s.",
 	},
 }
 

@@ -21,9 +21,9 @@ func TestLanguages(t *testing.T) {
 		bars, note string
 	}{
 		{lang.French, false, "Chine 3, Russie 3, Multilatéral 1",
-			"Non compris\u00a0: les montants en KWD, USD, qu’aucun taux de change en MNT ne couvre."},
+			"Non compris\u00a0: les montants en KWD, USD qu’aucun taux de change en MNT ne couvre."},
 		{lang.Russian, false, "Китай 3, Россия 3, Многосторонние 1",
-			"Не учтены суммы в KWD, USD, для которых нет обменного курса к MNT."},
+			"Не учтены те суммы в KWD, USD, для которых нет обменного курса к MNT."},
 		{lang.Russian, true, "КНР 3, РФ 3, Многосторонние 1", ""},
 		{lang.Mongolian, true, "БНХАУ 3, ОХУ 3, Олон талт 1", ""},
 	}

@@ -71,6 +71,9 @@ func (c *data) periodLine() string {
 	}
 	if !p.From.IsZero() {
 		span := words.F(l, "%s to %s", l.Date(p.From.Year, p.From.Month, p.From.Day), l.Date(p.To.Year, p.To.Month, p.To.Day))
+		if l != lang.English && l != "" {
+			span = l.DateRange(lang.Day(p.From), lang.Day(p.To)) // "du 1er juillet au 30 septembre 2025"
+		}
 		if s == "" {
 			s = c.clean(span)
 		} else {
@@ -115,7 +118,7 @@ func agreementsTimeline(c *data) (Chart, error) {
 			subtitle: c.periodLine(),
 			legend:   []series{force, sign},
 		},
-		categories: cleanAll(c, t.Buckets),
+		categories: bucketLabels(c, t.Buckets),
 		series:     []series{sign, force},
 		yTitle:     c.clean(c.in("Agreements")),
 		xTitle:     c.clean(c.in(capital(t.By))),
@@ -145,7 +148,7 @@ func moneyByBucket(c *data) (Chart, error) {
 		code := c.clean(m.Reporting)
 		return &columns{
 			head:       chartHead{title: title, subtitle: joinNonEmpty(c.in("; "), c.periodLine(), c.clean(words.F(c.r.Lang, "amounts converted to %s", m.Reporting)))},
-			categories: cleanAll(c, m.Buckets),
+			categories: bucketLabels(c, m.Buckets),
 			series:     []series{bars(m.Series[0], palette[0])},
 			yTitle:     code,
 			xTitle:     xTitle,
@@ -161,7 +164,7 @@ func moneyByBucket(c *data) (Chart, error) {
 		cc := c.clean(s.Currency)
 		p.panels = append(p.panels, &columns{
 			head:       chartHead{subtitle: c.clean(words.F(c.r.Lang, "Amounts in %s", s.Currency))},
-			categories: cleanAll(c, m.Buckets),
+			categories: bucketLabels(c, m.Buckets),
 			series:     []series{bars(s, palette[j%len(palette)])},
 			yTitle:     cc,
 			xTitle:     xTitle,
@@ -169,7 +172,7 @@ func moneyByBucket(c *data) (Chart, error) {
 		})
 	}
 	if len(p.panels) == 0 {
-		p.panels = append(p.panels, &columns{categories: cleanAll(c, m.Buckets), xTitle: xTitle, empty: empty, l: c.r.Lang})
+		p.panels = append(p.panels, &columns{categories: bucketLabels(c, m.Buckets), xTitle: xTitle, empty: empty, l: c.r.Lang})
 	}
 	return p, nil
 }
@@ -209,10 +212,12 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(out, sep)
 }
 
-func cleanAll(c *data, ss []string) []string {
+// bucketLabels are the buckets' labels on an axis, quarters in the
+// language's short form ("T1 2013"; see lang.Lang.Bucket).
+func bucketLabels(c *data, ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = c.clean(s)
+		out[i] = c.clean(c.r.Lang.Bucket(s))
 	}
 	return out
 }

@@ -37,14 +37,14 @@ func TestLanguages(t *testing.T) {
 	}{
 		{lang.French, "activities-by-country", []string{
 			"Activités par pays partenaire",
-			"3e trimestre 2025" + nb + ": du 1er juillet 2025 au 30 septembre 2025" + nb + "; 100 activités au total",
+			"3e trimestre 2025" + nb + ": du 1er" + nb + "juillet au 30" + nb + "septembre 2025" + nb + "; 100 activités au total",
 			"Russie", "57", "Chine", "40", "Nombre d’activités"}},
 		{lang.Russian, "activities-by-country", []string{
 			"Мероприятия по странам-партнёрам",
-			"Третий квартал 2025 г.: с 1 июля 2025 г. по 30 сентября 2025 г.; всего 100 мероприятий",
+			"Третий квартал 2025" + nb + "г.: с 1" + nb + "июля по 30" + nb + "сентября 2025" + nb + "г.; всего 100 мероприятий",
 			"Россия", "57", "Китай", "40", "Число мероприятий"}},
 		{lang.Russian, "money-by-bucket", []string{
-			"Расходы на мероприятия по месяцам", "Третий квартал 2025 г.: с 1 июля 2025 г. по 30 сентября 2025 г.; суммы пересчитаны в MNT", "MNT (млн)",
+			"Расходы на мероприятия по месяцам", "Третий квартал 2025" + nb + "г.: с 1" + nb + "июля по 30" + nb + "сентября 2025" + nb + "г.; суммы пересчитаны в MNT", "MNT (млн)",
 			"100" + nb + "015" + nb + "432,60", "3" + nb + "518" + nb + "400,00", "Месяц"}},
 		{lang.Mongolian, "agreements-timeline", []string{
 			"Хүчин төгөлдөр болон байгуулсан гэрээ, сараар", "2025 оны 3-р улирал: 2025 оны долдугаар сарын 1 – 2025 оны есдүгээр сарын 30",

@@ -19,9 +19,9 @@ func TestLanguages(t *testing.T) {
 		want map[string][]string // part → texts it holds
 	}{
 		{lang.French, "fr-FR", map[string][]string{
-			"word/footer1.xml":  {"Établi le 2 janvier 2026", ">Page </w:t>", "> sur </w:t>"},
+			"word/footer1.xml":  {"Établi le 2\u00a0janvier 2026", ">Page </w:t>", "> sur </w:t>"},
 			"word/document.xml": {">Table des matières<"},
-			"docProps/core.xml": {"<dc:subject>Rapport périodique, 2012–2015 (du 1er janvier 2012 au 31 décembre 2015)</dc:subject>",
+			"docProps/core.xml": {"<dc:subject>Rapport périodique, 2012–2015 (du 1er\u00a0janvier 2012 au 31\u00a0décembre 2015)</dc:subject>",
 				"coopération culturelle, rapport périodique"},
 			"word/header1.xml": {"2012–2015"},
 		}},
@@ -31,10 +31,10 @@ func TestLanguages(t *testing.T) {
 			"docProps/core.xml": {"Үечилсэн тайлан, 2012–2015 он"},
 		}},
 		{lang.Russian, "ru-RU", map[string][]string{
-			"word/footer1.xml":  {"Подготовлено 2 января 2026 г.", ">Страница </w:t>", "> из </w:t>"},
+			"word/footer1.xml":  {"Подготовлено 2\u00a0января 2026\u00a0г.", ">Страница </w:t>", "> из </w:t>"},
 			"word/document.xml": {">Содержание<", `name="Диаграмма `},
-			"docProps/core.xml": {"<dc:subject>Периодический доклад, 2012–2015 гг. (с 1 января 2012 г. по 31 декабря 2015 г.)</dc:subject>"},
-			"word/header1.xml":  {"2012–2015 гг."},
+			"docProps/core.xml": {"<dc:subject>Периодический доклад, 2012–2015\u00a0гг. (с 1\u00a0января 2012\u00a0г. по 31\u00a0декабря 2015\u00a0г.)</dc:subject>"},
+			"word/header1.xml":  {"2012–2015\u00a0гг."},
 		}},
 	}
 	for _, tt := range tests {

@@ -81,7 +81,7 @@ func (c FigureChange) String() string {
 		money := words.In(c.l, "money")
 		what = strings.Replace(what, money, words.F(c.l, "money in %s", c.Currency), 1)
 	}
-	return c.Bucket + ", " + c.Country + ", " + what + ": " + c.Old + " → " + c.New
+	return c.l.Bucket(c.Bucket) + ", " + c.Country + ", " + what + ": " + c.Old + " → " + c.New
 }
 
 // figureWords are the figures of summary.csv and finance.csv in words.
@@ -134,7 +134,7 @@ func changes(r *pipeline.Report) *Changes {
 	for _, fc := range cells {
 		if fc.Closed && !closed[fc.Bucket] && fc.Bucket != whole {
 			closed[fc.Bucket] = true
-			v.Closed = append(v.Closed, fc.Bucket)
+			v.Closed = append(v.Closed, r.Lang.Bucket(fc.Bucket))
 		}
 	}
 	v.Figures.Count = len(cells)

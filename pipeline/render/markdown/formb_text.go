@@ -78,6 +78,11 @@ func (m Measure) ResultsAchieved() string {
 	var parts []string
 	if n := m.Activities.Count; n > 0 {
 		p := countIn(l, n, "activity took place|activities took place")
+		if l == lang.Russian {
+			// The verb comes first, in the neuter a number takes:
+			// "проведено 3 мероприятия", not "3 мероприятия проведены".
+			p = "проведено " + countIn(l, n, "activity|activities")
+		}
 		if m.Participants > 0 {
 			p += words.F(l, ", with %s", countIn(l, int(m.Participants), "participant|participants"))
 		}
@@ -187,3 +192,19 @@ func (x *execution) paste(s any) Raw {
 	}
 	return Raw(fence + "text\n" + text + "\n" + fence)
 }
+
+// AreaNames is the measure's areas of monitoring as a list in a sentence:
+// "Mobility of artists and cultural professionals and Treaties and
+// agreements"; in French, Mongolian and Russian only the first name keeps
+// its capital ("Mobilité des artistes … et traités et accords").
+func (m Measure) AreaNames() string {
+	names := make([]string, len(m.Areas))
+	for i, a := range m.Areas {
+		names[i] = a.Name
+	}
+	return m.lang().List(terms(m.lang(), names))
+}
+
+// DomainNames is the measure's cultural domains as a list in a sentence,
+// as AreaNames writes them: "Musique et arts de la scène".
+func (m Measure) DomainNames() string { return m.lang().List(terms(m.lang(), m.Domains)) }

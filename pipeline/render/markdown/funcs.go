@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,6 +56,29 @@ func langFuncs(l lang.Lang) template.FuncMap {
 		"ordinal": func(n any) (string, error) { return ordinal(l, n) },
 		"suffix":  suffix,
 	}
+}
+
+// terms are the names of a framework's terms (areas of monitoring,
+// cultural domains) as a list in a sentence takes them: in French,
+// Mongolian and Russian, only the first keeps its capital ("Musique et arts
+// de la scène"); English names keep theirs. A name whose second letter is
+// a capital too (an abbreviation: ЮНЕСКО) is left as it is.
+func terms(l lang.Lang, xs []string) []string {
+	if l == lang.English || l == "" {
+		return xs
+	}
+	out := slices.Clone(xs)
+	for i := 1; i < len(out); i++ {
+		r := []rune(out[i])
+		if len(r) > 1 && unicode.IsUpper(r[1]) {
+			continue
+		}
+		if len(r) > 0 {
+			r[0] = unicode.ToLower(r[0])
+			out[i] = string(r)
+		}
+	}
+	return out
 }
 
 // items flattens the arguments of list: strings, values printed with fmt,
@@ -296,25 +320,30 @@ func moneyFunc(l lang.Lang, amount any, currency string) (string, error) {
 // date writes a date out: "23 September 2015". It takes a view Date, a
 // time (its calendar date where it is) or an ISO date as text.
 func date(l lang.Lang, v any) (string, error) {
-	long := func(d pipeline.Date) string { return l.Date(d.Year, d.Month, d.Day) }
+	d, err := toDate("date", v)
+	return l.Date(d.Year, d.Month, d.Day), err
+}
+
+// toDate reads a template's argument as a date; "" is the zero date.
+func toDate(fn string, v any) (pipeline.Date, error) {
 	switch d := v.(type) {
 	case Date:
-		return long(d.d), nil
+		return d.d, nil
 	case pipeline.Date:
-		return long(d), nil
+		return d, nil
 	case time.Time:
-		return long(pipeline.DateOf(d)), nil
+		return pipeline.DateOf(d), nil
 	case string:
 		if strings.TrimSpace(d) == "" {
-			return "", nil
+			return pipeline.Date{}, nil
 		}
 		t, err := time.Parse("2006-01-02", strings.TrimSpace(d))
 		if err != nil {
-			return "", fmt.Errorf("date: %q is not a date written as 2015-09-23", d)
+			return pipeline.Date{}, fmt.Errorf("%s: %q is not a date written as 2015-09-23", fn, d)
 		}
-		return long(pipeline.DateOf(t)), nil
+		return pipeline.DateOf(t), nil
 	}
-	return "", fmt.Errorf("date: %v (%T) is not a date", v, v)
+	return pipeline.Date{}, fmt.Errorf("%s: %v (%T) is not a date", fn, v, v)
 }
 
 // ordinal writes 1 as "1st", 2 as "2nd", 11 as "11th", 23 as "23rd";

@@ -4,10 +4,13 @@ import (
 	"coopreport/pipeline/lang"
 
 	"fmt"
+	"slices"
 	"strings"
 
 	"coopreport/pipeline"
 	"coopreport/pipeline/render/chartdata"
+
+	"golang.org/x/text/collate"
 )
 
 // Target is what the Markdown is for.
@@ -160,10 +163,10 @@ func (x *execution) table(name string) (Raw, error) {
 			var quiet []string
 			for _, r := range v.BucketTotals {
 				if r.quiet() && len(v.BucketTotals) > 1 {
-					quiet = append(quiet, r.Bucket)
+					quiet = append(quiet, l.Bucket(r.Bucket))
 					continue
 				}
-				t.add(r.Bucket, num(l, r.Signed), num(l, r.InForce), num(l, r.Activities), num(l, r.Participants))
+				t.add(l.Bucket(r.Bucket), num(l, r.Signed), num(l, r.InForce), num(l, r.Activities), num(l, r.Participants))
 			}
 			if len(t.rows) == 0 {
 				return Raw(v.w("No agreement was signed and no activity took place in any " + by + " of the period.")), nil
@@ -184,7 +187,7 @@ func (x *execution) table(name string) (Raw, error) {
 				quiet++
 				continue
 			}
-			t.add(r.Bucket, r.Country, num(l, r.Signed), num(l, r.InForce), num(l, r.Activities), num(l, r.Participants))
+			t.add(l.Bucket(r.Bucket), r.Country, num(l, r.Signed), num(l, r.InForce), num(l, r.Activities), num(l, r.Participants))
 		}
 		if len(t.rows) == 0 {
 			return Raw(v.w("No agreement was signed and no activity took place in any " + by + " of the period.")), nil
@@ -328,11 +331,21 @@ func orWord(s, def string) string {
 	return s
 }
 
+// span is an agreement's term in a table: in English with ISO dates
+// ("2012-01-01 to 2014-12-31", "from 1994-01-20"); in another language
+// written out ("du 1er janvier 2012 au 31 décembre 2014", "depuis le 20
+// janvier 1994").
 func span(l lang.Lang, from, to Date) string {
-	if to.IsZero() {
-		return words.F(l, "from %s", from.ISO())
+	if l == lang.English || l == "" {
+		if to.IsZero() {
+			return words.F(l, "from %s", from.ISO())
+		}
+		return words.F(l, "%s to %s", from.ISO(), to.ISO())
 	}
-	return words.F(l, "%s to %s", from.ISO(), to.ISO())
+	if to.IsZero() {
+		return words.F(l, "from %s", from.d.In(l))
+	}
+	return l.DateRange(lang.Day(from.d), lang.Day(to.d))
 }
 
 func participants(l lang.Lang, a Activity) string {
@@ -393,7 +406,7 @@ func (v *View) moneyTable() *gfm {
 		return c
 	}
 	if len(v.r.FinanceTotals) <= TableRows {
-		for _, f := range v.r.FinanceTotals {
+		for _, f := range v.financeByName() {
 			t.add(cells(v.label(f.Country), f)...)
 		}
 	}
@@ -401,6 +414,29 @@ func (v *View) moneyTable() *gfm {
 		t.total(cells(v.w("All partners"), f)...)
 	}
 	return t
+}
+
+// financeByName is the money by partner and currency in the order of the
+// partners' names in the report's language, multilateral last, as the
+// table of partners has them (see sortByName); English keeps the
+// aggregator's order.
+func (v *View) financeByName() []pipeline.FinanceRow {
+	rows := v.r.FinanceTotals
+	if v.Lang == lang.English || v.Lang == "" {
+		return rows
+	}
+	rows = slices.Clone(rows)
+	c := collate.New(v.Lang.Tag())
+	slices.SortStableFunc(rows, func(a, b pipeline.FinanceRow) int {
+		if a.Country.Multilateral() != b.Country.Multilateral() {
+			if a.Country.Multilateral() {
+				return 1
+			}
+			return -1
+		}
+		return c.CompareString(v.label(a.Country), v.label(b.Country))
+	})
+	return rows
 }
 
 // moneyNote says where the rows by partner are when the money table
@@ -517,7 +553,7 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 		}
 		t := newTable(caption, cols...)
 		for i, b := range m.Buckets {
-			cells := []string{b}
+			cells := []string{l.Bucket(b)}
 			for _, s := range m.Series {
 				cells = append(cells, figure(l, s.Sums[i], s.Currency))
 			}
@@ -535,12 +571,16 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 		tl := chartdata.AgreementsTimeline(r)
 		t := newTable(caption, v.w(capital(tl.By)), ">"+v.w("Agreements in force"), ">"+v.w("Agreements signed"))
 		for i, b := range tl.Buckets {
-			t.add(b, num(l, tl.InForce[i]), num(l, tl.Signed[i]))
+			t.add(l.Bucket(b), num(l, tl.InForce[i]), num(l, tl.Signed[i]))
 		}
 		return alone(t.markdown()), nil
 	}
 	return "", fmt.Errorf("there is no chart %q", name)
 }
+
+// beforeFR heads the column of the bucket before in French, agreeing with
+// the bucket's word.
+var beforeFR = map[string]string{"year": "Année précédente", "quarter": "Trimestre précédent", "month": "Mois précédent"}
 
 // comparedTable sets each bucket beside the one before it: activities and
 // money then → now, partners gained and lost.
@@ -550,7 +590,11 @@ func (v *View) comparedTable() Raw {
 	if len(v.Compared) == 0 {
 		return Raw(v.w("No " + by + " of the period is compared with the " + by + " before it: the records do not reach back far enough, or the " + by + "s have not ended."))
 	}
-	cols := []string{v.w(capital(by)), v.w("Before"), ">" + v.w("Activities")}
+	before := v.w("Before")
+	if f, ok := beforeFR[by]; ok && l == lang.French {
+		before = f // agrees with the bucket's word: "Année" | "Année précédente"
+	}
+	cols := []string{v.w(capital(by)), before, ">" + v.w("Activities")}
 	if v.ReportingCurrency != "" {
 		cols = append(cols, ">"+v.f("Money (%s)", v.ReportingCurrency))
 	}
@@ -563,7 +607,7 @@ func (v *View) comparedTable() Raw {
 		return l.List(items([]any{cs}))
 	}
 	for _, c := range v.Compared {
-		cells := []string{c.Bucket, c.Previous, num(l, c.PreviousActivities) + " → " + num(l, c.Activities)}
+		cells := []string{l.Bucket(c.Bucket), l.Bucket(c.Previous), num(l, c.PreviousActivities) + " → " + num(l, c.Activities)}
 		if v.ReportingCurrency != "" {
 			cells = append(cells, figure(l, c.PreviousMoney, v.ReportingCurrency)+" → "+figure(l, c.Money, v.ReportingCurrency))
 		}

@@ -113,6 +113,13 @@ type Period struct {
 	Buckets []Bucket
 }
 
+// Dates is the period's days as a sentence says them, without repeating
+// the month and year they share: "from 1 July to 30 September 2025", "du
+// 1er juillet au 30 septembre 2025", "с 1 июля по 30 сентября 2025 г.",
+// "2025 оны долдугаар сарын 1 – 2025 оны есдүгээр сарын 30" (see
+// lang.Lang.DateRange).
+func (p Period) Dates() string { return p.From.l.DateRange(lang.Day(p.From.d), lang.Day(p.To.d)) }
+
 // Bucket is one month, quarter or year of the period.
 type Bucket struct {
 	Label    string // "2013", "2025-Q3", "2025-10"
@@ -688,21 +695,7 @@ func (v *View) activity(a *pipeline.Activity) Activity {
 // "23 September 2015", "3–7 June 2015", "2 November – 18 December 2015",
 // "28 December 2014 – 3 January 2015".
 func dates(l lang.Lang, from, to pipeline.Date) string {
-	if l != lang.English && l != "" {
-		if to.IsZero() || to == from {
-			return l.Date(from.Year, from.Month, from.Day)
-		}
-		return l.Date(from.Year, from.Month, from.Day) + " – " + l.Date(to.Year, to.Month, to.Day)
-	}
-	switch {
-	case to.IsZero() || to == from:
-		return from.Long()
-	case from.Year != to.Year:
-		return from.Long() + " – " + to.Long()
-	case from.Month != to.Month:
-		return fmt.Sprintf("%d %s – %s", from.Day, from.Month, to.Long())
-	}
-	return fmt.Sprintf("%d–%s", from.Day, to.Long())
+	return l.DateSpan(lang.Day(from), lang.Day(to))
 }
 
 // listAcc gathers a list of activities as the ledger goes by: the first

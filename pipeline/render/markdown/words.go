@@ -195,7 +195,7 @@ var words = lang.Table{
 	},
 	", sheet %s": {
 		FR: ", feuille %s",
-		MN: ", „%s“ хуудас",
+		MN: ", «%s» хуудас",
 		RU: ", лист «%s»",
 	},
 	"Figure": {
@@ -355,12 +355,12 @@ var words = lang.Table{
 	},
 	"The input has %s problems; the first %s are listed here, and all of them in rejects.csv and in the %s sheet of the workbook.": {
 		FR: "Les données d’entrée présentent des problèmes ( %s ) ; les %s premiers sont énumérés ici, et tous figurent dans rejects.csv et dans la feuille « %s » du classeur.",
-		MN: "Оролтын өгөгдөлд илэрсэн алдааны тоо: %s; эхний %s-ыг энд жагсаав, бүгд rejects.csv файлд болон ажлын номын „%s“ хуудсанд бий.",
+		MN: "Оролтын өгөгдөлд илэрсэн алдааны тоо: %s; эхний %s-ыг энд жагсаав, бүгд rejects.csv файлд болон ажлын номын «%s» хуудсанд бий.",
 		RU: "Число ошибок во входных данных: %s; первые %s приведены здесь, все — в rejects.csv и на листе «%s» рабочей книги.",
 	},
 	"%s %s by %s; the first %s are listed here, and all of them in the %s sheet of the workbook.": {
 		FR: "%s %s d’ici au %s ; les %s premiers sont énumérés ici, et tous figurent dans la feuille « %s » du classeur.",
-		MN: "%s %s (%s хүртэл); эхний %s-ыг энд жагсаав, бүгд ажлын номын „%s“ хуудсанд бий.",
+		MN: "%s %s (%s хүртэл); эхний %s-ыг энд жагсаав, бүгд ажлын номын «%s» хуудсанд бий.",
 		RU: "%s %s до %s; первые %s приведены здесь, все — на листе «%s» рабочей книги.",
 	},
 	"agreement expires|agreements expire": {
@@ -370,7 +370,7 @@ var words = lang.Table{
 	},
 	"%s %s; the first %s are listed here, and all of them in the %s sheet of the workbook.": {
 		FR: "%s %s ; les %s premiers sont énumérés ici, et tous figurent dans la feuille « %s » du classeur.",
-		MN: "%s %s; эхний %s-ыг энд жагсаав, бүгд ажлын номын „%s“ хуудсанд бий.",
+		MN: "%s %s; эхний %s-ыг энд жагсаав, бүгд ажлын номын «%s» хуудсанд бий.",
 		RU: "%s %s; первые %s приведены здесь, все — на листе «%s» рабочей книги.",
 	},
 	"agreement ended during the period|agreements ended during the period": {
@@ -380,7 +380,7 @@ var words = lang.Table{
 	},
 	"The period has %s %s; the first %s are listed here, and all of them in the %s sheet of the workbook.": {
 		FR: "La période compte %s %s ; les %s premiers sont énumérés ici, et tous figurent dans la feuille « %s » du classeur.",
-		MN: "Тайлант хугацаанд %s %s байна; эхний %s-ыг энд жагсаав, бүгд ажлын номын „%s“ хуудсанд бий.",
+		MN: "Тайлант хугацаанд %s %s байна; эхний %s-ыг энд жагсаав, бүгд ажлын номын «%s» хуудсанд бий.",
 		RU: "За отчётный период: %s %s; первые %s приведены здесь, все — на листе «%s» рабочей книги.",
 	},
 	"agreement|agreements": {
@@ -405,7 +405,7 @@ var words = lang.Table{
 	},
 	"The %s rows by partner and currency are in finance.csv and in the %s sheet of the workbook.": {
 		FR: "Les %s lignes par partenaire et par devise figurent dans finance.csv et dans la feuille « %s » du classeur.",
-		MN: "Түнш, валютаар гаргасан %s мөр finance.csv файлд болон ажлын номын „%s“ хуудсанд бий.",
+		MN: "Түнш, валютаар гаргасан %s мөр finance.csv файлд болон ажлын номын «%s» хуудсанд бий.",
 		RU: "Строки по партнёрам и валютам (%s) приведены в finance.csv и на листе «%s» рабочей книги.",
 	},
 	"No activity took place in the period, so there is no chart of activities.": {
@@ -483,10 +483,10 @@ var words = lang.Table{
 		MN: "хурал",
 		RU: "заседание",
 	},
-	"study": {
-		FR: "étude",
-		MN: "судалгаа",
-		RU: "исследование",
+	"study": { // studying, learning: not research
+		FR: "études",
+		MN: "суралцах",
+		RU: "учёба",
 	},
 	"treaty": {
 		FR: "traité",
@@ -585,12 +585,12 @@ var words = lang.Table{
 	},
 	"Goal %d: %s": {
 		FR: "Objectif %d : %s",
-		MN: "Зорилт %d: %s",
+		MN: "Зорилго %d: %s",
 		RU: "Цель %d: %s",
 	},
 	"The measures table gives this measure no area of monitoring: it is placed under %s (goal %d), because %s.": {
 		FR: "Le tableau des mesures n’indique aucun domaine de suivi pour cette mesure : elle est classée sous « %s » (objectif %d), car %s.",
-		MN: "Арга хэмжээний хүснэгтэд энэ арга хэмжээний хяналтын чиглэлийг заагаагүй тул „%s“ (зорилт %d) чиглэлд оруулав. Шалтгаан: %s.",
+		MN: "Арга хэмжээний хүснэгтэд энэ арга хэмжээний хяналтын чиглэлийг заагаагүй тул «%s» (зорилго %d) чиглэлд оруулав. Шалтгаан: %s.",
 		RU: "В таблице мер для этой меры не указана область мониторинга: она отнесена к области «%s» (цель %d), поскольку %s.",
 	},
 	"agreements are linked to it": {
@@ -600,7 +600,7 @@ var words = lang.Table{
 	},
 	"it is the first area of its goal": {
 		FR: "c’est le premier domaine de son objectif",
-		MN: "энэ нь түүний зорилтын эхний чиглэл",
+		MN: "энэ нь түүний зорилгын эхний чиглэл",
 		RU: "это первая область её цели",
 	},
 	"activities, and no agreement, are linked to it": {
@@ -645,7 +645,7 @@ var words = lang.Table{
 	},
 	"%s acceded to the %s on %s.": {
 		FR: "%[1]s a adhéré le %[3]s à l’instrument suivant : %[2]s.",
-		MN: "%[1]s нь „%[2]s“ баримт бичигт нэгдэн орсон (%[3]s).",
+		MN: "%[1]s нь «%[2]s» баримт бичигт нэгдэн орсон (%[3]s).",
 		RU: "%[1]s: присоединение к документу «%[2]s» (%[3]s).",
 	},
 	"activity took place|activities took place": {
@@ -681,12 +681,12 @@ var words = lang.Table{
 	", with %s": {
 		FR: ", avec %s",
 		MN: ", %s оролцсон",
-		RU: ", с участием %s",
+		RU: " с участием %s",
 	},
 	"participant|participants": {
 		FR: "participant|participants",
 		MN: "оролцогч|оролцогч",
-		RU: "участника|участников|участников",
+		RU: "человека|человек|человек",
 	},
 	"cooperation was in force with %s": {
 		FR: "la coopération était en vigueur avec %s",

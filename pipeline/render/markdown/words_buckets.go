@@ -29,7 +29,7 @@ var bucketWords = lang.Table{
 	},
 	"The %s rows by month and partner are in summary.csv and in the %s sheet of the workbook.": {
 		FR: "Les %s lignes par mois et par partenaire figurent dans summary.csv et dans la feuille « %s » du classeur.",
-		MN: "Сараар болон түншээр гаргасан %s мөр summary.csv файлд болон ажлын номын „%s“ хуудсанд бий.",
+		MN: "Сараар болон түншээр гаргасан %s мөр summary.csv файлд болон ажлын номын «%s» хуудсанд бий.",
 		RU: "Строки по месяцам и партнёрам (%s) приведены в summary.csv и на листе «%s» рабочей книги.",
 	},
 	"In the %s other months of the period no agreement was signed and no activity took place.": {
@@ -39,7 +39,7 @@ var bucketWords = lang.Table{
 	},
 	"%s %s by month and partner had agreements in force and nothing else: no agreement signed, no activity. Every row is in summary.csv and in the %s sheet of the workbook.": {
 		FR: "Non reprises ici : %s %s par mois et par partenaire, avec des accords en vigueur et rien d’autre (aucun accord signé, aucune activité). Toutes les lignes figurent dans summary.csv et dans la feuille « %s » du classeur.",
-		MN: "Зөвхөн хүчин төгөлдөр гэрээтэй (шинээр байгуулсан гэрээ, үйл ажиллагаагүй) %s %s энд ороогүй; сараар болон түншээр гаргасан бүх мөр summary.csv файлд болон ажлын номын „%s“ хуудсанд бий.",
+		MN: "Зөвхөн хүчин төгөлдөр гэрээтэй (шинээр байгуулсан гэрээ, үйл ажиллагаагүй) %s %s энд ороогүй; сараар болон түншээр гаргасан бүх мөр summary.csv файлд болон ажлын номын «%s» хуудсанд бий.",
 		RU: "Не приведены: %s %s по месяцам и партнёрам, где действовали соглашения, но не было ни подписанных соглашений, ни мероприятий. Все строки есть в summary.csv и на листе «%s» рабочей книги.",
 	},
 	"No month of the period is compared with the month before it: the records do not reach back far enough, or the months have not ended.": {
@@ -74,7 +74,7 @@ var bucketWords = lang.Table{
 	},
 	"The %s rows by quarter and partner are in summary.csv and in the %s sheet of the workbook.": {
 		FR: "Les %s lignes par trimestre et par partenaire figurent dans summary.csv et dans la feuille « %s » du classeur.",
-		MN: "Улирлаар болон түншээр гаргасан %s мөр summary.csv файлд болон ажлын номын „%s“ хуудсанд бий.",
+		MN: "Улирлаар болон түншээр гаргасан %s мөр summary.csv файлд болон ажлын номын «%s» хуудсанд бий.",
 		RU: "Строки по кварталам и партнёрам (%s) приведены в summary.csv и на листе «%s» рабочей книги.",
 	},
 	"In the %s other quarters of the period no agreement was signed and no activity took place.": {
@@ -84,7 +84,7 @@ var bucketWords = lang.Table{
 	},
 	"%s %s by quarter and partner had agreements in force and nothing else: no agreement signed, no activity. Every row is in summary.csv and in the %s sheet of the workbook.": {
 		FR: "Non reprises ici : %s %s par trimestre et par partenaire, avec des accords en vigueur et rien d’autre (aucun accord signé, aucune activité). Toutes les lignes figurent dans summary.csv et dans la feuille « %s » du classeur.",
-		MN: "Зөвхөн хүчин төгөлдөр гэрээтэй (шинээр байгуулсан гэрээ, үйл ажиллагаагүй) %s %s энд ороогүй; улирлаар болон түншээр гаргасан бүх мөр summary.csv файлд болон ажлын номын „%s“ хуудсанд бий.",
+		MN: "Зөвхөн хүчин төгөлдөр гэрээтэй (шинээр байгуулсан гэрээ, үйл ажиллагаагүй) %s %s энд ороогүй; улирлаар болон түншээр гаргасан бүх мөр summary.csv файлд болон ажлын номын «%s» хуудсанд бий.",
 		RU: "Не приведены: %s %s по кварталам и партнёрам, где действовали соглашения, но не было ни подписанных соглашений, ни мероприятий. Все строки есть в summary.csv и на листе «%s» рабочей книги.",
 	},
 	"No quarter of the period is compared with the quarter before it: the records do not reach back far enough, or the quarters have not ended.": {
@@ -119,7 +119,7 @@ var bucketWords = lang.Table{
 	},
 	"The %s rows by year and partner are in summary.csv and in the %s sheet of the workbook.": {
 		FR: "Les %s lignes par année et par partenaire figurent dans summary.csv et dans la feuille « %s » du classeur.",
-		MN: "Жилээр болон түншээр гаргасан %s мөр summary.csv файлд болон ажлын номын „%s“ хуудсанд бий.",
+		MN: "Жилээр болон түншээр гаргасан %s мөр summary.csv файлд болон ажлын номын «%s» хуудсанд бий.",
 		RU: "Строки по годам и партнёрам (%s) приведены в summary.csv и на листе «%s» рабочей книги.",
 	},
 	"In the %s other years of the period no agreement was signed and no activity took place.": {
@@ -129,7 +129,7 @@ var bucketWords = lang.Table{
 	},
 	"%s %s by year and partner had agreements in force and nothing else: no agreement signed, no activity. Every row is in summary.csv and in the %s sheet of the workbook.": {
 		FR: "Non reprises ici : %s %s par année et par partenaire, avec des accords en vigueur et rien d’autre (aucun accord signé, aucune activité). Toutes les lignes figurent dans summary.csv et dans la feuille « %s » du classeur.",
-		MN: "Зөвхөн хүчин төгөлдөр гэрээтэй (шинээр байгуулсан гэрээ, үйл ажиллагаагүй) %s %s энд ороогүй; жилээр болон түншээр гаргасан бүх мөр summary.csv файлд болон ажлын номын „%s“ хуудсанд бий.",
+		MN: "Зөвхөн хүчин төгөлдөр гэрээтэй (шинээр байгуулсан гэрээ, үйл ажиллагаагүй) %s %s энд ороогүй; жилээр болон түншээр гаргасан бүх мөр summary.csv файлд болон ажлын номын «%s» хуудсанд бий.",
 		RU: "Не приведены: %s %s по годам и партнёрам, где действовали соглашения, но не было ни подписанных соглашений, ни мероприятий. Все строки есть в summary.csv и на листе «%s» рабочей книги.",
 	},
 	"No year of the period is compared with the year before it: the records do not reach back far enough, or the years have not ended.": {
@@ -164,7 +164,7 @@ var bucketWords = lang.Table{
 	},
 	"The %s rows by bucket and partner are in summary.csv and in the %s sheet of the workbook.": {
 		FR: "Les %s lignes par période et par partenaire figurent dans summary.csv et dans la feuille « %s » du classeur.",
-		MN: "Үеэр болон түншээр гаргасан %s мөр summary.csv файлд болон ажлын номын „%s“ хуудсанд бий.",
+		MN: "Үеэр болон түншээр гаргасан %s мөр summary.csv файлд болон ажлын номын «%s» хуудсанд бий.",
 		RU: "Строки по периодам и партнёрам (%s) приведены в summary.csv и на листе «%s» рабочей книги.",
 	},
 	"In the %s other buckets of the period no agreement was signed and no activity took place.": {
@@ -174,7 +174,7 @@ var bucketWords = lang.Table{
 	},
 	"%s %s by bucket and partner had agreements in force and nothing else: no agreement signed, no activity. Every row is in summary.csv and in the %s sheet of the workbook.": {
 		FR: "Non reprises ici : %s %s par période et par partenaire, avec des accords en vigueur et rien d’autre (aucun accord signé, aucune activité). Toutes les lignes figurent dans summary.csv et dans la feuille « %s » du classeur.",
-		MN: "Зөвхөн хүчин төгөлдөр гэрээтэй (шинээр байгуулсан гэрээ, үйл ажиллагаагүй) %s %s энд ороогүй; үеэр болон түншээр гаргасан бүх мөр summary.csv файлд болон ажлын номын „%s“ хуудсанд бий.",
+		MN: "Зөвхөн хүчин төгөлдөр гэрээтэй (шинээр байгуулсан гэрээ, үйл ажиллагаагүй) %s %s энд ороогүй; үеэр болон түншээр гаргасан бүх мөр summary.csv файлд болон ажлын номын «%s» хуудсанд бий.",
 		RU: "Не приведены: %s %s по периодам и партнёрам, где действовали соглашения, но не было ни подписанных соглашений, ни мероприятий. Все строки есть в summary.csv и на листе «%s» рабочей книги.",
 	},
 	"No bucket of the period is compared with the bucket before it: the records do not reach back far enough, or the buckets have not ended.": {

@@ -61,6 +61,14 @@ func glue(s string) string {
 
 // glued reports whether the space between words a and b must not break.
 func glued(a, b string) bool {
+	// Words joined by no-break spaces ("23\u00a0сентября", "2015\u00a0г.",
+	// as package lang writes dates) are read by the words next to the space.
+	if i := strings.LastIndex(a, "\u00a0"); i >= 0 {
+		a = a[i+len("\u00a0"):]
+	}
+	if i := strings.Index(b, "\u00a0"); i >= 0 {
+		b = b[:i]
+	}
 	if a == "" || b == "" {
 		return false
 	}
