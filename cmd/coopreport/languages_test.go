@@ -236,8 +236,10 @@ var sharedWithEnglish = map[string]map[string]bool{
 	"ru": wordSet(),
 }
 
-// names are the tool's and the formats' names, the same in every language.
-var names = wordSet("coopreport", "csv", "xlsx", "pdf", "docx", "html", "json", "sha", "excel", "libreoffice")
+// names are the tool's and the formats' names, the same in every
+// language, and the input contract's column names a report tells its
+// writer to fill in ("resources").
+var names = wordSet("coopreport", "csv", "xlsx", "pdf", "docx", "html", "json", "sha", "excel", "libreoffice", "resources")
 
 func wordSet(words ...string) map[string]bool {
 	m := map[string]bool{}

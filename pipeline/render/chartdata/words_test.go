@@ -53,3 +53,5 @@ func TestLanguages(t *testing.T) {
 		t.Errorf("%q, want %q", got, want)
 	}
 }
+
+func TestWordsUsed(t *testing.T) { langtest.Used(t, ".", words) }

@@ -80,7 +80,7 @@ func makeMeta(r *pipeline.Report, firstHeading string) meta {
 	name := period.Words(r.Period, r.Lang)
 	subject := strings.TrimSuffix(words.In(l, "Periodic report, ")+name, ", ")
 	if !r.Period.From.IsZero() {
-		subject += words.F(l, " (%s to %s)", r.Period.From.In(l), r.Period.To.In(l))
+		subject += " (" + l.DateRange(lang.Day(r.Period.From), lang.Day(r.Period.To)) + ")"
 	}
 	var kw []string
 	for _, k := range []string{words.In(l, "cultural cooperation"), words.In(l, "periodic report"), r.Party, r.Period.Label} {

@@ -194,7 +194,7 @@ func TestParts(t *testing.T) {
 	}
 	for part, want := range map[string][]string{
 		"docProps/core.xml": {`<dc:title>Sample report &amp; more</dc:title>`, `<dc:creator>Mongolia</dc:creator>`,
-			`<dc:subject>Periodic report, 2012–2015 (1 January 2012 to 31 December 2015)</dc:subject>`,
+			`<dc:subject>Periodic report, 2012–2015 (from 1 January 2012 to 31 December 2015)</dc:subject>`,
 			`<cp:keywords>cultural cooperation, periodic report, Mongolia, 2012..2015</cp:keywords>`,
 			`<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-02T03:04:05Z</dcterms:created>`,
 			`<dcterms:modified xsi:type="dcterms:W3CDTF">2026-01-02T03:04:05Z</dcterms:modified>`},

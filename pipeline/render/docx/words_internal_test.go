@@ -7,3 +7,5 @@ import (
 )
 
 func TestWordsComplete(t *testing.T) { langtest.Complete(t, words) }
+
+func TestWordsUsed(t *testing.T) { langtest.Used(t, ".", words) }

@@ -119,7 +119,7 @@ func TestPage(t *testing.T) {
 		want := map[string]string{
 			"viewport":    "width=device-width, initial-scale=1",
 			"author":      "Mongolia",
-			"description": "Periodic report, third quarter of 2025 (1 July 2025 to 30 September 2025)",
+			"description": "Periodic report, third quarter of 2025 (from 1 July to 30 September 2025)",
 			"generator":   "coopreport v1.2.3",
 		}
 		for k, v := range want {

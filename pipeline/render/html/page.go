@@ -1,6 +1,8 @@
 package html
 
 import (
+	"coopreport/pipeline/lang"
+
 	"coopreport/pipeline/period"
 
 	"bytes"
@@ -111,7 +113,7 @@ func makeMeta(r *pipeline.Report, s *source) meta {
 	m.period = period.Words(r.Period, r.Lang)
 	m.description = strings.TrimSuffix(words.In(l, "Periodic report, ")+m.period, ", ")
 	if !r.Period.From.IsZero() {
-		m.description += words.F(l, " (%s to %s)", r.Period.From.In(l), r.Period.To.In(l))
+		m.description += " (" + l.DateRange(lang.Day(r.Period.From), lang.Day(r.Period.To)) + ")"
 	}
 	var kw []string
 	for _, k := range []string{words.In(l, "cultural cooperation"), words.In(l, "periodic report"), r.Party, r.Period.Label} {

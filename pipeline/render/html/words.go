@@ -12,7 +12,6 @@ var words = lang.Table{
 	"Periodic report, ": {
 		FR: "Rapport périodique, ", MN: "Үечилсэн тайлан, ", RU: "Периодический доклад, ",
 	},
-	" (%s to %s)":          {FR: " (du %s au %s)", MN: " (%s – %s)", RU: " (с %s по %s)"},
 	"cultural cooperation": {FR: "coopération culturelle", MN: "соёлын хамтын ажиллагаа", RU: "культурное сотрудничество"},
 	"periodic report":      {FR: "rapport périodique", MN: "үечилсэн тайлан", RU: "периодический доклад"},
 	"Made on %s":           {FR: "Établi le %s", MN: "Бэлтгэсэн огноо: %s", RU: "Подготовлено %s"},

@@ -189,7 +189,7 @@ func Example_date() {
 	showIn(lang.Mongolian, `{{date "2015-09-23"}}; тайлангийн огноо: {{.Made}}`)
 	// Output:
 	// 23 September 2015; 1 January 2014 to 31 December 2015; made on 1 March 2016; 2016-03-01
-	// le 23 septembre 2015, du 1er janvier 2014 au 31 décembre 2015, établi le 1er mars 2016
+	// le 23 septembre 2015, du 1er janvier 2014 au 31 décembre 2015, établi le 1er mars 2016
 	// 2015 оны есдүгээр сарын 23; тайлангийн огноо: 2016 оны гуравдугаар сарын 1
 }
 

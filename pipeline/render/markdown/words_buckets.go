@@ -32,6 +32,14 @@ var bucketWords = lang.Table{
 		MN: "Сараар болон түншээр гаргасан %s мөр summary.csv файлд болон ажлын номын «%s» хуудсанд бий.",
 		RU: "Строки по месяцам и партнёрам (%s) приведены в summary.csv и на листе «%s» рабочей книги.",
 	},
+	// A list of quiet buckets, of any kind ("2014-08, 2014-10 and
+	// 2014-12"): the other languages name them after a colon, so that no
+	// case or preposition has to agree with them.
+	"In %s no agreement was signed and no activity took place.": {
+		FR: "Périodes sans accord signé ni activité\u00a0: %s.",
+		MN: "Гэрээ байгуулаагүй, үйл ажиллагаа явуулаагүй хугацаа: %s.",
+		RU: "Периоды, в которые не было подписано ни одного соглашения и не проведено ни одного мероприятия: %s.",
+	},
 	"In the %s other months of the period no agreement was signed and no activity took place.": {
 		FR: "Au cours des %s autres mois de la période, aucun accord n’a été signé et aucune activité n’a eu lieu.",
 		MN: "Тайлант хугацааны бусад %s сард гэрээ байгуулаагүй, үйл ажиллагаа зохион байгуулаагүй.",

@@ -15,3 +15,5 @@ func TestRussianYearEndsTheSentence(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestWordsUsed(t *testing.T) { langtest.Used(t, ".", words) }

@@ -166,7 +166,7 @@ func makeMeta(d *doc, r *pipeline.Report, src *source, keywords []string) meta {
 	period := clean(period.Words(r.Period, r.Lang), "period")
 	subject := strings.TrimSuffix(words.In(l, "Periodic report, ")+period, ", ")
 	if !r.Period.From.IsZero() {
-		subject += clean(words.F(l, " (%s to %s)", r.Period.From.In(l), r.Period.To.In(l)), "subject")
+		subject += clean(" ("+l.DateRange(lang.Day(r.Period.From), lang.Day(r.Period.To))+")", "subject")
 	}
 	if len(keywords) == 0 {
 		keywords = []string{words.In(l, "cultural cooperation"), words.In(l, "periodic report"), r.Party, r.Period.Label}

@@ -587,7 +587,7 @@ func TestFontsAndStructure(t *testing.T) {
 		for _, want := range []string{
 			"Title:           Соёлын хамтын ажиллагааны тайлан\n",
 			"Author:          Mongolia\n",
-			"Subject:         Periodic report, third quarter of 2025 (1 July 2025 to 30 September 2025)\n",
+			"Subject:         Periodic report, third quarter of 2025 (from 1 July to 30 September 2025)\n",
 			"Keywords:        cultural cooperation, periodic report, Mongolia, 2025-Q3\n",
 			"Creator:         coopreport v1.2.3\n",
 			"CreationDate:    Thu Oct  2 09:30:00 2025 UTC\n",

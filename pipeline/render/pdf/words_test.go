@@ -73,3 +73,5 @@ func TestLanguages(t *testing.T) {
 		})
 	}
 }
+
+func TestWordsUsed(t *testing.T) { langtest.Used(t, ".", words) }
