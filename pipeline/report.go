@@ -315,3 +315,24 @@ type BucketComparison struct {
 	Reporting, PrevReports Decimal // money in the reporting currency (converted amounts only)
 	HasMoney               bool    // a reporting currency is set
 }
+
+// CountryName is c's name as the report's tables and lists write it: its
+// short name in the report's language (lang.Lang.Country), or the
+// abbreviation Mongolian and Russian official texts use (ОХУ, КНР) when
+// the configuration asks for them (Abbreviate); the language's word for
+// "Multilateral" for no single country. English keeps the name the
+// resolver gave.
+func (r *Report) CountryName(c Country) string {
+	l := r.Lang
+	switch {
+	case c.Multilateral():
+		return l.Multilateral()
+	case l == "" || l == lang.English:
+		return c.Name
+	case r.Abbreviate:
+		if a, ok := l.Abbreviation(c.Code); ok {
+			return a
+		}
+	}
+	return l.Country(c.Code, c.Name)
+}

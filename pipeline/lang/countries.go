@@ -113,6 +113,13 @@ func (l Lang) Country(code, english string) string {
 	return english
 }
 
+// multilateral names what stands for no single partner country.
+var multilateral = map[Lang]string{English: "Multilateral", French: "Multilatéral", Mongolian: "Олон талт", Russian: "Многосторонние"}
+
+// Multilateral is the word the reports use in place of a country for
+// multilateral treaties and activities: "Multilateral", "Многосторонние".
+func (l Lang) Multilateral() string { return multilateral[l.or()] }
+
 // Abbreviation is the abbreviation official Mongolian or Russian texts
 // use for the country ("ОХУ", "БНХАУ", "КНР"), if it has one in l.
 func (l Lang) Abbreviation(code string) (string, bool) {

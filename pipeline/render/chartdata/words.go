@@ -10,7 +10,6 @@ import (
 // the amounts the money chart leaves out.
 var words = lang.Table{
 	"Other partners (%d)": {FR: "Autres partenaires (%d)", MN: "Бусад түнш (%d)", RU: "Другие партнёры (%d)"},
-	"Multilateral":        {FR: "Multilatéral", MN: "Олон талт", RU: "Многосторонние"},
 	"Not included: amounts in %s that no exchange rate to %s covers.": {
 		FR: "Non compris\u00a0: les montants en %s qu’aucun taux de change en %s ne couvre.",
 		MN: "Тооцоонд ороогүй: %s валютаар хийсэн дүнгээс %s руу хөрвүүлэх ханш байхгүй хэсэг.",
@@ -18,21 +17,5 @@ var words = lang.Table{
 	},
 }
 
-// label is the name a bar shows for c, in the report's language: the
-// abbreviation when the configuration asks for one and the language has
-// it (ОХУ, КНР), else the country's short name.
-func label(r *pipeline.Report, c pipeline.Country) string {
-	l := r.Lang
-	if l == lang.English || l == "" {
-		return c.Label()
-	}
-	if c.Multilateral() {
-		return words.In(l, "Multilateral")
-	}
-	if r.Abbreviate {
-		if a, ok := l.Abbreviation(c.Code); ok {
-			return a
-		}
-	}
-	return l.Country(c.Code, c.Name)
-}
+// label is the name a bar shows for c (see pipeline.Report.CountryName).
+func label(r *pipeline.Report, c pipeline.Country) string { return r.CountryName(c) }

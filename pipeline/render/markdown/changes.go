@@ -172,13 +172,12 @@ func figureChange(r *pipeline.Report, fc pipeline.FigureChange) FigureChange {
 // localCountry is a country the changes name by its English short name,
 // in the report's language.
 func localCountry(r *pipeline.Report, name string) string {
-	v := &View{Lang: r.Lang, r: r}
 	if name == "Multilateral" {
-		return v.w(name)
+		return r.Lang.Multilateral()
 	}
 	for _, c := range r.Countries {
 		if c.Name == name {
-			return v.short(c)
+			return r.CountryName(c)
 		}
 	}
 	return name

@@ -491,27 +491,6 @@ func (v *View) nothingToChart(name string) string {
 	return ""
 }
 
-// barLabel is a bar of package chartdata's chart of activities in the
-// report's language: chartdata names partners in English.
-func (v *View) barLabel(label string) string {
-	if v.Lang == lang.English || v.Lang == "" {
-		return label
-	}
-	if label == "Multilateral" {
-		return v.w("Multilateral")
-	}
-	var n int
-	if _, err := fmt.Sscanf(label, "Other partners (%d)", &n); err == nil {
-		return v.f("Other partners (%d)", n)
-	}
-	for _, c := range v.r.Countries {
-		if c.Name == label {
-			return v.label(c)
-		}
-	}
-	return label
-}
-
 // chart writes the named chart as a paragraph of its own, whatever is
 // around it in the template: an image for the PDF writer to draw, or, for
 // the Markdown file, its caption and a table of the numbers the PDF chart
@@ -538,7 +517,7 @@ func (x *execution) chart(name, caption string) (Raw, error) {
 		a := chartdata.ActivitiesByCountry(r)
 		t := newTable(caption, v.w("Partner"), ">"+v.w("Activities"))
 		for _, b := range a.Bars {
-			t.add(v.barLabel(b.Label), num(l, b.Activities))
+			t.add(b.Label, num(l, b.Activities)) // chartdata names the bars in the language
 		}
 		t.total(v.w("All partners"), num(l, a.Total))
 		return alone(t.markdown()), nil

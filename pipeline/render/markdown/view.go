@@ -516,34 +516,22 @@ func longName(c pipeline.Country) string {
 	return c.Name
 }
 
-// short is c's short name in the report's language: CLDR's, or the
-// abbreviation Mongolian and Russian official texts use when the
-// configuration asks for them (country_abbreviations).
+// short is c's short name in the report's language, or its
+// abbreviation (see pipeline.Report.CountryName).
 func (v *View) short(c pipeline.Country) string {
-	l := v.Lang
-	if l == lang.English || l == "" {
-		return c.Name
+	if v.r == nil {
+		return (&pipeline.Report{Lang: v.Lang}).CountryName(c)
 	}
-	if v.r != nil && v.r.Abbreviate {
-		if a, ok := l.Abbreviation(c.Code); ok {
-			return a
-		}
-	}
-	return l.Country(c.Code, c.Name)
+	return v.r.CountryName(c)
 }
 
 // label is short, or "Multilateral" in the report's language.
-func (v *View) label(c pipeline.Country) string {
-	if c.Multilateral() {
-		return v.w("Multilateral")
-	}
-	return v.short(c)
-}
+func (v *View) label(c pipeline.Country) string { return v.short(c) }
 
 // formal is c's formal name in the report's language, or "Multilateral".
 func (v *View) formal(c pipeline.Country) string {
 	if c.Multilateral() {
-		return v.w("Multilateral")
+		return v.Lang.Multilateral()
 	}
 	if v.Lang == lang.English || v.Lang == "" {
 		return longName(c)

@@ -88,11 +88,6 @@ var words = lang.Table{
 		MN: "Бүх файл",
 		RU: "Все файлы",
 	},
-	"Multilateral": {
-		FR: "Multilatéral",
-		MN: "Олон талт",
-		RU: "Многосторонние",
-	},
 	"ID": {
 		FR: "Identifiant",
 		MN: "Дугаар",
@@ -322,11 +317,6 @@ var words = lang.Table{
 		FR: "Dépenses consacrées aux activités, %s",
 		MN: "Үйл ажиллагаанд зарцуулсан хөрөнгө, %s",
 		RU: "Расходы на мероприятия, %s",
-	},
-	"Other partners (%d)": {
-		FR: "Autres partenaires (%d)",
-		MN: "Бусад түнш (%d)",
-		RU: "Другие партнёры (%d)",
 	},
 	"No partner had an agreement in force or an activity in the period.": {
 		FR: "Aucun partenaire n’avait d’accord en vigueur ni d’activité pendant la période.",

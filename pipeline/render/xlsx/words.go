@@ -12,6 +12,7 @@ import (
 // headers, notes, the About sheet. The names of the sheets are the ones
 // the report's sentences use (package markdown).
 var words = lang.Table{
+	"Multilateral": {FR: "Multilatéral", MN: "Олон талт", RU: "Многосторонние"}, // the About sheet's term
 	// Sheet names: at most 31 characters, none of []:*?/\.
 	"Summary":     {FR: "Résumé", MN: "Хураангуй", RU: "Сводка"},
 	"Finance":     {FR: "Finances", MN: "Санхүү", RU: "Финансы"},
@@ -74,7 +75,6 @@ var words = lang.Table{
 	"Column %d":                    {FR: "Colonne %d", MN: "%d-р багана", RU: "Столбец %d"},
 
 	// Values and marks in cells.
-	"Multilateral":              {FR: "Multilatéral", MN: "Олон талт", RU: "Многосторонние"},
 	"All countries":             {FR: "Tous les pays", MN: "Бүх улс", RU: "Все страны"},
 	"All partners":              {FR: "Tous les partenaires", MN: "Бүх түнш", RU: "Все партнёры"},
 	"Total":                     {FR: "Total", MN: "Нийт", RU: "Итого"},
@@ -259,21 +259,7 @@ func num(l lang.Lang, n int) string {
 // country is the name of c in the workbook's language: the same names as
 // the report's, or its abbreviation where the configuration asks for them.
 // English keeps the name the report resolved.
-func (b *book) country(c pipeline.Country) string {
-	l := b.r.Lang
-	if c.Multilateral() {
-		return b.w("Multilateral")
-	}
-	if l == lang.English || l == "" {
-		return c.Label()
-	}
-	if b.r.Abbreviate {
-		if a, ok := l.Abbreviation(c.Code); ok {
-			return a
-		}
-	}
-	return l.Country(c.Code, c.Name)
-}
+func (b *book) country(c pipeline.Country) string { return b.r.CountryName(c) }
 
 // sheetIn is the name of the sheet en (sheetSummary, …) in l.
 func sheetIn(l lang.Lang, en string) string { return words.In(l, en) }
