@@ -73,8 +73,15 @@ func TestHistoryAfterAKill(t *testing.T) {
 
 func TestPruneHistory(t *testing.T) {
 	dir := t.TempDir()
+	// Archived at the same time (the clock's tick is coarse: folders made
+	// one after another may or may not share it), the folders are ordered
+	// by the time their runs were told, then by their -n.
+	archived := time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC)
 	for _, n := range []string{"20260101T000000Z", "20260101T000000Z-2", "20260101T000000Z-10", "20250101T000000Z", "20270101T000000Z"} {
 		if err := os.Mkdir(filepath.Join(dir, n), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(filepath.Join(dir, n), archived, archived); err != nil {
 			t.Fatal(err)
 		}
 	}
