@@ -14,11 +14,11 @@
 package main
 
 import (
+	"coopreport/pipeline/internal/gettext"
+
 	"bytes"
 	"cmp"
-	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -82,11 +82,11 @@ func run() error {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	ru1, err := readMO(filepath.Join(*locale, "ru/LC_MESSAGES/iso_3166-1.mo"))
+	ru1, err := gettext.ReadMO(filepath.Join(*locale, "ru/LC_MESSAGES/iso_3166-1.mo"))
 	if err != nil {
 		return err
 	}
-	ru3, err := readMO(filepath.Join(*locale, "ru/LC_MESSAGES/iso_3166-3.mo"))
+	ru3, err := gettext.ReadMO(filepath.Join(*locale, "ru/LC_MESSAGES/iso_3166-3.mo"))
 	if err != nil {
 		return err
 	}
@@ -165,51 +165,6 @@ func run() error {
 
 func kindOrder(k string) int {
 	return map[string]int{"name": 0, "former": 1, "part": 2}[k]
-}
-
-// readMO reads the messages of a gettext .mo file: msgid → msgstr.
-func readMO(name string) (map[string]string, error) {
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	if len(b) < 20 {
-		return nil, fmt.Errorf("%s: too short for a .mo file", name)
-	}
-	var bo binary.ByteOrder = binary.LittleEndian
-	if bo.Uint32(b) != 0x950412de {
-		bo = binary.BigEndian
-		if bo.Uint32(b) != 0x950412de {
-			return nil, fmt.Errorf("%s: not a .mo file", name)
-		}
-	}
-	n, origs, trans := bo.Uint32(b[8:]), bo.Uint32(b[12:]), bo.Uint32(b[16:])
-	str := func(table, i uint32) (string, error) {
-		at := table + 8*i
-		if uint64(at)+8 > uint64(len(b)) {
-			return "", errors.New("table out of range")
-		}
-		l, off := bo.Uint32(b[at:]), bo.Uint32(b[at+4:])
-		if uint64(off)+uint64(l) > uint64(len(b)) {
-			return "", errors.New("string out of range")
-		}
-		return string(b[off : off+l]), nil
-	}
-	m := make(map[string]string, n)
-	for i := range n {
-		k, err := str(origs, i)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		v, err := str(trans, i)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if k != "" {
-			m[k] = v
-		}
-	}
-	return m, nil
 }
 
 // dpkgVersion is the installed version of a Debian package, or "(version

@@ -22,11 +22,11 @@
 package main
 
 import (
+	"coopreport/pipeline/internal/gettext"
+
 	"bufio"
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -82,7 +82,7 @@ func run() error {
 	}
 	mo := map[string]map[string]string{}
 	for _, l := range langs {
-		if mo[l], err = readMO(filepath.Join(*locale, l, "LC_MESSAGES/iso_3166-1.mo")); err != nil {
+		if mo[l], err = gettext.ReadMO(filepath.Join(*locale, l, "LC_MESSAGES/iso_3166-1.mo")); err != nil {
 			return err
 		}
 	}
@@ -227,54 +227,6 @@ func readFixes(name string) (map[string]string, error) {
 		m[k] = p[3]
 	}
 	return m, sc.Err()
-}
-
-// readMO reads the messages of a gettext .mo file: msgid → msgstr. The
-// file is a magic number, a revision, the count of messages, and the
-// offsets of two tables of (length, offset) pairs: the originals and the
-// translations.
-func readMO(name string) (map[string]string, error) {
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	if len(b) < 20 {
-		return nil, fmt.Errorf("%s: too short for a .mo file", name)
-	}
-	var bo binary.ByteOrder = binary.LittleEndian
-	if bo.Uint32(b) != 0x950412de {
-		bo = binary.BigEndian
-		if bo.Uint32(b) != 0x950412de {
-			return nil, fmt.Errorf("%s: not a .mo file", name)
-		}
-	}
-	n, origs, trans := bo.Uint32(b[8:]), bo.Uint32(b[12:]), bo.Uint32(b[16:])
-	str := func(table, i uint32) (string, error) {
-		at := uint64(table) + 8*uint64(i)
-		if at+8 > uint64(len(b)) {
-			return "", errors.New("table out of range")
-		}
-		l, off := bo.Uint32(b[at:]), bo.Uint32(b[at+4:])
-		if uint64(off)+uint64(l) > uint64(len(b)) {
-			return "", errors.New("string out of range")
-		}
-		return string(b[off : off+l]), nil
-	}
-	m := make(map[string]string, n)
-	for i := range n {
-		k, err := str(origs, i)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		v, err := str(trans, i)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if k != "" { // "" is the header
-			m[k] = v
-		}
-	}
-	return m, nil
 }
 
 // moduleVersion is the version of a module gen is built with.
